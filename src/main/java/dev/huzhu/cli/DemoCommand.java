@@ -1,0 +1,57 @@
+package dev.huzhu.cli;
+
+import dev.huzhu.chain.ChainConnection;
+import dev.huzhu.chain.DevAccounts;
+import dev.huzhu.demo.BalancesTable;
+import dev.huzhu.demo.DemoScenario;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.JsonRpcProbe;
+import dev.huzhu.devnet.LocalNode;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code huzhu demo}: the whole scenario on a local chain, started here unless one already runs. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the demo scenario: deploy, 5 members join and deposit, a medical claim is approved and paid.",
+        footer = {"", "Uses the node from `huzhu node start` when it runs; otherwise starts its own and stops it at the end.",
+                "", "Examples:", "  huzhu demo", "  huzhu demo --rpc-url http://127.0.0.1:8545"})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--rpc-url", description = "use this local Hardhat node instead of starting one")
+    String rpcUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = ProjectDir.get();
+        HardhatNode ownNode = null;
+        String url = rpcUrl;
+        if (url == null) {
+            Optional<LocalNode.Status> running = new LocalNode(home).status().filter(LocalNode.Status::running);
+            if (running.isPresent()) {
+                url = running.get().rpcUrl();
+                System.out.println("using the running local node at " + url);
+            } else {
+                ownNode = HardhatNode.startAttached(home, 0, home.resolve(".huzhu/demo-node.log"));
+                url = ownNode.rpcUrl();
+                System.out.println("started a local Hardhat node at " + url + " (pid " + ownNode.pid() + ")");
+            }
+        } else if (JsonRpcProbe.chainId(url).orElse(-1) != HardhatNode.CHAIN_ID) {
+            throw new IllegalArgumentException("--rpc-url " + url + " is not a local Hardhat node (chain id 31337)");
+        }
+        try (ChainConnection chain = ChainConnection.open(url)) {
+            DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
+            DemoScenario scenario = new DemoScenario(chain, cast, System.out);
+            DemoScenario.Outcome outcome = scenario.run();
+            BalancesTable.print(chain, cast, outcome, System.out);
+            System.out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
+            return ExitCodes.OK;
+        } finally {
+            if (ownNode != null) {
+                ownNode.close();
+                System.out.println("stopped the local node");
+            }
+        }
+    }
+}

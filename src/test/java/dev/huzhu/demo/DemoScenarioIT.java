@@ -1,0 +1,73 @@
+package dev.huzhu.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.huzhu.chain.ChainConnection;
+import dev.huzhu.chain.DevAccounts;
+import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.MockUSD;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.tx.ReadonlyTransactionManager;
+
+/** The demo scenario against a real Hardhat node, checked through the wrappers: balances, state, events. */
+@ExtendWith(HardhatNodeExtension.class)
+class DemoScenarioIT {
+
+    @Test
+    void claimIsApprovedAndPaidFromTheReserve(HardhatNode node) throws Exception {
+        try (ChainConnection chain = ChainConnection.open(node.rpcUrl())) {
+            DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            DemoScenario.Outcome outcome = new DemoScenario(chain, cast, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+            var ro = new ReadonlyTransactionManager(chain.web3j(), cast.passerBy().getAddress());
+            MockUSD usd = MockUSD.load(outcome.tokenAddress(), chain.web3j(), ro, chain.gasProvider());
+            AidPool pool = AidPool.load(outcome.poolAddress(), chain.web3j(), ro, chain.gasProvider());
+            Credentials claimant = cast.claimant();
+
+            // the payout's decoded event names the claim, the claimant and the amount
+            List<AidPool.ClaimPaidEventResponse> paid = AidPool.getClaimPaidEvents(outcome.payout());
+            assertEquals(1, paid.size());
+            assertEquals(outcome.claimId(), paid.get(0).claimId);
+            assertEquals(claimant.getAddress(), paid.get(0).claimant);
+            assertEquals(DemoScenario.CLAIM, paid.get(0).amount);
+
+            AidPool.Claim claim = pool.claimOf(outcome.claimId()).send();
+            assertEquals(BigInteger.valueOf(4), claim.status, "claim state is Paid");
+            assertEquals(2, claim.approvals.intValue());
+            assertEquals(new BigInteger(1, Hash.sha3(DemoScenario.EVIDENCE.getBytes(StandardCharsets.UTF_8))),
+                    new BigInteger(1, claim.evidenceHash));
+
+            // wallets: 1000 minted, 350 paid in, the claimant got 250 back
+            BigInteger minted = DemoScenario.usd("1000");
+            BigInteger paidIn = DemoScenario.FIRST_DEPOSIT.add(DemoScenario.TOP_UP);
+            assertEquals(minted.subtract(paidIn).add(DemoScenario.CLAIM), usd.balanceOf(claimant.getAddress()).send());
+            for (Credentials other : cast.members().subList(1, 5)) {
+                assertEquals(minted.subtract(paidIn), usd.balanceOf(other.getAddress()).send());
+            }
+
+            // reserve: 5 first contributions + the claimant's second period, less the payout
+            BigInteger expectedReserve = DemoScenario.CONTRIBUTION.multiply(BigInteger.valueOf(6)).subtract(DemoScenario.CLAIM);
+            assertEquals(expectedReserve, pool.reserve().send());
+            // solvency: token balance = reserve + all free balances
+            assertEquals(pool.reserve().send().add(pool.totalBalances().send()), usd.balanceOf(outcome.poolAddress()).send());
+            assertEquals(5, pool.activeMembers().send().intValue());
+
+            String log = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("finalized claim #1"), log);
+            assertFalse(log.isBlank());
+        }
+    }
+}

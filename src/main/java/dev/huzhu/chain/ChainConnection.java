@@ -53,6 +53,27 @@ public final class ChainConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects to the profile's node and checks that it serves the profile's chain: nothing may be
+     * signed for the wrong chain.
+     *
+     * @throws NetworkException when the node does not answer or reports another chain id
+     */
+    public static ChainConnection open(NetworkProfile profile) {
+        ChainConnection c;
+        try {
+            c = open(profile.rpcUrl());
+        } catch (IOException e) {
+            throw new NetworkException("no Ethereum node answers at " + profile.rpcUrl() + " (network '" + profile.name() + "')", e);
+        }
+        if (c.chainId() != profile.chainId()) {
+            c.close();
+            throw new NetworkException("the node at " + profile.rpcUrl() + " serves chain id " + c.chainId()
+                    + ", but network '" + profile.name() + "' is chain id " + profile.chainId() + "; check --network and --rpc-url");
+        }
+        return c;
+    }
+
     /** The raw JSON-RPC service, for node-specific calls (evm_*). */
     public HttpService service() {
         return service;

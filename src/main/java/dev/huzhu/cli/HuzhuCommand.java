@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.cli.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,25 +10,49 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
-        subcommands = {DemoCommand.class, NodeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  huzhu demo                 run the whole scenario on a local chain",
-                "  huzhu node start --port 8545", "  huzhu node status"})
+        subcommands = {WalletCommand.class, DemoCommand.class, NodeCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
+                "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",
+                "", "Examples:", "  huzhu demo                 run the whole scenario on a local chain",
+                "  huzhu wallet new alice", "  huzhu node start --port 8545", "  huzhu node status"})
 public final class HuzhuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Session session;
+
+    public HuzhuCommand(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // lean path: no command tree, no reflection over every subcommand
+            System.out.println(new VersionProvider().getVersion()[0]);
+            System.exit(ExitCodes.OK);
+        }
         System.exit(newCommandLine().execute(args));
     }
 
-    /** The configured command line, shared by main and the tests. */
+    /** The configured command line of this process, shared by main and the subprocess-free tests. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new HuzhuCommand())
-                .setExecutionExceptionHandler(new UserErrorHandler());
+        return newCommandLine(Session.system());
+    }
+
+    /** A command line with its own environment, input and project directory (for tests). */
+    public static CommandLine newCommandLine(Session session) {
+        return new CommandLine(new HuzhuCommand(session))
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler());
     }
 }

@@ -1,0 +1,12 @@
+package dev.huzhu.chain;
+
+import java.util.List;
+
+/** A revert's custom error: its name and its arguments with their ABI names and types. */
+public record DecodedError(String name, List<Arg> args) {
+    public record Arg(String name, String type, Object value) {}
+
+    public Object arg(String argName) {
+        return args.stream().filter(a -> a.name().equals(argName)).map(Arg::value).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.huzhu.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Sends EIP-1559 transactions the careful way: estimate first (a revert is decoded and nothing is
+ * sent), show the cost, sign with the pending nonce under a per-account lock, wait for the
+ * receipt and the requested confirmations, and report a timeout instead of retrying blindly.
+ */
+public final class TransactionSender {
+    /** Default tip when the node does not suggest one: 1 gwei. */
+    public static final BigInteger DEFAULT_PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
+    /** Safety margin over the gas estimate: +20 %. */
+    private static final int GAS_MARGIN_PERCENT = 20;
+    private static final Pattern HEX_DATA = Pattern.compile("\"?(0x[0-9a-fA-F]{8,})\"?");
+
+    private final Web3j web3j;
+    private final long chainId;
+    private final Function<String, Optional<String>> revertDescriber;
+    private final Path lockDir;
+
+    /**
+     * @param revertDescriber turns revert data into words (empty when it cannot)
+     * @param lockDir directory for per-account nonce locks (null: no locking)
+     */
+    public TransactionSender(Web3j web3j, long chainId, Function<String, Optional<String>> revertDescriber, Path lockDir) {
+        this.web3j = web3j;
+        this.chainId = chainId;
+        this.revertDescriber = revertDescriber;
+        this.lockDir = lockDir;
+    }
+
+    /** Estimates gas and fees for a call (to != null) or a contract creation (to == null). */
+    public PreparedTransaction prepare(String from, String to, String data, BigInteger value, FeeOverrides fees, String description) {
+        try {
+            EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+                    from, null, null, null, to, value, data)).send();
+            if (estimate.hasError()) {
+                throw reverted(estimate.getError(), null);
+            }
+            BigInteger gas = estimate.getAmountUsed();
+            BigInteger limit = fees.gasLimit() != null ? fees.gasLimit()
+                    : gas.multiply(BigInteger.valueOf(100 + GAS_MARGIN_PERCENT)).divide(BigInteger.valueOf(100));
+            if (fees.gasLimit() != null && fees.gasLimit().compareTo(gas) < 0) {
+                throw new IllegalArgumentException("--gas-limit " + fees.gasLimit() + " is below the estimate of " + gas + " gas");
+            }
+            EthBlock.Block latest = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
+            BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
+            BigInteger tip = fees.priorityFeePerGas() != null ? fees.priorityFeePerGas() : suggestedTip();
+            BigInteger maxFee = fees.maxFeePerGas() != null ? fees.maxFeePerGas() : baseFee.multiply(BigInteger.TWO).add(tip);
+            if (maxFee.compareTo(tip) < 0) {
+                throw new IllegalArgumentException("--max-fee is below the priority fee");
+            }
+            if (maxFee.compareTo(baseFee) < 0) {
+                throw new IllegalArgumentException("--max-fee " + GasPrice.gwei(maxFee) + " gwei is below the current base fee of " + GasPrice.gwei(baseFee) + " gwei");
+            }
+            BigInteger balance = web3j.ethGetBalance(from, DefaultBlockParameterName.LATEST).send().getBalance();
+            BigInteger need = limit.multiply(maxFee).add(value);
+            if (balance.compareTo(need) < 0) {
+                throw new RevertedException("not enough ETH for gas: " + from + " has " + GasPrice.eth(balance)
+                        + " ETH, this transaction may cost up to " + GasPrice.eth(need) + " ETH", null, null);
+            }
+            BigInteger pending = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            BigInteger mined = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.LATEST).send().getTransactionCount();
+            return new PreparedTransaction(from, to, data, value, pending, gas, limit, baseFee, maxFee, tip,
+                    pending.subtract(mined).intValue(), description);
+        } catch (IOException e) {
+            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+
+    private BigInteger suggestedTip() {
+        try {
+            var r = web3j.ethMaxPriorityFeePerGas().send();
+            if (!r.hasError() && r.getMaxPriorityFeePerGas() != null && r.getMaxPriorityFeePerGas().signum() > 0) {
+                return r.getMaxPriorityFeePerGas();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // older nodes lack eth_maxPriorityFeePerGas
+        }
+        return DEFAULT_PRIORITY_FEE;
+    }
+
+    /**
+     * Signs and broadcasts {@code tx}, then waits for its receipt and {@code confirmations} blocks.
+     *
+     * @param progress receives human progress lines ("sent 0x…", "confirmations 2/3")
+     * @throws RevertedException when it was mined but reverted (the error is decoded)
+     * @throws TransactionTimeoutException when not mined / confirmed within {@code timeout}
+     */
+    public SentTransaction send(PreparedTransaction tx, TransactionSigner signer, int confirmations, Duration timeout,
+            Consumer<String> progress) {
+        String hash;
+        try (NonceLock ignored = NonceLock.acquire(lockDir, chainId, signer.address())) {
+            BigInteger nonce = web3j.ethGetTransactionCount(signer.address(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            RawTransaction raw = tx.to() == null
+                    ? RawTransaction.createTransaction(chainId, nonce, tx.gasLimit(), "", tx.value(), tx.data(), tx.priorityFeePerGas(), tx.maxFeePerGas())
+                    : RawTransaction.createTransaction(chainId, nonce, tx.gasLimit(), tx.to(), tx.value(), tx.data(), tx.priorityFeePerGas(), tx.maxFeePerGas());
+            EthSendTransaction sent = web3j.ethSendRawTransaction(signer.sign(raw, chainId)).send();
+            if (sent.hasError()) {
+                throw new NetworkException("the node refused the transaction: " + sent.getError().getMessage());
+            }
+            hash = sent.getTransactionHash();
+        } catch (IOException e) {
+            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+        progress.accept("sent " + hash);
+        return await(tx, hash, Math.max(1, confirmations), timeout, progress);
+    }
+
+    private SentTransaction await(PreparedTransaction tx, String hash, int confirmations, Duration timeout, Consumer<String> progress) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            TransactionReceipt receipt = null;
+            while (receipt == null) {
+                receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElse(null);
+                if (receipt == null) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new TransactionTimeoutException("transaction " + hash + " was not mined within " + timeout.toSeconds()
+                                + " s; it may still be pending or have been dropped: check it before sending again");
+                    }
+                    sleep(200);
+                }
+            }
+            if (!receipt.isStatusOK()) {
+                throw revertedReceipt(tx, receipt);
+            }
+            int shown = 0;
+            while (true) {
+                BigInteger head = web3j.ethBlockNumber().send().getBlockNumber();
+                int have = head.subtract(receipt.getBlockNumber()).intValue() + 1;
+                if (have >= confirmations) {
+                    break;
+                }
+                if (have != shown) {
+                    progress.accept("confirmations " + have + "/" + confirmations);
+                    shown = have;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new TransactionTimeoutException("transaction " + hash + " is in block " + receipt.getBlockNumber()
+                            + " but got only " + have + " of " + confirmations + " confirmations within " + timeout.toSeconds() + " s");
+                }
+                sleep(500);
+            }
+            BigInteger price = receipt.getEffectiveGasPrice() == null ? BigInteger.ZERO : new BigInteger(
+                    receipt.getEffectiveGasPrice().replace("0x", ""), 16);
+            return new SentTransaction(hash, receipt.getBlockNumber(), receipt.getGasUsed(), price, receipt.getContractAddress(), receipt);
+        } catch (IOException e) {
+            throw new NetworkException("the node stopped answering while waiting for " + hash + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RevertedException revertedReceipt(PreparedTransaction tx, TransactionReceipt receipt) throws IOException {
+        EthCall replay = web3j.ethCall(Transaction.createFunctionCallTransaction(tx.from(), null, null, tx.gasLimit(),
+                tx.to(), tx.value(), tx.data()), DefaultBlockParameter.valueOf(receipt.getBlockNumber().subtract(BigInteger.ONE))).send();
+        if (replay.hasError()) {
+            return reverted(replay.getError(), receipt.getTransactionHash());
+        }
+        return new RevertedException("transaction " + receipt.getTransactionHash() + " reverted in block "
+                + receipt.getBlockNumber() + " (the reason could not be recovered)", null, receipt.getTransactionHash());
+    }
+
+    private RevertedException reverted(Response.Error error, String txHash) {
+        String data = revertData(error);
+        Optional<String> words = data == null ? Optional.empty() : revertDescriber.apply(data);
+        String message = words.orElseGet(() -> data != null && data.length() >= 10
+                ? "the contract reverted with unknown error " + data.substring(0, 10)
+                : "the node rejected the transaction: " + error.getMessage());
+        return new RevertedException(message, null, txHash);
+    }
+
+    /** The revert data of a JSON-RPC error, whether the node puts it in "data" as hex or inside an object. */
+    static String revertData(Response.Error error) {
+        String data = error.getData();
+        if (data == null) {
+            return null;
+        }
+        Matcher m = HEX_DATA.matcher(data);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkException("interrupted while waiting for the transaction");
+        }
+    }
+}

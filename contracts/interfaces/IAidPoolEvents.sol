@@ -1,27 +1,87 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {PointsReason, DisputeKind} from "../pool/PoolTypes.sol";
+
 /// @title IAidPoolEvents
 /// @notice Every state change of an AidPool, for indexers and watchers (see docs/events.md).
+///         Names are stable: the indexer depends on them.
 interface IAidPoolEvents {
-    /// @notice A member joined; claims are allowed from `eligibleAt`.
-    event MemberJoined(address indexed member, uint64 joinedAt, uint64 eligibleAt);
+    // ---------------------------------------------------------------- membership
+    /// @notice A member joined (or rejoined); losses are covered from `eligibleAt`.
+    event MemberJoined(address indexed member, address indexed referrer, uint64 joinedAt, uint64 eligibleAt);
     /// @notice A member deposited into their free balance.
     event Deposited(address indexed member, uint256 amount, uint256 balance);
     /// @notice A member withdrew from their free balance.
     event Withdrawn(address indexed member, uint256 amount, uint256 balance);
-    /// @notice Contributions for `periods` periods moved from the member's balance to the reserve.
-    event ContributionCharged(address indexed member, uint256 periods, uint256 amount, uint256 paidThrough);
-    /// @notice A member could not cover a due contribution and lapsed.
+    /// @notice PREPAID: contributions for `periods` periods moved from the member's balance:
+    ///         `amount` in total, of which `fee` to the fee receiver and the rest to the reserve.
+    event ContributionCharged(address indexed member, uint256 periods, uint256 amount, uint256 fee, uint256 paidThrough);
+    /// @notice COST_SHARING: the member's share of paid claims since the last settlement was charged.
+    event SharesSettled(address indexed member, uint256 amount, uint256 balance, uint256 paidThrough);
+    /// @notice A member's cover ended for lack of funds (after the grace period, PREPAID).
     event MemberLapsed(address indexed member, uint256 paidThrough);
-    /// @notice A member submitted a claim.
-    event ClaimSubmitted(uint256 indexed claimId, address indexed claimant, uint256 amount, bytes32 evidenceHash);
+    /// @notice A member left the plan and got `refunded` back.
+    event MemberLeft(address indexed member, uint256 refunded);
+    /// @notice COST_SHARING: a new period started with `coveredMembers` sharing claims.
+    event PeriodStarted(uint256 indexed period, uint256 coveredMembers, uint256 shareIndex);
+
+    // ---------------------------------------------------------------- claims
+    /// @notice A member submitted a claim and posted `bond`; the assessors decide by `assessmentEndsAt`.
+    event ClaimSubmitted(
+        uint256 indexed claimId,
+        address indexed claimant,
+        uint256 amount,
+        bytes32 evidenceHash,
+        uint64 incurredAt,
+        uint256 bond,
+        uint64 assessmentEndsAt
+    );
     /// @notice An assessor voted on a claim.
-    event ClaimVoted(uint256 indexed claimId, address indexed assessor, bool approve);
-    /// @notice The assessors' quorum approved a claim.
-    event ClaimApproved(uint256 indexed claimId, uint256 amount);
-    /// @notice The assessors' quorum rejected a claim.
-    event ClaimRejected(uint256 indexed claimId);
-    /// @notice A claim was paid out of the reserve.
-    event ClaimPaid(uint256 indexed claimId, address indexed claimant, uint256 amount);
+    event AssessorVoted(uint256 indexed claimId, address indexed assessor, bool approve);
+    /// @notice The assessors approved a claim; it can be challenged until `noticeEndsAt`.
+    event ClaimApproved(uint256 indexed claimId, uint256 amount, uint64 noticeEndsAt);
+    /// @notice The assessors rejected a claim; the claimant may appeal until `noticeEndsAt`.
+    event ClaimRejected(uint256 indexed claimId, uint64 noticeEndsAt);
+    /// @notice A claim went to the jury (`kind`: escalated, challenged or appealed).
+    ///         `by` is the challenger or the claimant (appeal) or whoever escalated; `bond` is what they posted.
+    event ClaimDisputed(
+        uint256 indexed claimId,
+        DisputeKind kind,
+        address indexed by,
+        uint256 bond,
+        uint64 commitEndsAt,
+        uint64 revealEndsAt
+    );
+    /// @notice A juror committed a hidden vote.
+    event JuryVoteCommitted(uint256 indexed claimId, address indexed juror);
+    /// @notice A juror revealed their vote.
+    event JuryVoteRevealed(uint256 indexed claimId, address indexed juror, bool approve);
+    /// @notice The jury's verdict, after the reveal phase.
+    event DisputeResolved(uint256 indexed claimId, bool approved, uint256 votesFor, uint256 votesAgainst);
+    /// @notice A claim was paid: `amount` to the claimant (after caps and any haircut), `fee` to the
+    ///         fee receiver, `sharePerMember` charged to each covered member (COST_SHARING, else 0).
+    event ClaimPaid(uint256 indexed claimId, address indexed claimant, uint256 amount, uint256 fee, uint256 sharePerMember);
+    /// @notice A claim was finally denied.
+    event ClaimDenied(uint256 indexed claimId);
+    /// @notice Bonds of a finished claim were paid to the winning side.
+    event BondsReleased(uint256 indexed claimId, address indexed to, uint256 amount);
+    /// @notice Bonds of a finished claim went to the reserve (nobody on the winning side posted one).
+    event BondsForfeited(uint256 indexed claimId, uint256 amount);
+
+    // ---------------------------------------------------------------- plan
+    /// @notice The service fee was lowered.
+    event FeeLowered(uint16 oldBps, uint16 newBps);
+    /// @notice Collected fees were sent to the fee receiver.
+    event FeesWithdrawn(address indexed receiver, uint256 amount);
+    /// @notice The guardian paused new joins and new claims.
+    event PlanPaused(address indexed guardian);
+    /// @notice The guardian lifted the pause.
+    event PlanUnpaused(address indexed guardian);
+    /// @notice A member rated the plan (1-5 stars); the review text lives off chain under `reviewHash`.
+    event PlanRated(address indexed member, uint8 stars, bytes32 reviewHash);
+    /// @notice Points accrued to a member in this plan, to be minted with claimPoints.
+    event PointsAccrued(address indexed member, uint256 amount, PointsReason reason);
+    /// @notice Accrued points were minted as AidPoints.
+    event PointsClaimed(address indexed member, uint256 amount);
 }

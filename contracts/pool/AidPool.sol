@@ -3,268 +3,519 @@ pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IAidPoolEvents} from "../interfaces/IAidPoolEvents.sol";
+import {IAidPoolErrors} from "../interfaces/IAidPoolErrors.sol";
+import {IAidPoints} from "../interfaces/IAidPoints.sol";
+import {Rules, Member, Claim, ClaimStatus, DisputeKind, ContributionModel, PointsReason} from "./PoolTypes.sol";
+import {RulesCodec} from "./RulesCodec.sol";
+import {ClaimTransitions} from "./ClaimTransitions.sol";
+import {CostSharing} from "./CostSharing.sol";
 
 /// @title AidPool
-/// @notice One mutual-aid plan (互助计划). Members deposit into a free balance; contributions
-///         (互助金) are charged per period, lazily, from that balance into the shared reserve;
-///         a claim approved by the assessors' quorum is paid from the reserve by `finalize`,
-///         which anyone may call. The rules are fixed at deployment and nobody can take the
-///         reserve except through them.
-contract AidPool is IAidPoolEvents, ReentrancyGuard {
+/// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
+///         immutable arguments hold the plan's rules. Members deposit into a free balance that is
+///         always withdrawable. PREPAID plans charge a contribution per period, lazily, into the
+///         reserve; COST_SHARING plans split each paid claim (plus the fee) equally over the covered
+///         members through a cumulative per-member index, O(1) in the number of members.
+///         Claims: assessors -> public notice -> (challenge | appeal | timeout) -> commit-reveal
+///         jury -> finalize (anyone) pays. Nobody can move pool funds except through these rules.
+/// @dev Solvency invariant, after every transaction:
+///      asset.balanceOf(this) == totalBalances + reserve + feesOwed + bondsHeld.
+///      In COST_SHARING plans `totalBalances` is the sum of members' balances net of their not yet
+///      settled shares (the shares leave `totalBalances` when the claim is paid).
+contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using ClaimTransitions for ClaimStatus;
 
-    /// @notice Claim states.
-    enum ClaimStatus { None, Submitted, Approved, Rejected, Paid }
-
-    /// @notice The plan's immutable rules.
-    struct Rules {
-        uint256 contribution;       // charged per period, in token base units
-        uint64 period;              // seconds
-        uint64 waitingPeriod;       // seconds from joining until claims are allowed
-        uint256 maxPayoutPerClaim;  // token base units
-        uint8 quorum;               // assessor votes needed to approve or reject
-        address[] assessors;
-    }
-
-    /// @notice One member's account.
-    struct Member {
-        uint64 joinedAt;
-        uint64 paidThrough;  // contributions are paid up to this timestamp
-        bool active;
-        uint256 balance;     // free balance, always withdrawable
-        uint256 openClaim;   // id of the member's open claim, 0 if none
-    }
-
-    /// @notice One claim.
-    struct Claim {
-        address claimant;
-        uint256 amount;
-        bytes32 evidenceHash;
-        ClaimStatus status;
-        uint8 approvals;
-        uint8 rejections;
-        uint64 submittedAt;
-    }
-
-    /// @notice Upper bound on the assessor set.
+    /// @notice Basis-point denominator.
+    uint256 public constant BPS = 10_000;
+    /// @notice Highest service fee a plan may have: 10%.
+    uint16 public constant MAX_FEE_BPS = 1_000;
+    /// @notice Largest assessor set (votes are tracked in a 32-bit mask).
     uint256 public constant MAX_ASSESSORS = 32;
+    /// @notice A claim year, for the per-member yearly payout cap.
+    uint256 public constant CLAIM_YEAR = 365 days;
+    /// @notice Rating bounds.
+    uint8 public constant MIN_STARS = 1;
+    uint8 public constant MAX_STARS = 5;
+    /// @notice Points per task.
+    uint32 public constant POINTS_JOINING = 10;
+    uint32 public constant POINTS_CONTRIBUTION = 1;
+    uint32 public constant POINTS_JURY_VOTE = 5;
+    uint32 public constant POINTS_REFERRAL = 20;
 
-    error ZeroAddress();
-    error InvalidRules(string reason);
-    error AlreadyMember(address member);
-    error NotMember(address member);
-    error ZeroAmount();
-    error InsufficientBalance(uint256 requested, uint256 available);
-    error WaitingPeriod(uint64 eligibleAt);
-    error ClaimAboveMax(uint256 amount, uint256 max);
-    error ClaimAlreadyOpen(uint256 claimId);
-    error NotAssessor(address account);
-    error AlreadyVoted(uint256 claimId, address assessor);
-    error UnknownClaim(uint256 claimId);
-    error WrongClaimStatus(uint256 claimId, ClaimStatus status);
-    error InsufficientReserve(uint256 amount, uint256 reserve);
-    error ClaimantCannotVote(uint256 claimId);
+    /// @dev Hot plan-wide state, one slot.
+    struct Totals {
+        uint112 totalBalances; // sum of members' free balances (net of settled-at-payout shares)
+        uint112 reserve; // money for claims (PREPAID contributions, forfeited bonds, rounding dust)
+        uint16 feeBps; // current fee, <= rules.feeBps
+        bool paused;
+        bool initialized;
+    }
 
-    /// @notice The pool's token, a 6-decimal stablecoin.
-    IERC20 public immutable asset;
-    uint256 public immutable contribution;
-    uint64 public immutable period;
-    uint64 public immutable waitingPeriod;
-    uint256 public immutable maxPayoutPerClaim;
-    uint8 public immutable quorum;
+    /// @dev Second slot of plan-wide state.
+    struct Book {
+        uint96 feesOwed; // collected, not yet sent to the fee receiver
+        uint96 bondsHeld; // claim, challenge and appeal bonds of open claims
+        uint32 activeMembers; // COST_SHARING: exactly the covered members; PREPAID: not yet seen lapsed
+        uint32 claimCount;
+    }
 
-    /// @notice Money held for paying claims.
-    uint256 public reserve;
-    /// @notice Sum of all members' free balances.
-    uint256 public totalBalances;
-    /// @notice Number of claims ever submitted; ids start at 1.
-    uint256 public claimCount;
-    /// @notice Number of active members.
-    uint256 public activeMembers;
+    /// @dev COST_SHARING state, one slot.
+    struct Sharing {
+        uint112 shareIndex; // cumulative share charged to each member covered throughout
+        uint96 periodShared; // part of shareIndex charged in period `lastPeriod`
+        uint32 lastPeriod; // last period rolled over to
+    }
 
-    address[] private _assessors;
-    mapping(address => bool) public isAssessor;
+    Totals private _totals;
+    Book private _book;
+    Sharing private _sharing;
+    /// @notice Sum of all stars given and number of ratings.
+    uint64 public ratingSum;
+    uint64 public ratingCount;
+
     mapping(address => Member) private _members;
     mapping(uint256 => Claim) private _claims;
-    mapping(uint256 => mapping(address => bool)) public hasVoted;
+    mapping(uint256 => mapping(address => bytes32)) private _commitments;
+    /// @notice COST_SHARING: members whose cover ends at the start of a period.
+    mapping(uint256 => uint256) public expiringAt;
+    /// @notice COST_SHARING: share index at the start of a period in which some cover ended.
+    mapping(uint256 => uint256) public indexAtPeriod;
 
-    /// @param asset_ the pool token
-    /// @param rules the plan's rules, fixed for its lifetime
-    constructor(IERC20 asset_, Rules memory rules) {
-        if (address(asset_) == address(0)) revert ZeroAddress();
-        if (rules.period == 0) revert InvalidRules("period is zero");
-        if (rules.maxPayoutPerClaim == 0) revert InvalidRules("max payout is zero");
-        uint256 n = rules.assessors.length;
-        if (n == 0 || n > MAX_ASSESSORS) revert InvalidRules("assessor count");
-        if (rules.quorum == 0 || rules.quorum > n) revert InvalidRules("quorum");
-        for (uint256 i = 0; i < n; ++i) {
-            address a = rules.assessors[i];
-            if (a == address(0)) revert ZeroAddress();
-            if (isAssessor[a]) revert InvalidRules("duplicate assessor");
-            isAssessor[a] = true;
-            _assessors.push(a);
-        }
-        asset = asset_;
-        contribution = rules.contribution;
-        period = rules.period;
-        waitingPeriod = rules.waitingPeriod;
-        maxPayoutPerClaim = rules.maxPayoutPerClaim;
-        quorum = rules.quorum;
+    /// @notice Locks the implementation: only clones, initialized by the factory, are plans.
+    constructor() {
+        _totals.initialized = true;
     }
 
-    // ------------------------------------------------------------------ membership
+    /// @notice Called once by the factory right after cloning; sets the starting fee.
+    function initialize() external {
+        if (_totals.initialized) revert AlreadyInitialized();
+        (Rules memory r,,) = _load();
+        _totals.initialized = true;
+        _totals.feeBps = r.feeBps;
+    }
 
-    /// @notice Joins the plan with a first deposit that covers at least one period's contribution.
-    ///         Claims are allowed once the waiting period has passed.
-    /// @param amount first deposit in token base units; the pool must be approved for it
-    function join(uint256 amount) external nonReentrant {
+    // =================================================================== membership
+
+    /// @notice Joins the plan (or rejoins after lapsing or leaving, with a new waiting period) with
+    ///         a first deposit covering at least one period. The plan must be approved for `amount`.
+    /// @param amount first deposit, token base units: >= contribution (PREPAID) or share cap (COST_SHARING)
+    /// @param referrer an active member who referred the caller, or address(0)
+    function join(uint256 amount, address referrer) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        if (_totals.paused) revert PlanIsPaused();
         Member storage m = _members[msg.sender];
-        if (m.active) revert AlreadyMember(msg.sender);
-        if (amount < contribution || amount == 0) revert InsufficientBalance(contribution, amount);
-        uint64 nowTs = uint64(block.timestamp);
+        if (m.active) {
+            _settle(msg.sender, m, r, createdAt);
+            if (m.active) revert AlreadyMember(msg.sender);
+        }
+        if (referrer == msg.sender) revert SelfReferral();
+        if (referrer != address(0) && !_members[referrer].active) revert ReferrerNotMember(referrer);
+        uint256 minimum = r.model == ContributionModel.PREPAID ? r.contribution : r.shareCapPerPeriod;
+        if (amount < minimum || amount == 0) revert DepositBelowMinimum(amount, minimum);
+
+        uint40 nowTs = uint40(block.timestamp);
         m.joinedAt = nowTs;
-        m.paidThrough = nowTs;
         m.active = true;
-        ++activeMembers;
-        emit MemberJoined(msg.sender, nowTs, nowTs + waitingPeriod);
+        m.points += POINTS_JOINING;
+        if (referrer != address(0) || m.referrer != address(0)) m.referrer = referrer;
+        ++_book.activeMembers;
+        emit MemberJoined(msg.sender, referrer, nowTs, nowTs + r.waitingPeriod);
+        emit PointsAccrued(msg.sender, POINTS_JOINING, PointsReason.JOINING);
         _credit(msg.sender, m, amount);
-        _settle(msg.sender, m);
-        asset.safeTransferFrom(msg.sender, address(this), amount);
+        if (r.model == ContributionModel.PREPAID) {
+            m.paidThrough = nowTs;
+            _settlePrepaid(msg.sender, m, r);
+        } else {
+            uint256 period = _advance(r, createdAt);
+            m.shareSnapshot = _sharing.shareIndex;
+            m.paidThrough = nowTs; // not covered yet; _recover sets the real end of cover
+            _recover(msg.sender, m, r, createdAt, period, true);
+        }
+        IERC20(r.asset).safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @notice Deposits `amount` into the caller's free balance and settles due contributions.
-    /// @param amount token base units; the pool must be approved for it
+    /// @notice Deposits `amount` into the caller's free balance and settles what is due.
+    /// @param amount token base units; the plan must be approved for it
     function deposit(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
+        (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[msg.sender];
         if (!m.active) revert NotMember(msg.sender);
-        _credit(msg.sender, m, amount);
-        _settle(msg.sender, m);
-        asset.safeTransferFrom(msg.sender, address(this), amount);
+        if (r.model == ContributionModel.PREPAID) {
+            _credit(msg.sender, m, amount);
+            _settle(msg.sender, m, r, createdAt);
+        } else {
+            _settle(msg.sender, m, r, createdAt);
+            if (!m.active) revert NotMember(msg.sender);
+            _credit(msg.sender, m, amount);
+            _recover(msg.sender, m, r, createdAt, _sharing.lastPeriod, false);
+        }
+        IERC20(r.asset).safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @notice Withdraws from the caller's free balance. Always possible, for members and ex-members.
+    /// @notice Withdraws from the caller's free balance. Always possible (even while paused), for
+    ///         members and former members. In COST_SHARING plans cover shrinks with the balance.
     /// @param amount token base units
     function withdraw(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
+        (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[msg.sender];
-        if (m.active) _settle(msg.sender, m);
-        if (amount > m.balance) revert InsufficientBalance(amount, m.balance);
-        m.balance -= amount;
-        totalBalances -= amount;
+        _settle(msg.sender, m, r, createdAt);
+        uint256 balance = m.balance;
+        if (amount > balance) revert InsufficientBalance(amount, balance);
+        _debit(m, amount);
         emit Withdrawn(msg.sender, amount, m.balance);
-        asset.safeTransfer(msg.sender, amount);
+        if (m.active && r.model == ContributionModel.COST_SHARING) {
+            _recover(msg.sender, m, r, createdAt, _sharing.lastPeriod, false);
+        }
+        IERC20(r.asset).safeTransfer(msg.sender, amount);
     }
 
-    /// @notice Charges the contributions due from `member` up to now (anyone may call).
+    /// @notice Leaves the plan: settles what is owed and returns the whole free balance.
+    ///         PREPAID contributions already charged for the current period are not refunded.
+    function leave() external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Member storage m = _members[msg.sender];
+        if (!m.active) revert NotMember(msg.sender);
+        if (m.openClaim != 0) revert ClaimStillOpen(m.openClaim);
+        _settle(msg.sender, m, r, createdAt);
+        if (m.active) {
+            m.active = false;
+            --_book.activeMembers;
+            if (r.model == ContributionModel.COST_SHARING) {
+                --expiringAt[_periodAt(m.paidThrough, r, createdAt)];
+            }
+        }
+        uint256 refund = m.balance;
+        if (refund != 0) _debit(m, refund);
+        emit MemberLeft(msg.sender, refund);
+        if (refund != 0) IERC20(r.asset).safeTransfer(msg.sender, refund);
+    }
+
+    /// @notice Settles what `member` owes up to now (anyone may call): PREPAID contributions or
+    ///         COST_SHARING shares; marks the member lapsed when their cover has ended.
     /// @param member the member to settle
-    function settle(address member) external {
+    function settle(address member) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[member];
         if (!m.active) revert NotMember(member);
-        _settle(member, m);
+        _settle(member, m, r, createdAt);
     }
 
-    function _credit(address who, Member storage m, uint256 amount) private {
-        m.balance += amount;
-        totalBalances += amount;
-        emit Deposited(who, amount, m.balance);
-    }
+    // =================================================================== claims
 
-    /// @dev Contributions are paid in advance: every period that has started must be paid.
-    ///      A member who cannot pay for the current period lapses.
-    function _settle(address who, Member storage m) private {
-        if (m.paidThrough > block.timestamp) return;
-        uint256 due = (block.timestamp - m.paidThrough) / period + 1;
-        uint256 affordable = contribution == 0 ? due : m.balance / contribution;
-        uint256 charged = affordable < due ? affordable : due;
-        if (charged > 0) {
-            uint256 amount = charged * contribution;
-            m.balance -= amount;
-            totalBalances -= amount;
-            reserve += amount;
-            m.paidThrough += uint64(charged * period);
-            emit ContributionCharged(who, charged, amount, m.paidThrough);
-        }
-        if (m.paidThrough <= block.timestamp) {
-            m.active = false;
-            --activeMembers;
-            emit MemberLapsed(who, m.paidThrough);
-        }
-    }
-
-    // ------------------------------------------------------------------ claims
-
-    /// @notice Submits a claim for `amount`, backed by the hash of off-chain evidence.
-    /// @param amount token base units, at most maxPayoutPerClaim
+    /// @notice Submits a claim for a loss incurred at `incurredAt`, backed by the hash of off-chain
+    ///         evidence, and posts the claim bond (the plan must be approved for it).
+    /// @param amount token base units, at most the per-claim maximum
     /// @param evidenceHash hash of the evidence document (never the document itself)
+    /// @param incurredAt when the loss happened; must be after the waiting period and not in the future
     /// @return claimId the new claim's id
-    function submitClaim(uint256 amount, bytes32 evidenceHash) external returns (uint256 claimId) {
+    function submitClaim(uint256 amount, bytes32 evidenceHash, uint64 incurredAt)
+        external
+        nonReentrant
+        returns (uint256 claimId)
+    {
+        (Rules memory r, uint40 createdAt,) = _load();
+        if (_totals.paused) revert PlanIsPaused();
         Member storage m = _members[msg.sender];
         if (!m.active) revert NotMember(msg.sender);
-        _settle(msg.sender, m);
-        if (!m.active) revert NotMember(msg.sender);
-        uint64 eligibleAt = m.joinedAt + waitingPeriod;
-        if (block.timestamp < eligibleAt) revert WaitingPeriod(eligibleAt);
+        _settle(msg.sender, m, r, createdAt);
+        if (!m.active || m.paidThrough <= block.timestamp) revert NotCovered(m.paidThrough);
+        uint256 eligibleAt = uint256(m.joinedAt) + r.waitingPeriod;
+        if (block.timestamp < eligibleAt || incurredAt < eligibleAt) revert WaitingPeriod(incurredAt, eligibleAt);
+        if (incurredAt > block.timestamp) revert LossInFuture(incurredAt);
         if (amount == 0) revert ZeroAmount();
-        if (amount > maxPayoutPerClaim) revert ClaimAboveMax(amount, maxPayoutPerClaim);
+        if (amount > r.maxPayoutPerClaim) revert ClaimAboveMax(amount, r.maxPayoutPerClaim);
         if (m.openClaim != 0) revert ClaimAlreadyOpen(m.openClaim);
-        claimId = ++claimCount;
-        _claims[claimId] = Claim({
-            claimant: msg.sender,
-            amount: amount,
-            evidenceHash: evidenceHash,
-            status: ClaimStatus.Submitted,
-            approvals: 0,
-            rejections: 0,
-            submittedAt: uint64(block.timestamp)
-        });
-        m.openClaim = claimId;
-        emit ClaimSubmitted(claimId, msg.sender, amount, evidenceHash);
+
+        claimId = ++_book.claimCount;
+        uint40 deadline = uint40(block.timestamp) + r.assessmentWindow;
+        Claim storage c = _claims[claimId];
+        c.claimant = msg.sender;
+        c.amount = uint96(amount);
+        _transition(c, ClaimStatus.SUBMITTED);
+        c.submittedAt = uint40(block.timestamp);
+        c.deadline = deadline;
+        m.openClaim = uint32(claimId);
+        _book.bondsHeld += r.claimBond;
+        emit ClaimSubmitted(claimId, msg.sender, amount, evidenceHash, incurredAt, r.claimBond, deadline);
+        if (r.claimBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.claimBond);
     }
 
-    /// @notice An assessor approves or rejects a submitted claim; the quorum decides.
+    /// @notice An assessor approves or rejects a submitted claim within the assessment window.
+    ///         Approvals reaching the quorum approve it; once the quorum is out of reach it is rejected.
     /// @param claimId the claim
     /// @param approve true to approve, false to reject
     function vote(uint256 claimId, bool approve) external {
-        if (!isAssessor[msg.sender]) revert NotAssessor(msg.sender);
+        (Rules memory r,,) = _load();
+        uint256 index = _assessorIndex(r.assessors, msg.sender);
         Claim storage c = _claimAt(claimId);
-        if (c.status != ClaimStatus.Submitted) revert WrongClaimStatus(claimId, c.status);
-        if (c.claimant == msg.sender) revert ClaimantCannotVote(claimId);
-        if (hasVoted[claimId][msg.sender]) revert AlreadyVoted(claimId, msg.sender);
-        hasVoted[claimId][msg.sender] = true;
-        emit ClaimVoted(claimId, msg.sender, approve);
+        if (c.status != ClaimStatus.SUBMITTED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.claimant == msg.sender) revert PartyCannotVote(claimId, msg.sender);
+        uint32 bit = uint32(1 << index);
+        if (c.assessorVotes & bit != 0) revert AlreadyVoted(claimId, msg.sender);
+        c.assessorVotes |= bit;
+        emit AssessorVoted(claimId, msg.sender, approve);
         if (approve) {
-            if (++c.approvals >= quorum) {
-                c.status = ClaimStatus.Approved;
-                emit ClaimApproved(claimId, c.amount);
+            if (++c.approvals >= r.quorum) {
+                _transition(c, ClaimStatus.APPROVED);
+                c.deadline = uint40(block.timestamp) + r.noticeWindow;
+                emit ClaimApproved(claimId, c.amount, c.deadline);
             }
-        } else if (++c.rejections > _assessors.length - quorum) {
-            c.status = ClaimStatus.Rejected;
-            _members[c.claimant].openClaim = 0;
-            emit ClaimRejected(claimId);
+        } else if (++c.rejections > r.assessors.length - r.quorum) {
+            _transition(c, ClaimStatus.REJECTED);
+            c.deadline = uint40(block.timestamp) + r.noticeWindow;
+            emit ClaimRejected(claimId, c.deadline);
         }
     }
 
-    /// @notice Pays an approved claim from the reserve. Anyone may call it.
+    /// @notice Sends a claim the assessors did not decide in time to the jury (anyone may call).
     /// @param claimId the claim
-    function finalize(uint256 claimId) external nonReentrant {
+    function escalate(uint256 claimId) external {
+        (Rules memory r,,) = _load();
         Claim storage c = _claimAt(claimId);
-        if (c.status != ClaimStatus.Approved) revert WrongClaimStatus(claimId, c.status);
-        uint256 amount = c.amount;
-        if (amount > reserve) revert InsufficientReserve(amount, reserve);
-        c.status = ClaimStatus.Paid;
-        reserve -= amount;
-        address claimant = c.claimant;
-        _members[claimant].openClaim = 0;
-        emit ClaimPaid(claimId, claimant, amount);
-        asset.safeTransfer(claimant, amount);
+        if (c.status != ClaimStatus.SUBMITTED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+        _openDispute(claimId, c, r, DisputeKind.ESCALATED, 0);
     }
 
-    // ------------------------------------------------------------------ views
+    /// @notice Challenges an approved claim during its notice window, posting the challenge bond.
+    ///         Any active member except the claimant may challenge.
+    /// @param claimId the claim
+    function challenge(uint256 claimId) external nonReentrant {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimAt(claimId);
+        if (c.status != ClaimStatus.APPROVED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (!_members[msg.sender].active) revert NotMember(msg.sender);
+        if (c.claimant == msg.sender) revert PartyCannotVote(claimId, msg.sender);
+        c.challenger = msg.sender;
+        _openDispute(claimId, c, r, DisputeKind.CHALLENGED, r.challengeBond);
+        if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
+    }
 
-    /// @notice A member's account.
+    /// @notice The claimant appeals a rejection to the jury during the notice window, once,
+    ///         posting the appeal bond (= challenge bond).
+    /// @param claimId the claim
+    function appeal(uint256 claimId) external nonReentrant {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimAt(claimId);
+        if (c.claimant != msg.sender) revert NotClaimant(claimId, msg.sender);
+        if (c.status != ClaimStatus.REJECTED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.dispute == DisputeKind.APPEALED) revert AlreadyAppealed(claimId);
+        _openDispute(claimId, c, r, DisputeKind.APPEALED, r.challengeBond);
+        if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
+    }
+
+    /// @notice A juror commits a hidden vote during the commit phase. Jurors are active members who
+    ///         joined before the dispute opened, other than the claimant and the challenger.
+    /// @param claimId the disputed claim
+    /// @param commitment commitmentOf(claimId, juror, approve, salt)
+    function commitVote(uint256 claimId, bytes32 commitment) external {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimAt(claimId);
+        if (c.status != ClaimStatus.DISPUTED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.claimant == msg.sender || c.challenger == msg.sender) revert PartyCannotVote(claimId, msg.sender);
+        Member storage m = _members[msg.sender];
+        if (!m.active || m.joinedAt >= c.deadline - r.juryWindow) revert NotJuror(claimId, msg.sender);
+        if (commitment == bytes32(0)) revert ZeroCommitment();
+        if (_commitments[claimId][msg.sender] != bytes32(0)) revert AlreadyCommitted(claimId, msg.sender);
+        _commitments[claimId][msg.sender] = commitment;
+        emit JuryVoteCommitted(claimId, msg.sender);
+    }
+
+    /// @notice A juror reveals their vote during the reveal phase (after the commit phase).
+    /// @param claimId the disputed claim
+    /// @param approve the committed vote
+    /// @param salt the committed salt
+    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimAt(claimId);
+        if (c.status != ClaimStatus.DISPUTED) revert WrongClaimStatus(claimId, c.status);
+        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
+        bytes32 stored = _commitments[claimId][msg.sender];
+        if (stored == bytes32(0)) revert NoCommitment(claimId, msg.sender);
+        if (stored != commitmentOf(claimId, msg.sender, approve, salt)) revert CommitmentMismatch(claimId, msg.sender);
+        delete _commitments[claimId][msg.sender];
+        if (approve) ++c.juryFor;
+        else ++c.juryAgainst;
+        _members[msg.sender].points += POINTS_JURY_VOTE;
+        emit JuryVoteRevealed(claimId, msg.sender, approve);
+        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
+    }
+
+    /// @notice Closes a claim whose last window has passed (anyone may call): pays an approved claim
+    ///         after its notice, denies a rejected one, or applies the jury's verdict; bonds go to
+    ///         the winning side.
+    /// @param claimId the claim
+    function finalize(uint256 claimId) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimAt(claimId);
+        ClaimStatus status = c.status;
+        bool approved;
+        if (status == ClaimStatus.APPROVED || status == ClaimStatus.REJECTED) {
+            if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+            approved = status == ClaimStatus.APPROVED;
+        } else if (status == ClaimStatus.DISPUTED) {
+            uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+            if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);
+            // A strict majority decides; a tie keeps the standing decision, which is the
+            // assessors' approval for a challenge and "not approved" otherwise.
+            approved = c.juryFor > c.juryAgainst || (c.juryFor == c.juryAgainst && c.dispute == DisputeKind.CHALLENGED);
+            emit DisputeResolved(claimId, approved, c.juryFor, c.juryAgainst);
+        } else {
+            revert WrongClaimStatus(claimId, status);
+        }
+        address claimant = c.claimant;
+        _members[claimant].openClaim = 0;
+        (address bondWinner, uint256 bonds) = _releaseBonds(claimId, c, r, approved);
+        if (approved) {
+            _transition(c, ClaimStatus.PAID);
+            uint256 paid = _pay(claimId, c, r, createdAt);
+            if (bondWinner == claimant) paid += bonds;
+            else if (bonds != 0) IERC20(r.asset).safeTransfer(bondWinner, bonds);
+            if (paid != 0) IERC20(r.asset).safeTransfer(claimant, paid);
+        } else {
+            _transition(c, ClaimStatus.DENIED);
+            emit ClaimDenied(claimId);
+            if (bondWinner != address(0) && bonds != 0) IERC20(r.asset).safeTransfer(bondWinner, bonds);
+        }
+    }
+
+    // =================================================================== plan
+
+    /// @notice Lowers the service fee; it can never be raised. Only the fee receiver.
+    /// @param newBps the new fee in basis points, below the current one
+    function lowerFee(uint16 newBps) external {
+        (Rules memory r,,) = _load();
+        if (msg.sender != r.feeReceiver) revert NotFeeReceiver(msg.sender);
+        uint16 current = _totals.feeBps;
+        if (newBps >= current) revert FeeNotLowered(newBps, current);
+        _totals.feeBps = newBps;
+        emit FeeLowered(current, newBps);
+    }
+
+    /// @notice Sends the collected fees to the fee receiver (anyone may call).
+    function withdrawFees() external nonReentrant {
+        (Rules memory r,,) = _load();
+        uint256 amount = _book.feesOwed;
+        if (amount == 0) revert NothingToClaim();
+        _book.feesOwed = 0;
+        emit FeesWithdrawn(r.feeReceiver, amount);
+        IERC20(r.asset).safeTransfer(r.feeReceiver, amount);
+    }
+
+    /// @notice The guardian pauses new joins and new claims. Nothing else stops: deposits,
+    ///         withdrawals, votes, disputes and payouts go on.
+    function pause() external {
+        _setPaused(true);
+    }
+
+    /// @notice The guardian lifts the pause.
+    function unpause() external {
+        _setPaused(false);
+    }
+
+    /// @notice Rates the plan once, 1-5 stars, after at least one full period of membership.
+    /// @param stars 1 to 5
+    /// @param reviewHash hash of the review text kept off chain (zero for none)
+    function rate(uint8 stars, bytes32 reviewHash) external {
+        (Rules memory r,,) = _load();
+        Member storage m = _members[msg.sender];
+        if (!m.active) revert NotMember(msg.sender);
+        if (stars < MIN_STARS || stars > MAX_STARS) revert InvalidStars(stars);
+        uint256 opensAt = uint256(m.joinedAt) + r.period;
+        if (block.timestamp < opensAt) revert RatingTooEarly(opensAt);
+        if (m.rating != 0) revert AlreadyRated(msg.sender);
+        m.rating = stars;
+        ratingSum += stars;
+        ++ratingCount;
+        emit PlanRated(msg.sender, stars, reviewHash);
+    }
+
+    /// @notice Mints the caller's accrued points as AidPoints.
+    function claimPoints() external nonReentrant {
+        (,, address points) = _load();
+        Member storage m = _members[msg.sender];
+        uint256 amount = m.points;
+        if (amount == 0) revert NothingToClaim();
+        m.points = 0;
+        emit PointsClaimed(msg.sender, amount);
+        IAidPoints(points).mint(msg.sender, amount);
+    }
+
+    // =================================================================== views
+
+    /// @notice The plan's immutable rules, in one call.
+    function rules() external view returns (Rules memory r) {
+        (r,,) = _load();
+    }
+
+    /// @notice When the plan was created and the AidPoints contract it mints to.
+    function planInfo() external view returns (uint256 createdAt, address points) {
+        (, createdAt, points) = _load();
+    }
+
+    /// @notice The current service fee in basis points.
+    function feeBps() external view returns (uint16) {
+        return _totals.feeBps;
+    }
+
+    /// @notice Whether new joins and claims are paused.
+    function paused() external view returns (bool) {
+        return _totals.paused;
+    }
+
+    /// @notice Money for claims.
+    function reserve() external view returns (uint256) {
+        return _totals.reserve;
+    }
+
+    /// @notice Sum of members' free balances (COST_SHARING: net of shares not yet settled).
+    function totalBalances() external view returns (uint256) {
+        return _totals.totalBalances;
+    }
+
+    /// @notice Fees collected and not yet sent to the fee receiver.
+    function feesOwed() external view returns (uint256) {
+        return _book.feesOwed;
+    }
+
+    /// @notice Bonds held for open claims.
+    function bondsHeld() external view returns (uint256) {
+        return _book.bondsHeld;
+    }
+
+    /// @notice Active members (COST_SHARING: covered members as of the last period roll-over).
+    function activeMembers() external view returns (uint256) {
+        return _book.activeMembers;
+    }
+
+    /// @notice Number of claims ever submitted; ids start at 1.
+    function claimCount() external view returns (uint256) {
+        return _book.claimCount;
+    }
+
+    /// @notice COST_SHARING: the cumulative per-member share index, the part charged in the last
+    ///         period rolled over to, and that period's number.
+    function sharing() external view returns (uint256 shareIndex, uint256 periodShared, uint256 lastPeriod) {
+        Sharing memory s = _sharing;
+        return (s.shareIndex, s.periodShared, s.lastPeriod);
+    }
+
+    /// @notice A member's account as stored (charges due since the last settlement not applied).
     function memberOf(address member) external view returns (Member memory) {
         return _members[member];
     }
@@ -274,13 +525,248 @@ contract AidPool is IAidPoolEvents, ReentrancyGuard {
         return _claims[claimId];
     }
 
-    /// @notice The assessor set.
-    function assessors() external view returns (address[] memory) {
-        return _assessors;
+    /// @notice The average rating times 100 (e.g. 450 = 4.5 stars) and the number of ratings.
+    function averageRating() external view returns (uint256 averageTimes100, uint256 count) {
+        count = ratingCount;
+        averageTimes100 = count == 0 ? 0 : (uint256(ratingSum) * 100) / count;
+    }
+
+    /// @notice Whether `juror` has an unrevealed commitment on `claimId`.
+    function hasCommitted(uint256 claimId, address juror) external view returns (bool) {
+        return _commitments[claimId][juror] != bytes32(0);
+    }
+
+    /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt).
+    function commitmentOf(uint256 claimId, address juror, bool approve, bytes32 salt) public view returns (bytes32) {
+        return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
+    }
+
+    // =================================================================== internals
+
+    function _load() private view returns (Rules memory r, uint40 createdAt, address points) {
+        return RulesCodec.decode(Clones.fetchCloneArgs(address(this)));
     }
 
     function _claimAt(uint256 claimId) private view returns (Claim storage c) {
         c = _claims[claimId];
-        if (c.status == ClaimStatus.None) revert UnknownClaim(claimId);
+        if (c.status == ClaimStatus.NONE) revert UnknownClaim(claimId);
+    }
+
+    function _transition(Claim storage c, ClaimStatus to) private {
+        ClaimStatus from = c.status;
+        if (!from.allowed(to)) revert ForbiddenTransition(from, to);
+        c.status = to;
+    }
+
+    function _assessorIndex(address[] memory assessors, address who) private pure returns (uint256) {
+        uint256 n = assessors.length;
+        for (uint256 i = 0; i < n; ++i) {
+            if (assessors[i] == who) return i;
+        }
+        revert NotAssessor(who);
+    }
+
+    function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond) private {
+        _transition(c, ClaimStatus.DISPUTED);
+        c.dispute = kind;
+        uint40 commitEnd = uint40(block.timestamp) + r.juryWindow;
+        c.deadline = commitEnd;
+        _book.bondsHeld += uint96(bond);
+        emit ClaimDisputed(claimId, kind, msg.sender, bond, commitEnd, commitEnd + r.juryWindow);
+    }
+
+    /// @dev Takes the claim's bonds out of bondsHeld and says who gets them. Winners: the claimant
+    ///      when approved; the challenger when a challenge succeeds; the reserve otherwise.
+    function _releaseBonds(uint256 claimId, Claim storage c, Rules memory r, bool approved)
+        private
+        returns (address to, uint256 amount)
+    {
+        DisputeKind kind = c.dispute;
+        amount = r.claimBond;
+        if (kind == DisputeKind.CHALLENGED || kind == DisputeKind.APPEALED) amount += r.challengeBond;
+        if (amount == 0) return (address(0), 0);
+        _book.bondsHeld -= uint96(amount);
+        if (approved) to = c.claimant;
+        else if (kind == DisputeKind.CHALLENGED) to = c.challenger;
+        if (to == address(0)) {
+            _totals.reserve += uint112(amount);
+            emit BondsForfeited(claimId, amount);
+        } else {
+            emit BondsReleased(claimId, to, amount);
+        }
+    }
+
+    /// @dev Books the payout of an approved claim and returns what the claimant receives.
+    ///      Caps: the requested amount (<= max per claim), what is left of the claimant's yearly
+    ///      maximum, and then the model's funding: PREPAID pays from the reserve (a reserve
+    ///      shortfall pays what there is); COST_SHARING pays from the reserve first, then from the
+    ///      covered members' shares, with a pro-rata haircut when a share would exceed the cap.
+    function _pay(uint256 claimId, Claim storage c, Rules memory r, uint40 createdAt) private returns (uint256 paid) {
+        address claimant = c.claimant;
+        Member storage m = _members[claimant];
+        if (block.timestamp >= uint256(m.yearStart) + CLAIM_YEAR) {
+            m.yearStart = uint40(block.timestamp);
+            m.paidInYear = 0;
+        }
+        uint256 amount = Math.min(c.amount, uint256(r.maxPayoutPerMemberPerYear) - m.paidInYear);
+        uint256 fromReserve = Math.min(amount, _totals.reserve);
+        _totals.reserve -= uint112(fromReserve);
+        paid = fromReserve;
+        uint256 fee;
+        uint256 share;
+        if (r.model == ContributionModel.COST_SHARING && amount > fromReserve) {
+            _advance(r, createdAt);
+            Sharing storage s = _sharing;
+            CostSharing.Split memory split = CostSharing.split(
+                amount - fromReserve, _book.activeMembers, _totals.feeBps, r.shareCapPerPeriod - s.periodShared
+            );
+            share = split.share;
+            fee = split.fee;
+            paid += split.payout;
+            s.shareIndex += uint112(share);
+            s.periodShared += uint96(share);
+            _totals.totalBalances -= uint112(split.collected);
+            _totals.reserve += uint112(split.dust);
+            _book.feesOwed += uint96(fee);
+        }
+        m.paidInYear += uint96(paid);
+        emit ClaimPaid(claimId, claimant, paid, fee, share);
+    }
+
+    function _setPaused(bool value) private {
+        (Rules memory r,,) = _load();
+        if (msg.sender != r.guardian || r.guardian == address(0)) revert NotGuardian(msg.sender);
+        if (_totals.paused == value) revert PauseUnchanged(value);
+        _totals.paused = value;
+        if (value) emit PlanPaused(msg.sender);
+        else emit PlanUnpaused(msg.sender);
+    }
+
+    function _credit(address who, Member storage m, uint256 amount) private {
+        m.balance += amount.toUint96();
+        _totals.totalBalances += uint112(amount);
+        emit Deposited(who, amount, m.balance);
+    }
+
+    function _debit(Member storage m, uint256 amount) private {
+        m.balance -= uint96(amount);
+        _totals.totalBalances -= uint112(amount);
+    }
+
+    /// @dev Charges what is due and grants a due referral reward. Never reverts for a member.
+    function _settle(address who, Member storage m, Rules memory r, uint40 createdAt) private {
+        if (!m.active) return;
+        if (r.model == ContributionModel.PREPAID) _settlePrepaid(who, m, r);
+        else _settleShares(who, m, r, createdAt);
+        if (m.active) _rewardReferral(m, r);
+    }
+
+    /// @dev Contributions are paid in advance: every period that has started must be paid, as far
+    ///      as the balance goes. An unpaid member lapses once the grace period after their
+    ///      paid-through date has passed.
+    function _settlePrepaid(address who, Member storage m, Rules memory r) private {
+        uint256 paidThrough = m.paidThrough;
+        if (paidThrough > block.timestamp) return;
+        uint256 due = (block.timestamp - paidThrough) / r.period + 1;
+        uint256 affordable = m.balance / r.contribution;
+        uint256 periods = Math.min(due, affordable);
+        if (periods != 0) {
+            uint256 amount = periods * r.contribution;
+            uint256 fee = (amount * _totals.feeBps) / BPS;
+            m.balance -= uint96(amount);
+            paidThrough += periods * r.period;
+            m.paidThrough = uint40(paidThrough);
+            uint32 pts = uint32(Math.min(periods, type(uint16).max)) * POINTS_CONTRIBUTION;
+            m.points += pts;
+            Totals storage t = _totals;
+            t.totalBalances -= uint112(amount);
+            t.reserve += uint112(amount - fee);
+            _book.feesOwed += uint96(fee);
+            emit ContributionCharged(who, periods, amount, fee, paidThrough);
+            emit PointsAccrued(who, pts, PointsReason.CONTRIBUTION);
+        }
+        if (paidThrough <= block.timestamp && block.timestamp >= paidThrough + r.gracePeriod) {
+            m.active = false;
+            --_book.activeMembers;
+            emit MemberLapsed(who, paidThrough);
+        }
+    }
+
+    /// @dev COST_SHARING: applies the share index growth since the member's snapshot. A member whose
+    ///      cover ended is charged only up to the index at the start of the period it ended.
+    function _settleShares(address who, Member storage m, Rules memory r, uint40 createdAt) private {
+        uint256 period = _advance(r, createdAt);
+        uint256 endPeriod = _periodAt(m.paidThrough, r, createdAt);
+        bool ended = period >= endPeriod;
+        uint256 index = ended ? indexAtPeriod[endPeriod] : _sharing.shareIndex;
+        uint256 owed = index - m.shareSnapshot;
+        if (owed != 0) {
+            m.balance -= uint96(owed);
+            m.shareSnapshot = uint112(index);
+            m.points += POINTS_CONTRIBUTION;
+            emit SharesSettled(who, owed, m.balance, m.paidThrough);
+            emit PointsAccrued(who, POINTS_CONTRIBUTION, PointsReason.CONTRIBUTION);
+        }
+        if (ended) {
+            m.active = false; // already taken out of activeMembers when the period rolled over
+            emit MemberLapsed(who, m.paidThrough);
+        }
+    }
+
+    /// @dev COST_SHARING: sets the end of cover from the balance (each covered period can cost at
+    ///      most the share cap, so the balance always covers the shares charged) and files the
+    ///      member under the period their cover ends. A balance below one cap ends the cover now.
+    function _recover(address who, Member storage m, Rules memory r, uint40 createdAt, uint256 period, bool fresh)
+        private
+    {
+        uint256 newEnd = period + m.balance / r.shareCapPerPeriod;
+        uint256 oldEnd = _periodAt(m.paidThrough, r, createdAt);
+        if (!fresh) {
+            if (newEnd == oldEnd) return;
+            --expiringAt[oldEnd];
+        }
+        if (newEnd == period) {
+            m.active = false;
+            --_book.activeMembers;
+            emit MemberLapsed(who, m.paidThrough);
+            return;
+        }
+        ++expiringAt[newEnd];
+        m.paidThrough = uint40(uint256(createdAt) + newEnd * r.period);
+    }
+
+    /// @dev COST_SHARING: rolls over to the current period, taking members whose cover ended out of
+    ///      the covered count and recording the share index for their settlement. Loops over the
+    ///      periods elapsed since the last roll-over (not over members).
+    function _advance(Rules memory r, uint40 createdAt) private returns (uint256 period) {
+        period = (block.timestamp - createdAt) / r.period;
+        Sharing storage s = _sharing;
+        uint256 last = s.lastPeriod;
+        if (period == last) return period;
+        uint256 index = s.shareIndex;
+        uint256 covered = _book.activeMembers;
+        for (uint256 p = last + 1; p <= period; ++p) {
+            uint256 ending = expiringAt[p];
+            if (ending != 0) {
+                covered -= ending;
+                indexAtPeriod[p] = index;
+            }
+        }
+        _book.activeMembers = uint32(covered);
+        s.lastPeriod = uint32(period);
+        s.periodShared = 0;
+        emit PeriodStarted(period, covered, index);
+    }
+
+    function _periodAt(uint256 timestamp, Rules memory r, uint40 createdAt) private pure returns (uint256) {
+        return timestamp <= createdAt ? 0 : (timestamp - createdAt) / r.period;
+    }
+
+    function _rewardReferral(Member storage m, Rules memory r) private {
+        address referrer = m.referrer;
+        if (referrer == address(0) || block.timestamp < uint256(m.joinedAt) + r.waitingPeriod) return;
+        m.referrer = address(0);
+        _members[referrer].points += POINTS_REFERRAL;
+        emit PointsAccrued(referrer, POINTS_REFERRAL, PointsReason.REFERRAL);
     }
 }

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {ClaimStatus} from "../pool/PoolTypes.sol";
+
+/// @title IAidPoolErrors
+/// @notice Every revert of an AidPool.
+interface IAidPoolErrors {
+    /// @notice initialize was called twice, or on the implementation.
+    error AlreadyInitialized();
+    /// @notice New joins and claims are paused by the guardian.
+    error PlanIsPaused();
+    /// @notice The caller is not the guardian.
+    error NotGuardian(address account);
+    /// @notice pause/unpause would not change anything.
+    error PauseUnchanged(bool paused);
+    /// @notice The account is already an active member.
+    error AlreadyMember(address member);
+    /// @notice The account is not an active member.
+    error NotMember(address member);
+    /// @notice A member cannot refer themselves.
+    error SelfReferral();
+    /// @notice The referrer is not an active member.
+    error ReferrerNotMember(address referrer);
+    /// @notice The first deposit must cover at least one period (contribution or share cap).
+    error DepositBelowMinimum(uint256 amount, uint256 minimum);
+    /// @notice Amount must be greater than zero.
+    error ZeroAmount();
+    /// @notice Not enough free balance.
+    error InsufficientBalance(uint256 requested, uint256 available);
+    /// @notice The member's cover has lapsed or contributions are unpaid.
+    error NotCovered(uint256 paidThrough);
+    /// @notice The loss happened before the waiting period ended (or the waiting period is not over).
+    error WaitingPeriod(uint256 incurredAt, uint256 eligibleAt);
+    /// @notice The loss date is in the future.
+    error LossInFuture(uint256 incurredAt);
+    /// @notice The claim asks for more than the per-claim maximum.
+    error ClaimAboveMax(uint256 amount, uint256 max);
+    /// @notice The member already has an open claim.
+    error ClaimAlreadyOpen(uint256 claimId);
+    /// @notice The caller is not one of the plan's assessors.
+    error NotAssessor(address account);
+    /// @notice The assessor already voted on this claim.
+    error AlreadyVoted(uint256 claimId, address voter);
+    /// @notice No claim with this id.
+    error UnknownClaim(uint256 claimId);
+    /// @notice The claim is not in a status that allows this action.
+    error WrongClaimStatus(uint256 claimId, ClaimStatus status);
+    /// @notice The transition table forbids this status change.
+    error ForbiddenTransition(ClaimStatus from, ClaimStatus to);
+    /// @notice The claimant (or the challenger) cannot vote on, or challenge, their own claim.
+    error PartyCannotVote(uint256 claimId, address account);
+    /// @notice The window for this action has closed.
+    error WindowClosed(uint256 claimId, uint256 closedAt);
+    /// @notice The window for this action has not opened yet.
+    error WindowNotOpen(uint256 claimId, uint256 opensAt);
+    /// @notice Only the claimant can do this.
+    error NotClaimant(uint256 claimId, address account);
+    /// @notice A claim may be appealed only once.
+    error AlreadyAppealed(uint256 claimId);
+    /// @notice Jurors must have been members before the dispute opened.
+    error NotJuror(uint256 claimId, address account);
+    /// @notice A commitment must not be zero.
+    error ZeroCommitment();
+    /// @notice The juror already committed a vote on this claim.
+    error AlreadyCommitted(uint256 claimId, address juror);
+    /// @notice The juror has no unrevealed commitment on this claim.
+    error NoCommitment(uint256 claimId, address juror);
+    /// @notice The revealed vote and salt do not match the commitment.
+    error CommitmentMismatch(uint256 claimId, address juror);
+    /// @notice A member must close their open claim before leaving.
+    error ClaimStillOpen(uint256 claimId);
+    /// @notice Only the fee receiver can do this.
+    error NotFeeReceiver(address account);
+    /// @notice The fee can only be lowered.
+    error FeeNotLowered(uint16 newBps, uint16 currentBps);
+    /// @notice Nothing to withdraw or claim.
+    error NothingToClaim();
+    /// @notice Stars must be 1 to 5.
+    error InvalidStars(uint8 stars);
+    /// @notice Ratings open after one full period of membership.
+    error RatingTooEarly(uint256 opensAt);
+    /// @notice A member rates a plan once.
+    error AlreadyRated(address member);
+}

@@ -9,7 +9,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.tx.ReadonlyTransactionManager;
 
-/** Prints the closing table: every member's wallet and pool balance, and the pool's reserve. */
+/** Prints the closing table: every member's wallet and plan balance, the plan's reserve, fees and bonds. */
 public final class BalancesTable {
     private BalancesTable() {}
 
@@ -31,6 +31,8 @@ public final class BalancesTable {
         }
         BigInteger reserve = pool.reserve().send();
         out.printf("%-44s %14s %14s%n", "plan reserve (互助金)", "", DemoScenario.fmt(reserve));
+        out.printf("%-44s %14s %14s%n", "service fees owed to the operator", "", DemoScenario.fmt(pool.feesOwed().send()));
+        out.printf("%-44s %14s %14s%n", "bonds held", "", DemoScenario.fmt(pool.bondsHeld().send()));
         out.printf("%-44s %14s%n", "plan token balance", DemoScenario.fmt(usd.balanceOf(outcome.poolAddress()).send()));
     }
 }

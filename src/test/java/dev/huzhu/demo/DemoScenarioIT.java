@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.chain.DevAccounts;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.AidPoolFactory;
 import dev.huzhu.contracts.MockUSD;
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.devnet.HardhatNodeExtension;
@@ -44,11 +45,19 @@ class DemoScenarioIT {
             assertEquals(claimant.getAddress(), paid.get(0).claimant);
             assertEquals(DemoScenario.CLAIM, paid.get(0).amount);
 
+            // the plan is a clone registered by the factory
+            AidPoolFactory factory = AidPoolFactory.load(outcome.factoryAddress(), chain.web3j(), ro, chain.gasProvider());
+            assertTrue(factory.isPlan(outcome.poolAddress()).send());
+            assertEquals(List.of(outcome.poolAddress()), factory.plansByCategory(DemoScenario.MEDICAL, BigInteger.ZERO, BigInteger.TEN).send());
+            assertEquals(DemoScenario.CONTRIBUTION, pool.rules().send().contribution);
+
             AidPool.Claim claim = pool.claimOf(outcome.claimId()).send();
-            assertEquals(BigInteger.valueOf(4), claim.status, "claim state is Paid");
+            assertEquals(BigInteger.valueOf(5), claim.status, "claim state is PAID");
             assertEquals(2, claim.approvals.intValue());
+            List<AidPool.ClaimSubmittedEventResponse> submitted = AidPool.getClaimSubmittedEvents(outcome.submitted());
             assertEquals(new BigInteger(1, Hash.sha3(DemoScenario.EVIDENCE.getBytes(StandardCharsets.UTF_8))),
-                    new BigInteger(1, claim.evidenceHash));
+                    new BigInteger(1, submitted.get(0).evidenceHash));
+            assertEquals(DemoScenario.CLAIM_BOND, submitted.get(0).bond);
 
             // wallets: 1000 minted, 350 paid in, the claimant got 250 back
             BigInteger minted = DemoScenario.usd("1000");
@@ -58,11 +67,15 @@ class DemoScenarioIT {
                 assertEquals(minted.subtract(paidIn), usd.balanceOf(other.getAddress()).send());
             }
 
-            // reserve: 5 first contributions + the claimant's second period, less the payout
-            BigInteger expectedReserve = DemoScenario.CONTRIBUTION.multiply(BigInteger.valueOf(6)).subtract(DemoScenario.CLAIM);
-            assertEquals(expectedReserve, pool.reserve().send());
-            // solvency: token balance = reserve + all free balances
-            assertEquals(pool.reserve().send().add(pool.totalBalances().send()), usd.balanceOf(outcome.poolAddress()).send());
+            // reserve: 5 first contributions + the claimant's second period, less the 1% fee, less the payout
+            BigInteger contributions = DemoScenario.CONTRIBUTION.multiply(BigInteger.valueOf(6));
+            BigInteger fees = contributions.multiply(BigInteger.valueOf(DemoScenario.FEE_BPS)).divide(BigInteger.valueOf(10_000));
+            assertEquals(contributions.subtract(fees).subtract(DemoScenario.CLAIM), pool.reserve().send());
+            assertEquals(fees, pool.feesOwed().send());
+            assertEquals(BigInteger.ZERO, pool.bondsHeld().send(), "the claim bond went back to the claimant");
+            // solvency: token balance = free balances + reserve + fees owed + bonds held
+            assertEquals(pool.reserve().send().add(pool.totalBalances().send()).add(pool.feesOwed().send()).add(pool.bondsHeld().send()),
+                    usd.balanceOf(outcome.poolAddress()).send());
             assertEquals(5, pool.activeMembers().send().intValue());
 
             String log = printed.toString(StandardCharsets.UTF_8);

@@ -1,0 +1,98 @@
+package dev.huzhu.indexer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The index database: an SQLite file by default, PostgreSQL when the URL says so. Both run the
+ * same Flyway migrations from {@code db/migration}.
+ */
+public final class IndexDatabase {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private IndexDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * Opens {@code url} ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}) and brings its
+     * schema up to date. User and password for PostgreSQL may sit in the URL or in PGUSER/PGPASSWORD.
+     */
+    public static IndexDatabase open(String url) {
+        if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got: " + url);
+        }
+        String user = url.startsWith("jdbc:postgresql:") && !url.contains("user=") ? System.getenv("PGUSER") : null;
+        String password = url.startsWith("jdbc:postgresql:") && !url.contains("password=") ? System.getenv("PGPASSWORD") : null;
+        if (url.startsWith("jdbc:sqlite:")) {
+            Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot create the directory for " + file + ": " + e.getMessage());
+            }
+        }
+        IndexDatabase db = new IndexDatabase(url, user, password);
+        db.migrate();
+        return db;
+    }
+
+    /** The default database of a chain: an SQLite file under {@code dir}. */
+    public static String defaultUrl(Path dir, long chainId) {
+        return "jdbc:sqlite:" + dir.resolve("index-" + chainId + ".db").toAbsolutePath();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isSqlite() {
+        return url.startsWith("jdbc:sqlite:");
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new IndexerException("cannot prepare the index database " + url + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A new connection with auto-commit off; SQLite in WAL mode with a busy timeout. */
+    public Connection connect() throws SQLException {
+        Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        if (isSqlite()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=30000");
+            }
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

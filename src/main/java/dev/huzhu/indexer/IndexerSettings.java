@@ -1,0 +1,35 @@
+package dev.huzhu.indexer;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to index and how.
+ *
+ * @param factories     factory contracts whose events create plans (from deployments/&lt;chainId&gt;.json or --factory)
+ * @param plans         plan contracts followed from the start (besides those the factories create)
+ * @param fromBlock     the first block to index (the deployment block)
+ * @param confirmations how many blocks to stay behind the head
+ * @param finality      follow the latest or the finalized head
+ * @param initialRange  blocks per eth_getLogs at start; adapts between 1 and {@code maxRange}
+ */
+public record IndexerSettings(List<String> factories, List<String> plans, long fromBlock, int confirmations,
+                              Finality finality, long initialRange, long maxRange) {
+    public static final long DEFAULT_INITIAL_RANGE = 2_000;
+    public static final long DEFAULT_MAX_RANGE = 50_000;
+
+    public IndexerSettings {
+        factories = factories.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        plans = plans.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        if (fromBlock < 0) {
+            throw new IllegalArgumentException("--from-block must be >= 0, got " + fromBlock);
+        }
+        if (confirmations < 0) {
+            throw new IllegalArgumentException("--confirmations must be >= 0, got " + confirmations);
+        }
+    }
+
+    public static IndexerSettings of(List<String> factories, List<String> plans, long fromBlock, int confirmations, Finality finality) {
+        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, DEFAULT_INITIAL_RANGE, DEFAULT_MAX_RANGE);
+    }
+}

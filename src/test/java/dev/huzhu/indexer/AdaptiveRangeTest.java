@@ -1,0 +1,31 @@
+package dev.huzhu.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AdaptiveRangeTest {
+    @Test
+    void halvesOnRefusalDownToOneBlockAndDoublesUpToTheMaximum() {
+        AdaptiveRange r = new AdaptiveRange(8, 20);
+        assertTrue(r.shrink());
+        assertEquals(4, r.size());
+        r.shrink();
+        r.shrink();
+        assertEquals(1, r.size());
+        assertFalse(r.shrink(), "one block cannot shrink further");
+        for (int i = 0; i < 10; i++) {
+            r.grow();
+        }
+        assertEquals(20, r.size());
+    }
+
+    @Test
+    void recognisesProviderRangeErrors() {
+        assertTrue(RpcException.looksLikeRangeError("query returned more than 10000 results"));
+        assertTrue(RpcException.looksLikeRangeError("block range too large"));
+        assertFalse(RpcException.looksLikeRangeError("connection refused"));
+    }
+}

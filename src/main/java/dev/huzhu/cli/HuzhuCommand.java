@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
-        subcommands = {WalletCommand.class, DemoCommand.class, NodeCommand.class, IndexCommand.class,
+        subcommands = {WalletCommand.class, DemoCommand.class, NodeCommand.class, IndexCommand.class, ServeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
                 "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",

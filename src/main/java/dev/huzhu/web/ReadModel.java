@@ -1,0 +1,148 @@
+package dev.huzhu.web;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The read-only queries behind the API, for one chain. */
+final class ReadModel {
+    /** Plan comparison columns: sort key → SQL expression. */
+    static final Map<String, String> PLAN_SORTS = Map.of(
+            "fee", "COALESCE(fee_bps, 0)",
+            "contribution", "COALESCE(contribution, 0)",
+            "reserve", "reserve",
+            "members", "members_active",
+            "approval", "CASE WHEN claims_approved + claims_rejected = 0 THEN -1 ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END",
+            "timeToPay", "CASE WHEN claims_paid = 0 THEN NULL ELSE 1.0 * pay_seconds_sum / claims_paid END",
+            "rating", "CASE WHEN rating_count = 0 THEN -1 ELSE 1.0 * rating_sum / rating_count END",
+            "created", "created_block");
+
+    private static final String PLAN_COLUMNS = "address, factory, creator, name, category, model, asset, contribution, period_seconds, "
+            + "waiting_seconds, max_payout, fee_bps, quorum, assessors, rules_hash, created_block, created_time, reserve, fees, "
+            + "members_total, members_active, claims_total, claims_approved, claims_rejected, claims_paid, paid_total, "
+            + "CASE WHEN claims_approved + claims_rejected = 0 THEN NULL ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END AS approval_ratio, "
+            + "CASE WHEN claims_paid = 0 THEN NULL ELSE pay_seconds_sum / claims_paid END AS avg_pay_seconds, "
+            + "CASE WHEN rating_count = 0 THEN NULL ELSE 1.0 * rating_sum / rating_count END AS rating, rating_count";
+
+    private final long chainId;
+
+    ReadModel(long chainId) {
+        this.chainId = chainId;
+    }
+
+    Map<String, Object> plans(Connection c, String sort, String order, int limit, int offset) throws SQLException {
+        String orderBy = PLAN_SORTS.get(sort) + " " + ("asc".equals(order) ? "ASC" : "DESC") + ", address";
+        List<Map<String, Object>> items = Rows.query(c, "SELECT " + PLAN_COLUMNS + " FROM plans WHERE chain_id = ? ORDER BY "
+                + orderBy + " LIMIT ? OFFSET ?", chainId, limit, offset);
+        return page(items, Rows.count(c, "SELECT COUNT(*) FROM plans WHERE chain_id = ?", chainId), limit, offset);
+    }
+
+    Map<String, Object> plan(Connection c, String address) throws SQLException {
+        List<Map<String, Object>> rows = Rows.query(c, "SELECT " + PLAN_COLUMNS + " FROM plans WHERE chain_id = ? AND address = ?", chainId, address);
+        if (rows.isEmpty()) {
+            throw new NotFound("no plan at " + address + " on chain " + chainId);
+        }
+        Map<String, Object> plan = new LinkedHashMap<>(rows.get(0));
+        plan.put("members", Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
+                + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT 500", chainId, address));
+        plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
+                + "decided_time, paid_amount, paid_time FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT 500", chainId, address));
+        plan.put("payouts", payoutRows(c, address, 100, 0));
+        return plan;
+    }
+
+    Map<String, Object> claims(Connection c, String plan, String status, int limit, int offset) throws SQLException {
+        StringBuilder where = new StringBuilder("chain_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(chainId));
+        if (plan != null) {
+            where.append(" AND plan = ?");
+            params.add(plan);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            params.add(status);
+        }
+        long total = Rows.count(c, "SELECT COUNT(*) FROM claims WHERE " + where, params.toArray());
+        params.add(limit);
+        params.add(offset);
+        List<Map<String, Object>> items = Rows.query(c, "SELECT plan, claim_id, claimant, amount, evidence_hash, status, approvals, rejections, "
+                + "submitted_block, submitted_time, decided_time, paid_amount, paid_time FROM claims WHERE " + where
+                + " ORDER BY submitted_block DESC, plan, claim_id DESC LIMIT ? OFFSET ?", params.toArray());
+        return page(items, total, limit, offset);
+    }
+
+    Map<String, Object> payouts(Connection c, String plan, int limit, int offset) throws SQLException {
+        long total = plan == null ? Rows.count(c, "SELECT COUNT(*) FROM payouts WHERE chain_id = ?", chainId)
+                : Rows.count(c, "SELECT COUNT(*) FROM payouts WHERE chain_id = ? AND plan = ?", chainId, plan);
+        return page(payoutRows(c, plan, limit, offset), total, limit, offset);
+    }
+
+    private List<Map<String, Object>> payoutRows(Connection c, String plan, int limit, int offset) throws SQLException {
+        String sql = "SELECT plan, claim_id, recipient, amount, block_number, block_time, tx_hash, log_index FROM payouts WHERE chain_id = ?"
+                + (plan == null ? "" : " AND plan = ?") + " ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?";
+        return plan == null ? Rows.query(c, sql, chainId, limit, offset) : Rows.query(c, sql, chainId, plan, limit, offset);
+    }
+
+    Map<String, Object> memberRecords(Connection c, String member) throws SQLException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("address", member);
+        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
+                + "FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block", chainId, member));
+        r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash FROM deposits "
+                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+        r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash FROM contributions "
+                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+        r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time "
+                + "FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC", chainId, member));
+        r.put("payouts", Rows.query(c, "SELECT plan, claim_id, amount, block_number, block_time, tx_hash FROM payouts "
+                + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+        r.put("votes", Rows.query(c, "SELECT plan, claim_id, role, approve, block_number, block_time, tx_hash FROM votes "
+                + "WHERE chain_id = ? AND voter = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+        r.put("challenges", Rows.query(c, "SELECT plan, claim_id, bond, outcome, block_number, block_time, tx_hash FROM challenges "
+                + "WHERE chain_id = ? AND challenger = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+        r.put("ratings", Rows.query(c, "SELECT plan, score, review_hash, block_number, block_time FROM ratings "
+                + "WHERE chain_id = ? AND rater = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+        r.put("points", Rows.query(c, "SELECT source, amount, reason, block_number, block_time FROM points "
+                + "WHERE chain_id = ? AND account = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+        r.put("pointsTotal", Rows.query(c, "SELECT COALESCE(SUM(amount), 0) AS total FROM points WHERE chain_id = ? AND account = ?",
+                chainId, member).get(0).get("total"));
+        return r;
+    }
+
+    Map<String, Object> stats(Connection c) throws SQLException {
+        Map<String, Object> s = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS plans, COALESCE(SUM(members_active), 0) AS members_active, "
+                + "COALESCE(SUM(claims_total), 0) AS claims, COALESCE(SUM(claims_paid), 0) AS claims_paid, "
+                + "COALESCE(SUM(paid_total), 0) AS paid_total, COALESCE(SUM(reserve), 0) AS reserve_total FROM plans WHERE chain_id = ?", chainId).get(0));
+        s.put("events", Rows.count(c, "SELECT COUNT(*) FROM events WHERE chain_id = ?", chainId));
+        s.put("sync", status(c));
+        return s;
+    }
+
+    Map<String, Object> status(Connection c) throws SQLException {
+        List<Map<String, Object>> rows = Rows.query(c, "SELECT head_block, target_block, indexed_block, updated_ms, last_error FROM sync_status "
+                + "WHERE chain_id = ?", chainId);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("chainId", chainId);
+        if (rows.isEmpty()) {
+            s.put("state", "not started");
+            return s;
+        }
+        s.putAll(rows.get(0));
+        long head = ((Number) rows.get(0).get("headBlock")).longValue();
+        long indexed = ((Number) rows.get(0).get("indexedBlock")).longValue();
+        s.put("lag", Math.max(0, head - indexed));
+        s.put("state", rows.get(0).get("lastError") != null ? "retrying" : head - indexed <= 0 ? "synced" : "catching up");
+        return s;
+    }
+
+    private static Map<String, Object> page(List<Map<String, Object>> items, long total, int limit, int offset) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("items", items);
+        p.put("total", total);
+        p.put("limit", limit);
+        p.put("offset", offset);
+        return p;
+    }
+}

@@ -1,0 +1,277 @@
+// Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/payouts
+"use strict";
+
+const T = {
+  en: {
+    skip: "Skip to content", title: "Huzhu 互助 · open mutual aid", navPlans: "Plans", navPayouts: "Payouts",
+    lookupLabel: "Member records by address", lookupGo: "Show", loading: "Loading…",
+    footer: "Every figure on this page comes from events on chain, indexed by huzhu index. Amounts in the plan's stablecoin.",
+    langButton: "中文", langLabel: "切换到中文 / switch to Chinese",
+    sync: (s) => `Chain ${s.chainId}: head block ${s.headBlock}, indexed to ${s.indexedBlock}, lag ${s.lag} block(s) — ${({synced: "in sync", "catching up": "catching up", retrying: "retrying: " + (s.lastError || "")})[s.state] || s.state}`,
+    syncNone: "Indexer not started yet",
+    plans: "Plans (互助计划) compared", plan: "Plan", category: "Category", fee: "Service fee", contribution: "Contribution",
+    reserve: "Reserve", members: "Members", approval: "Approval ratio", timeToPay: "Time to pay", rating: "Rating",
+    noPlans: "No plans indexed yet.", sortBy: "Sort by",
+    statPlans: "plans", statMembers: "active members", statClaims: "claims", statPaid: "claims paid", statPaidTotal: "paid out", statReserve: "in reserves",
+    feed: "Live payout feed", feedNone: "No payouts yet.", when: "When", block: "Block", claim: "Claim", recipient: "Recipient", amount: "Amount", tx: "Transaction",
+    rules: "Rules", asset: "Asset", period: "Period", waiting: "Waiting period", maxPayout: "Max payout per claim", quorum: "Assessor quorum",
+    assessors: "Assessors", rulesHash: "Rules document hash", creator: "Creator", created: "Created in block",
+    claims: "Claims and their states", claimant: "Claimant", status: "Status", votes: "Votes (yes/no)", submitted: "Submitted", paid: "Paid",
+    memberList: "Members", member: "Member", balance: "Balance", contributed: "Contributed", joined: "Joined",
+    payouts: "Payouts", noClaims: "No claims.", noRows: "None.",
+    records: "Records of", memberships: "Memberships", deposits: "Deposits and withdrawals", contributions: "Contributions (互助金)",
+    kind: "Kind", myClaims: "Claims", myPayouts: "Payouts received", myVotes: "Votes cast", points: "Points", pointsTotal: "Points total",
+    ratings: "Ratings given", score: "Score", challenges: "Challenges", role: "Role", vote: "Vote", yes: "approve", no: "reject",
+    notFound: "Not found", days: "d", hours: "h", minutes: "min",
+    statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Challenged: "Challenged", Disputed: "Disputed",
+      Appealed: "Appealed", Final: "Final", Paid: "Paid", Cancelled: "Cancelled", active: "active", lapsed: "lapsed", left: "left",
+      deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
+  },
+  zh: {
+    skip: "跳到正文", title: "互助 Huzhu · 开放互助平台", navPlans: "互助计划", navPayouts: "赔付记录",
+    lookupLabel: "按地址查看成员记录", lookupGo: "查看", loading: "加载中…",
+    footer: "本页所有数据均来自链上事件，由 huzhu index 索引。金额单位为计划的稳定币。",
+    langButton: "English", langLabel: "Switch to English / 切换到英文",
+    sync: (s) => `链 ${s.chainId}：最新区块 ${s.headBlock}，已索引至 ${s.indexedBlock}，落后 ${s.lag} 个区块 — ${({synced: "已同步", "catching up": "同步中", retrying: "重试中：" + (s.lastError || "")})[s.state] || s.state}`,
+    syncNone: "索引器尚未启动",
+    plans: "互助计划对比", plan: "计划", category: "类别", fee: "服务费", contribution: "互助金",
+    reserve: "资金池", members: "成员", approval: "通过率", timeToPay: "赔付用时", rating: "评分",
+    noPlans: "尚未索引到任何计划。", sortBy: "排序",
+    statPlans: "个计划", statMembers: "名有效成员", statClaims: "笔理赔", statPaid: "笔已赔付", statPaidTotal: "已赔付金额", statReserve: "资金池总额",
+    feed: "实时赔付动态", feedNone: "暂无赔付。", when: "时间", block: "区块", claim: "理赔", recipient: "收款人", amount: "金额", tx: "交易",
+    rules: "规则", asset: "资产", period: "缴费周期", waiting: "等待期", maxPayout: "单笔最高赔付", quorum: "评审通过人数",
+    assessors: "评审员", rulesHash: "规则文件哈希", creator: "创建者", created: "创建区块",
+    claims: "理赔及其状态", claimant: "申请人", status: "状态", votes: "投票（赞成/反对）", submitted: "提交时间", paid: "赔付时间",
+    memberList: "成员", member: "成员", balance: "余额", contributed: "已缴互助金", joined: "加入时间",
+    payouts: "赔付", noClaims: "暂无理赔。", noRows: "无。",
+    records: "成员记录：", memberships: "参加的计划", deposits: "存入与提取", contributions: "互助金缴纳",
+    kind: "类型", myClaims: "理赔申请", myPayouts: "获得的赔付", myVotes: "投票记录", points: "积分", pointsTotal: "积分合计",
+    ratings: "评价", score: "分数", challenges: "质疑", role: "身份", vote: "投票", yes: "赞成", no: "反对",
+    notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
+    statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Challenged: "被质疑", Disputed: "争议中",
+      Appealed: "已申诉", Final: "已终裁", Paid: "已赔付", Cancelled: "已撤销", active: "有效", lapsed: "已失效", left: "已退出",
+      deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
+  },
+};
+
+let lang = localStorage.getItem("huzhu.lang") || (navigator.language && navigator.language.startsWith("zh") ? "zh" : "en");
+let planSort = {key: "reserve", dir: -1};
+let timer = null;
+const t = (k) => T[lang][k];
+const st = (s) => (T[lang].statuses[s] || s);
+const esc = (v) => String(v == null ? "" : v).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]);
+const DECIMALS = 6;
+
+function money(units) {
+  if (units == null) return "—";
+  const s = String(units).replace(/^-/, "");
+  const neg = String(units).startsWith("-");
+  const whole = s.length > DECIMALS ? s.slice(0, -DECIMALS) : "0";
+  const frac = s.padStart(DECIMALS, "0").slice(-DECIMALS).slice(0, 2);
+  return (neg ? "-" : "") + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + frac;
+}
+const when = (secs) => secs ? new Date(secs * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
+function duration(secs) {
+  if (secs == null) return "—";
+  if (secs >= 86400) return (secs / 86400).toFixed(1) + " " + t("days");
+  if (secs >= 3600) return (secs / 3600).toFixed(1) + " " + t("hours");
+  return Math.max(1, Math.round(secs / 60)) + " " + t("minutes");
+}
+const pct = (r) => r == null ? "—" : (r * 100).toFixed(0) + "%";
+const short = (a) => a ? a.slice(0, 6) + "…" + a.slice(-4) : "—";
+const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
+const memberLink = (a) => `<a class="addr" href="#/member/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
+const txCell = (h) => `<span class="addr" title="${esc(h)}">${esc(short(h))}</span>`;
+
+async function api(path) {
+  const r = await fetch(path, {headers: {Accept: "application/json"}});
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error || r.statusText);
+  return body;
+}
+
+function table(caption, cols, rows, empty) {
+  if (!rows.length) return `<h2>${esc(caption)}</h2><p>${esc(empty || t("noRows"))}</p>`;
+  return `<table><caption>${esc(caption)}</caption><thead><tr>${cols.map((c) => `<th scope="col"${c.num ? ' class="num"' : ""}>${esc(t(c.h))}</th>`).join("")}</tr></thead>`
+    + `<tbody>${rows.map((r) => `<tr>${cols.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(r)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+
+function applyStatic() {
+  document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+  document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
+  const b = document.getElementById("lang");
+  b.textContent = t("langButton");
+  b.setAttribute("aria-label", t("langLabel"));
+  document.title = t("title");
+}
+
+async function refreshSync() {
+  const el = document.getElementById("sync");
+  try {
+    const s = await api("/api/status");
+    el.textContent = s.headBlock == null ? t("syncNone") : t("sync")(s);
+  } catch (e) { el.textContent = e.message; }
+}
+
+const PLAN_COLS = [
+  {key: "address", h: "plan", f: (p) => planLink(p.address) + (p.name ? " " + esc(p.name) : ""), v: (p) => p.address},
+  {key: "category", h: "category", f: (p) => esc(p.category || "—"), v: (p) => p.category || ""},
+  {key: "fee", h: "fee", num: true, f: (p) => p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%", v: (p) => p.feeBps || 0},
+  {key: "contribution", h: "contribution", num: true, f: (p) => money(p.contribution), v: (p) => Number(p.contribution || 0)},
+  {key: "reserve", h: "reserve", num: true, f: (p) => money(p.reserve), v: (p) => Number(p.reserve || 0)},
+  {key: "members", h: "members", num: true, f: (p) => esc(p.membersActive), v: (p) => p.membersActive},
+  {key: "approval", h: "approval", num: true, f: (p) => pct(p.approvalRatio), v: (p) => p.approvalRatio == null ? -1 : p.approvalRatio},
+  {key: "timeToPay", h: "timeToPay", num: true, f: (p) => duration(p.avgPaySeconds), v: (p) => p.avgPaySeconds == null ? Infinity : p.avgPaySeconds},
+  {key: "rating", h: "rating", num: true, f: (p) => p.rating == null ? "—" : p.rating.toFixed(1) + " (" + p.ratingCount + ")", v: (p) => p.rating == null ? -1 : p.rating},
+];
+
+async function home(main) {
+  const [stats, plans, payouts] = await Promise.all([api("/api/stats"), api("/api/plans?limit=500"), api("/api/payouts?limit=20")]);
+  const rows = plans.items.slice().sort((a, b) => {
+    const c = PLAN_COLS.find((x) => x.key === planSort.key);
+    const va = c.v(a), vb = c.v(b);
+    return (va < vb ? -1 : va > vb ? 1 : 0) * planSort.dir;
+  });
+  const head = PLAN_COLS.map((c) => {
+    const sorted = c.key === planSort.key ? (planSort.dir > 0 ? "ascending" : "descending") : "none";
+    return `<th scope="col" aria-sort="${sorted}"${c.num ? ' class="num"' : ""}><button type="button" data-sort="${c.key}" title="${esc(t("sortBy"))}: ${esc(t(c.h))}">${esc(t(c.h))}</button></th>`;
+  }).join("");
+  main.innerHTML = `<section class="stats" aria-label="totals">
+      <div><strong>${stats.plans}</strong>${esc(t("statPlans"))}</div><div><strong>${stats.membersActive}</strong>${esc(t("statMembers"))}</div>
+      <div><strong>${stats.claims}</strong>${esc(t("statClaims"))}</div><div><strong>${stats.claimsPaid}</strong>${esc(t("statPaid"))}</div>
+      <div><strong>${money(stats.paidTotal)}</strong>${esc(t("statPaidTotal"))}</div><div><strong>${money(stats.reserveTotal)}</strong>${esc(t("statReserve"))}</div></section>`
+    + (rows.length ? `<table id="plans"><caption>${esc(t("plans"))}</caption><thead><tr>${head}</tr></thead><tbody>`
+      + rows.map((p) => `<tr>${PLAN_COLS.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(p)}</td>`).join("")}</tr>`).join("") + `</tbody></table>`
+      : `<h2>${esc(t("plans"))}</h2><p>${esc(t("noPlans"))}</p>`)
+    + `<section id="feed" aria-live="polite">${feedTable(payouts.items)}</section>`;
+  main.querySelectorAll("th button[data-sort]").forEach((b) => b.addEventListener("click", () => {
+    planSort = {key: b.dataset.sort, dir: planSort.key === b.dataset.sort ? -planSort.dir : (b.dataset.sort === "timeToPay" || b.dataset.sort === "fee" ? 1 : -1)};
+    render().then(() => { const again = document.querySelector(`th button[data-sort="${b.dataset.sort}"]`); if (again) again.focus(); });
+  }));
+}
+
+function feedTable(items) {
+  return table(t("feed"), [
+    {h: "when", f: (p) => esc(when(p.blockTime))}, {h: "plan", f: (p) => planLink(p.plan)}, {h: "claim", num: true, f: (p) => "#" + esc(p.claimId)},
+    {h: "recipient", f: (p) => memberLink(p.recipient)}, {h: "amount", num: true, f: (p) => money(p.amount)}, {h: "tx", f: (p) => txCell(p.txHash)},
+  ], items, t("feedNone"));
+}
+
+async function payoutsPage(main) {
+  const p = await api("/api/payouts?limit=200");
+  main.innerHTML = `<section id="feed" aria-live="polite">${feedTable(p.items)}</section>`;
+}
+
+async function planPage(main, address) {
+  const p = await api("/api/plans/" + encodeURIComponent(address));
+  const assessors = p.assessors ? JSON.parse(p.assessors) : [];
+  main.innerHTML = `<h2>${esc(t("plan"))} <span class="addr">${esc(p.address)}</span>${p.name ? " — " + esc(p.name) : ""}</h2>
+    <h3>${esc(t("rules"))}</h3><dl>
+      <dt>${esc(t("category"))}</dt><dd>${esc(p.category || "—")}${p.model ? " · " + esc(p.model) : ""}</dd>
+      <dt>${esc(t("contribution"))}</dt><dd>${money(p.contribution)}</dd>
+      <dt>${esc(t("period"))}</dt><dd>${duration(p.periodSeconds)}</dd>
+      <dt>${esc(t("waiting"))}</dt><dd>${duration(p.waitingSeconds)}</dd>
+      <dt>${esc(t("maxPayout"))}</dt><dd>${money(p.maxPayout)}</dd>
+      <dt>${esc(t("fee"))}</dt><dd>${p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%"}</dd>
+      <dt>${esc(t("quorum"))}</dt><dd>${p.quorum == null ? "—" : esc(p.quorum) + " / " + assessors.length}</dd>
+      <dt>${esc(t("assessors"))}</dt><dd>${assessors.length ? assessors.map(memberLink).join(", ") : "—"}</dd>
+      <dt>${esc(t("rulesHash"))}</dt><dd class="addr">${esc(p.rulesHash || "—")}</dd>
+      <dt>${esc(t("asset"))}</dt><dd class="addr">${esc(p.asset || "—")}</dd>
+      <dt>${esc(t("creator"))}</dt><dd>${p.creator ? memberLink(p.creator) : "—"}</dd>
+      <dt>${esc(t("created"))}</dt><dd>${esc(p.createdBlock)} (${esc(when(p.createdTime))})</dd>
+      <dt>${esc(t("reserve"))}</dt><dd><strong>${money(p.reserve)}</strong></dd>
+      <dt>${esc(t("approval"))}</dt><dd>${pct(p.approvalRatio)}</dd>
+      <dt>${esc(t("timeToPay"))}</dt><dd>${duration(p.avgPaySeconds)}</dd></dl>`
+    + table(t("claims"), [
+      {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
+      {h: "amount", num: true, f: (c) => money(c.amount)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
+      {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
+      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount) : "—"},
+    ], p.claims, t("noClaims"))
+    + table(t("payouts"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
+      {h: "recipient", f: (x) => memberLink(x.recipient)}, {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], p.payouts)
+    + table(t("memberList"), [
+      {h: "member", f: (m) => memberLink(m.member)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
+      {h: "balance", num: true, f: (m) => money(m.balance)}, {h: "contributed", num: true, f: (m) => money(m.contributed)},
+    ], p.members);
+}
+
+async function memberPage(main, address) {
+  const r = await api("/api/members/" + encodeURIComponent(address) + "/records");
+  main.innerHTML = `<h2>${esc(t("records"))} <span class="addr">${esc(r.address)}</span></h2>
+    <p>${esc(t("pointsTotal"))}: <strong>${esc(r.pointsTotal)}</strong></p>`
+    + table(t("memberships"), [
+      {h: "plan", f: (m) => planLink(m.plan)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
+      {h: "balance", num: true, f: (m) => money(m.balance)}, {h: "contributed", num: true, f: (m) => money(m.contributed)},
+    ], r.memberships)
+    + table(t("myClaims"), [
+      {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount)},
+      {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
+      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount) : "—"},
+    ], r.claims)
+    + table(t("myPayouts"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
+      {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], r.payouts)
+    + table(t("deposits"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "kind", f: (x) => esc(st(x.kind))},
+      {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "balance", num: true, f: (x) => money(x.balanceAfter)},
+    ], r.deposits)
+    + table(t("contributions"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "kind", f: (x) => esc(st(x.kind))},
+      {h: "amount", num: true, f: (x) => money(x.amount)},
+    ], r.contributions)
+    + table(t("myVotes"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
+      {h: "role", f: (x) => esc(st(x.role))}, {h: "vote", f: (x) => esc(x.approve ? t("yes") : t("no"))},
+    ], r.votes)
+    + table(t("challenges"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
+      {h: "amount", num: true, f: (x) => money(x.bond)}, {h: "status", f: (x) => esc(x.outcome || "—")},
+    ], r.challenges)
+    + table(t("ratings"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "score", num: true, f: (x) => esc(x.score)},
+    ], r.ratings)
+    + table(t("points"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "kind", f: (x) => esc(x.reason || "—")}, {h: "amount", num: true, f: (x) => esc(x.amount)},
+    ], r.points);
+}
+
+async function render() {
+  applyStatic();
+  const main = document.getElementById("main");
+  const hash = location.hash.replace(/^#/, "") || "/";
+  const parts = hash.split("/").filter(Boolean);
+  clearInterval(timer);
+  try {
+    if (parts[0] === "plan" && parts[1]) await planPage(main, parts[1]);
+    else if (parts[0] === "member" && parts[1]) await memberPage(main, parts[1]);
+    else if (parts[0] === "payouts") { await payoutsPage(main); timer = setInterval(() => payoutsPage(main).catch(() => {}), 3000); }
+    else { await home(main); timer = setInterval(async () => {
+      try { const p = await api("/api/payouts?limit=20"); const f = document.getElementById("feed"); if (f) f.innerHTML = feedTable(p.items); } catch (e) { /* next tick */ }
+    }, 3000); }
+    document.body.dataset.ready = hash;
+  } catch (e) {
+    main.innerHTML = `<p class="error" role="alert">${esc(t("notFound"))}: ${esc(e.message)}</p>`;
+    document.body.dataset.ready = hash;
+  }
+  refreshSync();
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("lang").addEventListener("click", () => {
+    lang = lang === "en" ? "zh" : "en";
+    localStorage.setItem("huzhu.lang", lang);
+    render();
+  });
+  document.getElementById("lookup").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const a = document.getElementById("lookup-address").value.trim();
+    location.hash = "#/member/" + a;
+  });
+  window.addEventListener("hashchange", () => { render().then(() => document.getElementById("main").focus()); });
+  setInterval(refreshSync, 3000);
+  render();
+});

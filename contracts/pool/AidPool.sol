@@ -123,11 +123,15 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         uint40 nowTs = uint40(block.timestamp);
         m.joinedAt = nowTs;
         m.active = true;
-        m.points += POINTS_JOINING;
-        if (referrer != address(0) || m.referrer != address(0)) m.referrer = referrer;
+        m.points += POINTS_JOINING; // implied by MemberJoined
+        if (referrer != address(0)) {
+            m.referred = true;
+            m.referrer = referrer;
+        } else if (m.referred) {
+            m.referred = false; // a rejoin forgets an old, unrewarded referral
+        }
         ++_book.activeMembers;
         emit MemberJoined(msg.sender, referrer, nowTs, nowTs + r.waitingPeriod);
-        emit PointsAccrued(msg.sender, POINTS_JOINING, PointsReason.JOINING);
         _credit(msg.sender, m, amount);
         if (r.model == ContributionModel.PREPAID) {
             m.paidThrough = nowTs;
@@ -184,7 +188,8 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[msg.sender];
         if (!m.active) revert NotMember(msg.sender);
-        if (m.openClaim != 0) revert ClaimStillOpen(m.openClaim);
+        uint256 open = _openClaim(m);
+        if (open != 0) revert ClaimStillOpen(open);
         _settle(msg.sender, m, r, createdAt);
         if (m.active) {
             m.active = false;
@@ -233,17 +238,26 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (incurredAt > block.timestamp) revert LossInFuture(incurredAt);
         if (amount == 0) revert ZeroAmount();
         if (amount > r.maxPayoutPerClaim) revert ClaimAboveMax(amount, r.maxPayoutPerClaim);
-        if (m.openClaim != 0) revert ClaimAlreadyOpen(m.openClaim);
+        uint256 previous = m.lastClaim;
+        uint32 yearStart;
+        uint64 paidInYear;
+        if (previous != 0) {
+            Claim storage p = _claims[previous];
+            if (!_isFinal(p.status)) revert ClaimAlreadyOpen(previous);
+            (yearStart, paidInYear) = (p.yearStart, p.paidInYear);
+        }
 
         claimId = ++_book.claimCount;
-        uint40 deadline = uint40(block.timestamp) + r.assessmentWindow;
+        uint32 deadline = uint32(block.timestamp) + r.assessmentWindow;
         Claim storage c = _claims[claimId];
         c.claimant = msg.sender;
         c.amount = uint96(amount);
         _transition(c, ClaimStatus.SUBMITTED);
-        c.submittedAt = uint40(block.timestamp);
+        c.submittedAt = uint32(block.timestamp);
         c.deadline = deadline;
-        m.openClaim = uint32(claimId);
+        c.yearStart = yearStart;
+        c.paidInYear = paidInYear;
+        m.lastClaim = uint32(claimId);
         _book.bondsHeld += r.claimBond;
         emit ClaimSubmitted(claimId, msg.sender, amount, evidenceHash, incurredAt, r.claimBond, deadline);
         if (r.claimBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.claimBond);
@@ -254,7 +268,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     /// @param claimId the claim
     /// @param approve true to approve, false to reject
     function vote(uint256 claimId, bool approve) external {
-        (Rules memory r,,) = _load();
+        (Rules memory r,,) = _loadWithAssessors();
         uint256 index = _assessorIndex(r.assessors, msg.sender);
         Claim storage c = _claimAt(claimId);
         if (c.status != ClaimStatus.SUBMITTED) revert WrongClaimStatus(claimId, c.status);
@@ -267,12 +281,12 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (approve) {
             if (++c.approvals >= r.quorum) {
                 _transition(c, ClaimStatus.APPROVED);
-                c.deadline = uint40(block.timestamp) + r.noticeWindow;
+                c.deadline = uint32(block.timestamp) + r.noticeWindow;
                 emit ClaimApproved(claimId, c.amount, c.deadline);
             }
         } else if (++c.rejections > r.assessors.length - r.quorum) {
             _transition(c, ClaimStatus.REJECTED);
-            c.deadline = uint40(block.timestamp) + r.noticeWindow;
+            c.deadline = uint32(block.timestamp) + r.noticeWindow;
             emit ClaimRejected(claimId, c.deadline);
         }
     }
@@ -379,7 +393,6 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             revert WrongClaimStatus(claimId, status);
         }
         address claimant = c.claimant;
-        _members[claimant].openClaim = 0;
         (address bondWinner, uint256 bonds) = _releaseBonds(claimId, c, r, approved);
         if (approved) {
             _transition(c, ClaimStatus.PAID);
@@ -460,7 +473,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
 
     /// @notice The plan's immutable rules, in one call.
     function rules() external view returns (Rules memory r) {
-        (r,,) = _load();
+        (r,,) = _loadWithAssessors();
     }
 
     /// @notice When the plan was created and the AidPoints contract it mints to.
@@ -520,6 +533,24 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         return _members[member];
     }
 
+    /// @notice The member's open claim (not yet PAID or DENIED), 0 if none.
+    function openClaimOf(address member) external view returns (uint256) {
+        return _openClaim(_members[member]);
+    }
+
+    /// @notice The solvency books in one call: the plan's token balance and what it must equal,
+    ///         totalBalances + reserve + feesOwed + bondsHeld.
+    function accounting()
+        external
+        view
+        returns (uint256 tokenBalance, uint256 balances, uint256 reserve_, uint256 fees, uint256 bonds)
+    {
+        (Rules memory r,,) = _load();
+        tokenBalance = IERC20(r.asset).balanceOf(address(this));
+        (balances, reserve_) = (_totals.totalBalances, _totals.reserve);
+        (fees, bonds) = (_book.feesOwed, _book.bondsHeld);
+    }
+
     /// @notice A claim by id.
     function claimOf(uint256 claimId) external view returns (Claim memory) {
         return _claims[claimId];
@@ -543,8 +574,22 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
 
     // =================================================================== internals
 
+    /// @dev The rules from the clone's immutable arguments, without the assessor list.
     function _load() private view returns (Rules memory r, uint40 createdAt, address points) {
-        return RulesCodec.decode(Clones.fetchCloneArgs(address(this)));
+        return RulesCodec.decode(Clones.fetchCloneArgs(address(this)), false);
+    }
+
+    function _loadWithAssessors() private view returns (Rules memory r, uint40 createdAt, address points) {
+        return RulesCodec.decode(Clones.fetchCloneArgs(address(this)), true);
+    }
+
+    function _isFinal(ClaimStatus status) private pure returns (bool) {
+        return status == ClaimStatus.PAID || status == ClaimStatus.DENIED;
+    }
+
+    function _openClaim(Member storage m) private view returns (uint256 claimId) {
+        claimId = m.lastClaim;
+        if (claimId != 0 && _isFinal(_claims[claimId].status)) claimId = 0;
     }
 
     function _claimAt(uint256 claimId) private view returns (Claim storage c) {
@@ -569,7 +614,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond) private {
         _transition(c, ClaimStatus.DISPUTED);
         c.dispute = kind;
-        uint40 commitEnd = uint40(block.timestamp) + r.juryWindow;
+        uint32 commitEnd = uint32(block.timestamp) + r.juryWindow;
         c.deadline = commitEnd;
         _book.bondsHeld += uint96(bond);
         emit ClaimDisputed(claimId, kind, msg.sender, bond, commitEnd, commitEnd + r.juryWindow);
@@ -603,12 +648,12 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     ///      covered members' shares, with a pro-rata haircut when a share would exceed the cap.
     function _pay(uint256 claimId, Claim storage c, Rules memory r, uint40 createdAt) private returns (uint256 paid) {
         address claimant = c.claimant;
-        Member storage m = _members[claimant];
-        if (block.timestamp >= uint256(m.yearStart) + CLAIM_YEAR) {
-            m.yearStart = uint40(block.timestamp);
-            m.paidInYear = 0;
+        uint256 paidInYear = c.paidInYear;
+        if (block.timestamp >= uint256(c.yearStart) + CLAIM_YEAR) {
+            c.yearStart = uint32(block.timestamp);
+            paidInYear = 0;
         }
-        uint256 amount = Math.min(c.amount, uint256(r.maxPayoutPerMemberPerYear) - m.paidInYear);
+        uint256 amount = Math.min(c.amount, uint256(r.maxPayoutPerMemberPerYear) - paidInYear);
         uint256 fromReserve = Math.min(amount, _totals.reserve);
         _totals.reserve -= uint112(fromReserve);
         paid = fromReserve;
@@ -629,7 +674,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             _totals.reserve += uint112(split.dust);
             _book.feesOwed += uint96(fee);
         }
-        m.paidInYear += uint96(paid);
+        c.paidInYear = uint64(paidInYear + paid);
         emit ClaimPaid(claimId, claimant, paid, fee, share);
     }
 
@@ -676,14 +721,12 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             m.balance -= uint96(amount);
             paidThrough += periods * r.period;
             m.paidThrough = uint40(paidThrough);
-            uint32 pts = uint32(Math.min(periods, type(uint16).max)) * POINTS_CONTRIBUTION;
-            m.points += pts;
+            m.points += uint32(Math.min(periods, type(uint16).max)) * POINTS_CONTRIBUTION; // implied by the event
             Totals storage t = _totals;
             t.totalBalances -= uint112(amount);
             t.reserve += uint112(amount - fee);
             _book.feesOwed += uint96(fee);
             emit ContributionCharged(who, periods, amount, fee, paidThrough);
-            emit PointsAccrued(who, pts, PointsReason.CONTRIBUTION);
         }
         if (paidThrough <= block.timestamp && block.timestamp >= paidThrough + r.gracePeriod) {
             m.active = false;
@@ -703,9 +746,8 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (owed != 0) {
             m.balance -= uint96(owed);
             m.shareSnapshot = uint112(index);
-            m.points += POINTS_CONTRIBUTION;
+            m.points += POINTS_CONTRIBUTION; // implied by the event
             emit SharesSettled(who, owed, m.balance, m.paidThrough);
-            emit PointsAccrued(who, POINTS_CONTRIBUTION, PointsReason.CONTRIBUTION);
         }
         if (ended) {
             m.active = false; // already taken out of activeMembers when the period rolled over
@@ -763,8 +805,9 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     }
 
     function _rewardReferral(Member storage m, Rules memory r) private {
+        if (!m.referred || block.timestamp < uint256(m.joinedAt) + r.waitingPeriod) return;
         address referrer = m.referrer;
-        if (referrer == address(0) || block.timestamp < uint256(m.joinedAt) + r.waitingPeriod) return;
+        m.referred = false;
         m.referrer = address(0);
         _members[referrer].points += POINTS_REFERRAL;
         emit PointsAccrued(referrer, POINTS_REFERRAL, PointsReason.REFERRAL);

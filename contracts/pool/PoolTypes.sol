@@ -72,25 +72,25 @@ struct Rules {
     address[] assessors;
 }
 
-/// @notice One member's account (three storage slots).
+/// @notice One member's account. Slot 0 is all a typical transaction touches.
 struct Member {
     // slot 0
     uint96 balance; // free balance (after settled charges), always withdrawable
     uint40 joinedAt;
     uint40 paidThrough; // covered until this timestamp (both models)
     bool active;
-    uint32 openClaim; // id of the member's open claim, 0 if none
+    bool referred; // a referral reward is pending (referrer in slot 1)
+    uint32 lastClaim; // id of the member's latest claim, 0 if none; open unless PAID or DENIED
     uint32 points; // accrued points not yet minted as AidPoints
     // slot 1
     address referrer; // cleared once the referral reward is granted
     // slot 2
     uint112 shareSnapshot; // COST_SHARING: share index at the last settlement
-    uint96 paidInYear; // claim payouts received in the current claim year
-    uint40 yearStart; // start of the current claim year
     uint8 rating; // 1-5 stars given to the plan, 0 = none
 }
 
-/// @notice One claim (three storage slots; the evidence hash lives only in the ClaimSubmitted event).
+/// @notice One claim (the evidence hash lives only in the ClaimSubmitted event). The claimant's
+///         claim-year totals travel with their latest claim, so a payout writes no member storage.
 struct Claim {
     // slot 0
     address claimant;
@@ -101,10 +101,12 @@ struct Claim {
     uint8 approvals;
     uint8 rejections;
     uint32 assessorVotes; // bit i set = assessor i voted
-    uint40 submittedAt;
-    uint40 deadline; // SUBMITTED: assessment end; APPROVED/REJECTED: notice end; DISPUTED: commit end
-    uint32 juryFor;
-    uint32 juryAgainst;
+    uint32 submittedAt;
+    uint32 deadline; // SUBMITTED: assessment end; APPROVED/REJECTED: notice end; DISPUTED: commit end
+    uint16 juryFor;
+    uint16 juryAgainst;
+    uint32 yearStart; // start of the claimant's current claim year
+    uint64 paidInYear; // paid to the claimant in that claim year, this claim included once paid
     // slot 2
     address challenger;
 }

@@ -54,8 +54,12 @@ library RulesCodec {
         return out;
     }
 
-    /// @notice Unpacks what `encode` packed.
-    function decode(bytes memory data) internal pure returns (Rules memory r, uint40 createdAt, address points) {
+    /// @notice Unpacks what `encode` packed; the assessor list only when `withAssessors`.
+    function decode(bytes memory data, bool withAssessors)
+        internal
+        pure
+        returns (Rules memory r, uint40 createdAt, address points)
+    {
         r.asset = _address(data, 0);
         r.category = Category(_uint(data, 20, 8));
         r.model = ContributionModel(_uint(data, 21, 8));
@@ -78,6 +82,7 @@ library RulesCodec {
         r.quorum = uint8(_uint(data, 192, 8));
         createdAt = uint40(_uint(data, 193, 40));
         points = _address(data, 198);
+        if (!withAssessors) return (r, createdAt, points);
         uint256 n = (data.length - FIXED_LENGTH) / ADDRESS_BYTES;
         r.assessors = new address[](n);
         for (uint256 i = 0; i < n; ++i) {

@@ -23,7 +23,10 @@ library RulesValidation {
         }
         if (r.feeBps > MAX_FEE_BPS) revert IAidPoolFactoryErrors.FeeTooHigh(r.feeBps, MAX_FEE_BPS);
         if (r.feeBps != 0 && r.feeReceiver == address(0)) revert IAidPoolFactoryErrors.ZeroAddress();
-        if (r.maxPayoutPerClaim == 0 || r.maxPayoutPerClaim > r.maxPayoutPerMemberPerYear) {
+        if (
+            r.maxPayoutPerClaim == 0 || r.maxPayoutPerClaim > r.maxPayoutPerMemberPerYear
+                || r.maxPayoutPerMemberPerYear > type(uint64).max
+        ) {
             revert IAidPoolFactoryErrors.InvalidMaxPayout(r.maxPayoutPerClaim, r.maxPayoutPerMemberPerYear);
         }
         if (r.assessmentWindow == 0 || r.noticeWindow == 0 || r.juryWindow == 0) {

@@ -61,7 +61,7 @@ describe("AidPool lifecycle", function () {
     expect(await token.balanceOf(a.address)).to.equal(before + usd(260));
     expect(await plan.reserve()).to.equal(reserve - usd(250));
     expect((await plan.claimOf(1)).status).to.equal(Status.PAID);
-    expect((await plan.memberOf(a.address)).openClaim).to.equal(0);
+    expect(await plan.openClaimOf(a.address)).to.equal(0);
     await expectSolvent(expect, token, plan);
   });
 

@@ -56,8 +56,6 @@ interface IAidPoolErrors {
     error WindowNotOpen(uint256 claimId, uint256 opensAt);
     /// @notice Only the claimant can do this.
     error NotClaimant(uint256 claimId, address account);
-    /// @notice A claim may be appealed only once.
-    error AlreadyAppealed(uint256 claimId);
     /// @notice Jurors must have been members before the dispute opened.
     error NotJuror(uint256 claimId, address account);
     /// @notice A commitment must not be zero.

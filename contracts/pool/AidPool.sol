@@ -316,8 +316,9 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
 
-    /// @notice The claimant appeals a rejection to the jury during the notice window, once,
-    ///         posting the appeal bond (= challenge bond).
+    /// @notice The claimant appeals a rejection to the jury during the notice window, posting the
+    ///         appeal bond (= challenge bond). Only once: REJECTED is reachable only from SUBMITTED,
+    ///         and a jury's verdict is final.
     /// @param claimId the claim
     function appeal(uint256 claimId) external nonReentrant {
         (Rules memory r,,) = _load();
@@ -325,7 +326,6 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (c.claimant != msg.sender) revert NotClaimant(claimId, msg.sender);
         if (c.status != ClaimStatus.REJECTED) revert WrongClaimStatus(claimId, c.status);
         if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
-        if (c.dispute == DisputeKind.APPEALED) revert AlreadyAppealed(claimId);
         _openDispute(claimId, c, r, DisputeKind.APPEALED, r.challengeBond);
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
@@ -562,6 +562,11 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         averageTimes100 = count == 0 ? 0 : (uint256(ratingSum) * 100) / count;
     }
 
+    /// @notice Whether the claim transition table allows `from` -> `to` (see docs/claims.md).
+    function transitionAllowed(ClaimStatus from, ClaimStatus to) external pure returns (bool) {
+        return from.allowed(to);
+    }
+
     /// @notice Whether `juror` has an unrevealed commitment on `claimId`.
     function hasCommitted(uint256 claimId, address juror) external view returns (bool) {
         return _commitments[claimId][juror] != bytes32(0);
@@ -769,8 +774,9 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         }
         if (newEnd == period) {
             m.active = false;
+            m.paidThrough = uint40(block.timestamp);
             --_book.activeMembers;
-            emit MemberLapsed(who, m.paidThrough);
+            emit MemberLapsed(who, block.timestamp);
             return;
         }
         ++expiringAt[newEnd];

@@ -1,0 +1,162 @@
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
+const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
+const { usd, DAY, PERIOD, Model, Status, EVIDENCE, deployProtocol, createPlan, fund, expectSolvent } = require("../fixtures");
+
+const ZERO = ethers.ZeroAddress;
+const NOTICE = 7 * DAY;
+
+async function shared10() {
+  const f = await deployProtocol();
+  const { plan, rules } = await createPlan(f, {
+    model: Model.COST_SHARING, contribution: 0, shareCapPerPeriod: usd(50), maxPayoutPerMemberPerYear: usd(5000),
+  });
+  await fund(f.token, [...f.members, f.stranger], plan.target);
+  // 10 members, each covered for 4 periods (200 / 50)
+  for (const m of f.members.slice(0, 10)) await plan.connect(m).join(usd(200), ZERO);
+  await time.increase(PERIOD + 1);
+  return { ...f, plan, rules, ten: f.members.slice(0, 10) };
+}
+
+async function claimAndPay(f, who, amount) {
+  const id = (await f.plan.claimCount()) + 1n;
+  await f.plan.connect(who).submitClaim(amount, EVIDENCE, await time.latest());
+  await f.plan.connect(f.as1).vote(id, true);
+  await f.plan.connect(f.as2).vote(id, true);
+  await time.increase(NOTICE);
+  const tx = f.plan.finalize(id);
+  const rc = await (await tx).wait();
+  const ev = rc.logs.map((l) => { try { return f.plan.interface.parseLog(l); } catch { return null; } }).find((e) => e && e.name === "ClaimPaid");
+  return ev.args;
+}
+
+describe("AidPool cost sharing", function () {
+  it("join requires one share cap and files the member's end of cover", async function () {
+    const f = await loadFixture(shared10);
+    await expect(f.plan.connect(f.stranger).join(usd(49), ZERO)).to.be.revertedWithCustomError(f.plan, "DepositBelowMinimum").withArgs(usd(49), usd(50));
+    const m = await f.plan.memberOf(f.ten[0].address);
+    const [createdAt] = await f.plan.planInfo();
+    expect(m.paidThrough).to.equal(createdAt + 4n * BigInt(PERIOD));
+    expect(await f.plan.expiringAt(4)).to.equal(10);
+    expect(await f.plan.activeMembers()).to.equal(10);
+  });
+
+  it("rounds the share up and puts the dust in the reserve", async function () {
+    const f = await loadFixture(shared10);
+    // 100.000001 + 5% fee (floored) = 105.000001 over 10 = 10.5000001 -> 10.500001 each
+    const paid = await claimAndPay(f, f.ten[0], usd(100) + 1n);
+    expect(paid.amount).to.equal(usd(100) + 1n);
+    expect(paid.fee).to.equal(usd(5));
+    expect(paid.sharePerMember).to.equal(10500001n);
+    expect(await f.plan.reserve()).to.equal(10500001n * 10n - (usd(105) + 1n));
+    await expectSolvent(expect, f.token, f.plan);
+  });
+
+  it("caps each member's shares per period with a pro-rata haircut of the claim and the fee", async function () {
+    const f = await loadFixture(shared10);
+    // 1000 + 50 fee = 105 each > cap 50: each pays 50, 500 collected, split 10000:500
+    const paid = await claimAndPay(f, f.ten[0], usd(1000));
+    expect(paid.sharePerMember).to.equal(usd(50));
+    expect(paid.amount).to.equal((usd(500) * 10000n) / 10500n);
+    expect(paid.fee).to.equal(usd(500) - paid.amount);
+    const [index, periodShared] = await f.plan.sharing();
+    expect(index).to.equal(usd(50));
+    expect(periodShared).to.equal(usd(50));
+    // the cap is used up for this period: the next claim gets nothing from shares
+    const second = await claimAndPay(f, f.ten[1], usd(100));
+    expect(second.amount).to.equal(0);
+    // a new period frees the cap again
+    await time.increase(PERIOD);
+    await f.plan.connect(f.ten[2]).submitClaim(usd(100), EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(3, true);
+    await f.plan.connect(f.as2).vote(3, true);
+    await time.increase(NOTICE);
+    await expect(f.plan.finalize(3)).to.emit(f.plan, "ClaimPaid").withArgs(3, f.ten[2].address, usd(100), usd(5), anyValue);
+    await expectSolvent(expect, f.token, f.plan);
+  });
+
+  it("settles each member's shares lazily, and lapses members whose balance no longer covers a period", async function () {
+    const f = await loadFixture(shared10);
+    await claimAndPay(f, f.ten[0], usd(200)); // 21 each
+    const b = f.ten[1];
+    await expect(f.plan.settle(b.address)).to.emit(f.plan, "SharesSettled").withArgs(b.address, usd(21), usd(179), anyValue);
+    expect((await f.plan.memberOf(b.address)).shareSnapshot).to.equal(usd(21));
+    // b re-files: 179 covers 3 periods from now; c keeps its original end of cover (period 4)
+    await time.increase(3 * PERIOD);
+    const c = f.ten[2];
+    // period 4 started: the members filed under it are no longer covered
+    await expect(f.plan.settle(c.address)).to.emit(f.plan, "PeriodStarted");
+    expect((await f.plan.memberOf(c.address)).active).to.equal(false);
+    expect(await f.plan.indexAtPeriod(4)).to.equal(usd(21));
+    expect((await f.plan.memberOf(c.address)).balance).to.equal(usd(179));
+    // claims after their cover ended are not charged to them
+    await expectSolvent(expect, f.token, f.plan);
+    await expect(f.plan.connect(c).deposit(usd(100))).to.be.revertedWithCustomError(f.plan, "NotMember");
+    await expect(f.plan.connect(c).join(usd(100), ZERO)).to.emit(f.plan, "MemberJoined");
+  });
+
+  it("a withdrawal below one share cap ends the cover at once; a deposit extends it", async function () {
+    const f = await loadFixture(shared10);
+    const [a, b] = f.ten;
+    await expect(f.plan.connect(a).withdraw(usd(160))).to.emit(f.plan, "MemberLapsed").withArgs(a.address, anyValue);
+    expect(await f.plan.activeMembers()).to.equal(9);
+    expect(await f.plan.expiringAt(4)).to.equal(9);
+    await f.plan.connect(b).deposit(usd(100)); // 300 / 50 = 6 periods from period 1
+    expect(await f.plan.expiringAt(4)).to.equal(8);
+    expect(await f.plan.expiringAt(7)).to.equal(1);
+    await f.plan.connect(b).deposit(1); // same end of cover: nothing moves
+    expect(await f.plan.expiringAt(7)).to.equal(1);
+    await expect(f.plan.connect(f.ten[2]).leave()).to.emit(f.plan, "MemberLeft").withArgs(f.ten[2].address, usd(200));
+    expect(await f.plan.activeMembers()).to.equal(8);
+    expect(await f.plan.expiringAt(4)).to.equal(7);
+    await expectSolvent(expect, f.token, f.plan);
+  });
+
+  it("pays from the reserve first (forfeited bonds), then from shares", async function () {
+    const f = await loadFixture(shared10);
+    // a rejected, unappealed claim forfeits its 10 bond to the reserve
+    await f.plan.connect(f.ten[3]).submitClaim(usd(5), EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(1, false);
+    await f.plan.connect(f.as2).vote(1, false);
+    await time.increase(NOTICE);
+    await f.plan.finalize(1);
+    expect(await f.plan.reserve()).to.equal(usd(10));
+    const paid = await claimAndPay(f, f.ten[0], usd(110)); // 10 from the reserve, 100 + 5 shared
+    expect(paid.amount).to.equal(usd(110));
+    expect(paid.sharePerMember).to.equal(usd(10.5));
+    expect(await f.plan.reserve()).to.equal(0);
+    // a claim the reserve covers alone charges nobody
+    await f.plan.connect(f.ten[4]).submitClaim(usd(5), EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(3, false);
+    await f.plan.connect(f.as2).vote(3, false);
+    await time.increase(NOTICE);
+    await f.plan.finalize(3);
+    const small = await claimAndPay(f, f.ten[1], usd(10));
+    expect(small.sharePerMember).to.equal(0);
+    expect(small.amount).to.equal(usd(10));
+    await expectSolvent(expect, f.token, f.plan);
+  });
+
+  it("a claim with nobody covered to share it pays only what the reserve holds", async function () {
+    const f = await deployProtocol();
+    const { plan } = await createPlan(f, { model: Model.COST_SHARING, contribution: 0, shareCapPerPeriod: usd(50) });
+    await fund(f.token, f.members.slice(0, 2), plan.target);
+    const [a, b] = f.members;
+    await plan.connect(a).join(usd(50), ZERO);
+    await plan.connect(b).join(usd(50), ZERO);
+    await time.increase(PERIOD + 1);
+    // both covers ended with period 1; a rejoins (150 in all: periods 1-3) to claim
+    await plan.connect(a).join(usd(100), ZERO);
+    await time.increase(PERIOD + 1);
+    await plan.connect(a).submitClaim(usd(20), EVIDENCE, await time.latest());
+    await plan.connect(f.as1).vote(1, true);
+    await plan.connect(f.as2).vote(1, true);
+    await time.increase(2 * PERIOD + NOTICE); // a's cover ends before the payout
+    expect(await plan.activeMembers()).to.equal(1); // not rolled over yet
+    await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, a.address, 0, 0, 0);
+    expect(await plan.activeMembers()).to.equal(0);
+    expect((await plan.claimOf(1)).status).to.equal(Status.PAID);
+    await expectSolvent(expect, f.token, plan);
+  });
+});

@@ -26,14 +26,14 @@ public final class ContractErrors {
     private static final String ERROR_STRING = "0x08c379a0";
     private static final String PANIC = "0x4e487b71";
 
-    private record ErrorAbi(String name, List<String> names, List<String> types) {}
+    private record ErrorAbi(String name, List<String> names, List<String> types, List<String> internalTypes) {}
 
     private final Map<String, ErrorAbi> bySelector;
 
     private ContractErrors(Map<String, ErrorAbi> bySelector) {
         this.bySelector = bySelector;
-        bySelector.put(ERROR_STRING, new ErrorAbi("Error", List.of("reason"), List.of("string")));
-        bySelector.put(PANIC, new ErrorAbi("Panic", List.of("code"), List.of("uint256")));
+        bySelector.put(ERROR_STRING, new ErrorAbi("Error", List.of("reason"), List.of("string"), List.of("string")));
+        bySelector.put(PANIC, new ErrorAbi("Panic", List.of("code"), List.of("uint256"), List.of("uint256")));
     }
 
     /** Reads every {@code *.json} artifact (not {@code *.dbg.json}) under {@code artifactsDir}; a missing dir gives only the built-ins. */
@@ -53,13 +53,15 @@ public final class ContractErrors {
                     if ("error".equals(entry.path("type").asText())) {
                         List<String> names = new ArrayList<>();
                         List<String> types = new ArrayList<>();
+                        List<String> internals = new ArrayList<>();
                         for (JsonNode in : entry.path("inputs")) {
                             names.add(in.path("name").asText());
                             types.add(canonicalType(in));
+                            internals.add(in.path("internalType").asText(""));
                         }
                         String name = entry.path("name").asText();
                         String signature = name + "(" + String.join(",", types) + ")";
-                        map.put(Hash.sha3String(signature).substring(0, 10), new ErrorAbi(name, names, types));
+                        map.put(Hash.sha3String(signature).substring(0, 10), new ErrorAbi(name, names, types, internals));
                     }
                 }
             }
@@ -100,7 +102,7 @@ public final class ContractErrors {
             List<Type> values = FunctionReturnDecoder.decode("0x" + revertData.substring(10), (List) refs);
             for (int i = 0; i < values.size(); i++) {
                 Object v = values.get(i).getValue();
-                args.add(new DecodedError.Arg(abi.names().get(i), abi.types().get(i), v));
+                args.add(new DecodedError.Arg(abi.names().get(i), abi.types().get(i), abi.internalTypes().get(i), v));
             }
         } catch (RuntimeException | ClassNotFoundException e) {
             // tuple or exotic argument: name the error without its arguments

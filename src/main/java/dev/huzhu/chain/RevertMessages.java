@@ -21,37 +21,81 @@ public final class RevertMessages {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern AMOUNT = Pattern.compile("(?i).*(amount|balance|reserve|available|requested|needed|allowance|"
-            + "contribution|payout|bond|fee|max|min|limit|goal|price|deposit|value|due|owed|cap).*");
-    private static final Pattern TIME = Pattern.compile("(?i).*(At|Time|time|deadline|until|Until|ends|Ends|since|Since|opens|closes)$");
+            + "contribution|payout|bond|fee|max|min|limit|goal|price|deposit|value|due|owed|cap|perClaim|perYear|reserve).*");
+    private static final Pattern TIME = Pattern.compile(".*(At|Time|time|deadline|until|Until|ends|Ends|since|Since|opens|closes|Through)$");
     private static final Map<String, String> TEMPLATES = new HashMap<>();
 
+    private static final Map<String, List<String>> ENUMS = new HashMap<>();
+
     static {
-        // AidPool / AidPoolFactory
-        t("WaitingPeriod", "cannot claim yet: waiting period ends {eligibleAt}");
+        ENUMS.put("enum ClaimStatus", List.of("none", "submitted", "approved", "rejected", "disputed", "paid", "denied"));
+        ENUMS.put("enum Category", List.of("medical", "education", "disaster", "shared purchase", "other"));
+        // AidPool (IAidPoolErrors)
+        t("AlreadyInitialized", "the plan is already initialized");
+        t("PlanPaused", "the plan is paused: no new joins or claims for now");
+        t("PlanIsPaused", "the plan is paused: no new joins or claims for now");
+        t("NotGuardian", "{account} is not the plan's guardian");
+        t("PauseUnchanged", "the plan's pause is already {paused}");
         t("AlreadyMember", "{member} is already a member of this plan");
         t("NotMember", "{member} is not an active member of this plan");
+        t("SelfReferral", "you cannot refer yourself");
+        t("ReferrerNotMember", "referrer {referrer} is not an active member of this plan");
+        t("DepositBelowMinimum", "the first deposit of {amount} is below the plan's minimum of {minimum}");
         t("ZeroAmount", "the amount must be greater than zero");
-        t("ZeroAddress", "an address is zero");
-        t("InsufficientBalance", "insufficient balance in the plan: requested {requested}, available {available}");
-        t("ClaimAboveMax", "claim of {amount} is above the plan's maximum payout of {max}");
+        t("InsufficientBalance", "not enough free balance in the plan: requested {requested}, available {available}");
+        t("NotCovered", "not covered: contributions are paid only until {paidThrough}; deposit to restore cover");
+        t("WaitingPeriod", "cannot claim yet: waiting period ends {eligibleAt}");
+        t("LossInFuture", "the loss date {incurredAt} is in the future");
+        t("ClaimAboveMax", "a claim of {amount} is above the plan's maximum payout of {max}");
         t("ClaimAlreadyOpen", "you already have an open claim (#{claimId})");
         t("NotAssessor", "{account} is not an assessor of this plan");
-        t("AlreadyVoted", "{assessor} already voted on claim #{claimId}");
+        t("AlreadyVoted", "{voter} already voted on claim #{claimId}");
         t("UnknownClaim", "there is no claim #{claimId} in this plan");
+        t("WrongClaimStatus", "claim #{claimId} is {status}; this action is not possible in that state");
+        t("ForbiddenTransition", "a claim cannot go from {from} to {to}");
+        t("PartyCannotVote", "{account} is a party to claim #{claimId} and cannot vote on or challenge it");
+        t("WindowClosed", "too late: the window for this on claim #{claimId} closed {closedAt}");
+        t("WindowNotOpen", "too early: this opens for claim #{claimId} at {opensAt}");
+        t("NotClaimant", "{account} is not the claimant of claim #{claimId}");
+        t("AlreadyAppealed", "claim #{claimId} was already appealed once");
+        t("NotJuror", "{account} cannot sit on the jury of claim #{claimId} (jurors are members who joined before the dispute, not parties)");
+        t("ZeroCommitment", "the jury commitment is zero");
+        t("AlreadyCommitted", "{juror} already committed a jury vote on claim #{claimId}");
+        t("NoCommitment", "{juror} has no jury vote to reveal on claim #{claimId}");
+        t("CommitmentMismatch", "the revealed vote or salt does not match what {juror} committed on claim #{claimId}");
+        t("ClaimStillOpen", "close your open claim #{claimId} before leaving");
+        t("NotFeeReceiver", "{account} is not the plan's fee receiver");
+        t("FeeNotLowered", "the fee can only be lowered: {newBps} bps is not below {currentBps} bps");
+        t("NothingToClaim", "nothing to claim");
+        t("InvalidStars", "stars must be 1 to 5, not {stars}");
+        t("RatingTooEarly", "ratings open after one full period of membership, at {opensAt}");
+        t("AlreadyRated", "{member} already rated this plan");
         t("InsufficientReserve", "the plan's reserve ({reserve}) cannot pay {amount} yet");
-        t("ClaimantCannotVote", "the claimant cannot vote on their own claim #{claimId}");
-        t("InvalidRules", "invalid plan rules: {reason}");
-        t("SelfReferral", "you cannot refer yourself");
+        // AidPoolFactory (IAidPoolFactoryErrors)
+        t("ZeroAddress", "an address in the rules is zero");
+        t("NotAContract", "{account} is not a contract");
+        t("ZeroPeriod", "the period must be longer than zero");
+        t("ZeroContribution", "a prepaid plan needs a contribution above zero");
+        t("ZeroShareCap", "a cost-sharing plan needs a share cap above zero");
+        t("FeeTooHigh", "a service fee of {feeBps} bps is above the cap of {maxBps} bps");
+        t("InvalidMaxPayout", "the maximum payout per claim ({perClaim}) must be above zero and at most the yearly maximum ({perYear})");
+        t("ZeroWindow", "the assessment, notice and jury windows must be longer than zero");
+        t("InvalidAssessorCount", "{count} assessors: a plan needs 1 to 32");
+        t("InvalidQuorum", "a quorum of {quorum} is impossible with {assessors} assessors");
+        t("DuplicateAssessor", "assessor {assessor} is listed twice");
+        t("InvalidRange", "offset {offset} is beyond the {count} plans");
+        // AidPoints
+        t("NotRegisteredPlan", "{caller} is not a registered plan");
+        t("PointsNonTransferable", "points cannot be transferred");
         // MockUSD
         t("FaucetNotLocal", "the faucet works only on a local chain (this is chain {chainId})");
         t("FaucetLimitExceeded", "the faucet gives at most {limit} per call (asked {requested})");
         // OpenZeppelin
         t("ERC20InsufficientBalance", "token balance too low: {sender} has {balance}, needs {needed}");
         t("ERC20InsufficientAllowance", "token allowance too low: {spender} may spend {allowance}, needs {needed}");
+        t("SafeERC20FailedOperation", "the token transfer of {token} failed");
         t("ReentrancyGuardReentrantCall", "reentrant call refused");
-        t("EnforcedPause", "the plan is paused");
         t("AccessControlUnauthorizedAccount", "{account} lacks the role this action needs");
-        t("OwnableUnauthorizedAccount", "{account} is not the owner");
         t("Error", "{reason}");
     }
 
@@ -95,6 +139,10 @@ public final class RevertMessages {
     /** Formats one argument by its ABI type and name. */
     public String format(DecodedError.Arg a) {
         Object v = a.value();
+        List<String> names = ENUMS.get(a.internalType());
+        if (names != null && v instanceof BigInteger n && n.intValue() < names.size()) {
+            return names.get(n.intValue());
+        }
         if (a.type().equals("address")) {
             return Addresses.checksum(String.valueOf(v));
         }
@@ -102,7 +150,7 @@ public final class RevertMessages {
             if (TIME.matcher(a.name()).matches() && n.bitLength() < 40) {
                 return UTC.format(Instant.ofEpochSecond(n.longValueExact()));
             }
-            if (AMOUNT.matcher(a.name()).matches() && !a.name().toLowerCase(Locale.ROOT).contains("count")) {
+            if (AMOUNT.matcher(a.name()).matches() && !a.name().toLowerCase(Locale.ROOT).contains("count") && !a.name().endsWith("Bps")) {
                 return TokenAmount.format(n, decimals) + " " + symbol;
             }
             return n.toString();

@@ -1,5 +1,7 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.cli.deploy.DeployCommand;
+import dev.huzhu.cli.token.FaucetCommand;
 import dev.huzhu.cli.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
-        subcommands = {WalletCommand.class, DemoCommand.class, NodeCommand.class, IndexCommand.class, ServeCommand.class,
+        subcommands = {WalletCommand.class, DeployCommand.class, FaucetCommand.class, DemoCommand.class, NodeCommand.class, IndexCommand.class, ServeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
                 "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",

@@ -1,0 +1,37 @@
+package dev.huzhu.chain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The address book of one chain, {@code deployments/<chainId>.json}: which contracts the
+ * platform runs there. Keys of {@code contracts}: {@code MockUSD} (local chains only),
+ * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}.
+ */
+public record Deployment(long chainId, String network, String deployer, String deployedAt,
+        Map<String, DeployedContract> contracts) {
+    public static final String MOCK_USD = "MockUSD";
+    public static final String POINTS = "AidPoints";
+    public static final String POOL_IMPLEMENTATION = "AidPoolImplementation";
+    public static final String FACTORY = "AidPoolFactory";
+
+    public Deployment {
+        contracts = new LinkedHashMap<>(contracts);
+    }
+
+    public Optional<DeployedContract> contract(String key) {
+        return Optional.ofNullable(contracts.get(key));
+    }
+
+    /** The contract's address, or NotFoundException naming what to run. */
+    public String address(String key) {
+        return contract(key).map(DeployedContract::address).orElseThrow(() -> new NotFoundException(
+                "the deployment of chain " + chainId + " has no " + key + "; run `huzhu deploy --force`"));
+    }
+
+    /** The first block of the deployment: where indexers start. */
+    public long firstBlock() {
+        return contracts.values().stream().mapToLong(DeployedContract::block).min().orElse(0);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.huzhu.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+
+/** Any ERC-20 token a plan uses: its symbol and decimals (read once), balances, allowances, approve. */
+public final class Erc20Token {
+    private final Web3j web3j;
+    private final String address;
+    private String symbol;
+    private Integer decimals;
+
+    public Erc20Token(Web3j web3j, String address) {
+        this.web3j = web3j;
+        this.address = address;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String symbol() {
+        if (symbol == null) {
+            symbol = (String) call("symbol", List.of(), new TypeReference<Utf8String>() {});
+        }
+        return symbol;
+    }
+
+    public int decimals() {
+        if (decimals == null) {
+            decimals = ((BigInteger) call("decimals", List.of(), new TypeReference<Uint8>() {})).intValueExact();
+        }
+        return decimals;
+    }
+
+    public BigInteger balanceOf(String owner) {
+        return (BigInteger) call("balanceOf", List.of(new Address(owner)), new TypeReference<Uint256>() {});
+    }
+
+    public BigInteger allowance(String owner, String spender) {
+        return (BigInteger) call("allowance", List.of(new Address(owner), new Address(spender)), new TypeReference<Uint256>() {});
+    }
+
+    /** Calldata of approve(spender, amount). */
+    public static String approveData(String spender, BigInteger amount) {
+        return FunctionEncoder.encode(new Function("approve", List.of(new Address(spender), new Uint256(amount)), List.of()));
+    }
+
+    /** "12.5 mUSD". */
+    public String format(BigInteger units) {
+        return TokenAmount.format(units, decimals()) + " " + symbol();
+    }
+
+    /** Parses a human amount with this token's decimals, exactly. */
+    public BigInteger parse(String text) {
+        return TokenAmount.parse(text, decimals());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Object call(String name, List<Type> args, TypeReference<?> out) {
+        Function f = new Function(name, args, List.of(out));
+        try {
+            EthCall r = web3j.ethCall(Transaction.createEthCallTransaction(null, address, FunctionEncoder.encode(f)),
+                    DefaultBlockParameterName.LATEST).send();
+            if (r.hasError() || r.getValue() == null || r.getValue().length() <= 2) {
+                throw new NotFoundException(address + " does not answer " + name + "(): is it an ERC-20 token on this chain?");
+            }
+            List<Type> values = FunctionReturnDecoder.decode(r.getValue(), (List) f.getOutputParameters());
+            return values.get(0).getValue();
+        } catch (IOException e) {
+            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+}

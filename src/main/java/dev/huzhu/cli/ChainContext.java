@@ -1,0 +1,123 @@
+package dev.huzhu.cli;
+
+import dev.huzhu.chain.ChainConnection;
+import dev.huzhu.chain.ContractErrors;
+import dev.huzhu.chain.Deployment;
+import dev.huzhu.chain.DeploymentBook;
+import dev.huzhu.chain.NetworkProfile;
+import dev.huzhu.chain.RevertMessages;
+import dev.huzhu.chain.TransactionSender;
+import dev.huzhu.cli.options.NetworkOptions;
+import java.io.IOException;
+import java.util.Optional;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * One command's view of a network: the checked connection, its address book, the transaction
+ * sender and the revert decoder (built from the contracts' ABIs on first use).
+ */
+public final class ChainContext implements AutoCloseable {
+    private final Session session;
+    private final NetworkProfile profile;
+    private final ChainConnection connection;
+    private final DeploymentBook book;
+    private ContractErrors errors;
+    private String tokenSymbol = "mUSD";
+    private int tokenDecimals = 6;
+
+    private ChainContext(Session session, NetworkProfile profile, ChainConnection connection, DeploymentBook book) {
+        this.session = session;
+        this.profile = profile;
+        this.connection = connection;
+        this.book = book;
+    }
+
+    /** Connects (checking the chain id against the profile) — the first network call of a command. */
+    public static ChainContext open(Session session, NetworkOptions options) {
+        NetworkProfile profile = options.profile(session);
+        DeploymentBook book = new DeploymentBook(options.deploymentsDir(session));
+        return new ChainContext(session, profile, ChainConnection.open(profile), book);
+    }
+
+    public NetworkProfile profile() {
+        return profile;
+    }
+
+    public Web3j web3j() {
+        return connection.web3j();
+    }
+
+    public long chainId() {
+        return connection.chainId();
+    }
+
+    public DeploymentBook book() {
+        return book;
+    }
+
+    /** The deployment of this chain; NotFound when missing or when its factory has no code (node restarted). */
+    public Deployment deployment() {
+        Deployment d = book.require(chainId());
+        if (!hasCode(d.address(Deployment.FACTORY))) {
+            throw new dev.huzhu.chain.NotFoundException(book.file(chainId()) + " is stale: no contract at " + d.address(Deployment.FACTORY)
+                    + " (was the local node restarted?); run `huzhu deploy --force`");
+        }
+        return d;
+    }
+
+    public Optional<Deployment> deploymentIfAny() {
+        return book.read(chainId());
+    }
+
+    public boolean hasCode(String address) {
+        try {
+            String code = connection.web3j().ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
+            return code != null && code.length() > 2;
+        } catch (IOException e) {
+            throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only transaction manager for views (calls from the zero address unless {@code from} is given). */
+    public ReadonlyTransactionManager reader(String from) {
+        return new ReadonlyTransactionManager(connection.web3j(), from == null ? "0x0000000000000000000000000000000000000000" : from);
+    }
+
+    public DefaultGasProvider gas() {
+        return new DefaultGasProvider();
+    }
+
+    /** Sets the token used to word amounts in revert messages. */
+    public void token(String symbol, int decimals) {
+        this.tokenSymbol = symbol;
+        this.tokenDecimals = decimals;
+    }
+
+    public String tokenSymbol() {
+        return tokenSymbol;
+    }
+
+    public int tokenDecimals() {
+        return tokenDecimals;
+    }
+
+    public TransactionSender sender() {
+        return new TransactionSender(connection.web3j(), chainId(), this::describeRevert, session.userDir().resolve("locks"));
+    }
+
+    /** Revert data in words, or empty when the selector is unknown. */
+    public Optional<String> describeRevert(String data) {
+        if (errors == null) {
+            errors = ContractErrors.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
+        }
+        return errors.decode(data).map(e -> new RevertMessages(tokenDecimals, tokenSymbol).describe(e));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.huzhu.cli.options;
+
+import dev.huzhu.chain.NetworkProfile;
+import dev.huzhu.chain.NetworkProfiles;
+import dev.huzhu.cli.Session;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.LocalNode;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which network to talk to, and where its address book lives. */
+public final class NetworkOptions {
+    @Option(names = {"-n", "--network"}, paramLabel = "NAME",
+            description = "local, sepolia, holesky or a name from the networks file (default: $HUZHU_NETWORK or local)")
+    String network;
+
+    @Option(names = "--rpc-url", paramLabel = "URL", description = "JSON-RPC endpoint overriding the network's; its chain id must still match the network's")
+    String rpcUrl;
+
+    @Option(names = "--networks-file", paramLabel = "FILE", description = "user network profiles (default: ~/.huzhu/networks.json)")
+    Path networksFile;
+
+    @Option(names = "--deployments-dir", paramLabel = "DIR", description = "address books <chainId>.json (default: $HUZHU_DEPLOYMENTS_DIR or deployments/ in the checkout)")
+    Path deploymentsDir;
+
+    public NetworkProfile profile(Session session) {
+        String name = network != null ? network : session.env().getOrDefault("HUZHU_NETWORK", "local");
+        Path file = networksFile != null ? networksFile : session.userDir().resolve("networks.json");
+        NetworkProfile p = NetworkProfiles.load(localRpcUrl(session), file).get(name);
+        String url = rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL");
+        if (url != null) {
+            if (!url.matches("(?i)(https?|wss?)://\\S+")) {
+                throw new IllegalArgumentException("--rpc-url '" + url + "' is not an http(s):// or ws(s):// URL");
+            }
+            p = p.withRpcUrl(url);
+        }
+        return p;
+    }
+
+    public Path deploymentsDir(Session session) {
+        if (deploymentsDir != null) {
+            return deploymentsDir;
+        }
+        String env = session.env("HUZHU_DEPLOYMENTS_DIR");
+        return env != null ? Path.of(env) : session.projectDir().resolve("deployments");
+    }
+
+    /** The node of `huzhu node start` when it runs, else the usual 127.0.0.1:8545. */
+    private static String localRpcUrl(Session session) {
+        try {
+            return new LocalNode(session.projectDir()).status().filter(LocalNode.Status::running)
+                    .map(LocalNode.Status::rpcUrl).orElse(HardhatNode.rpcUrl(8545));
+        } catch (RuntimeException e) {
+            return HardhatNode.rpcUrl(8545);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.huzhu.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+
+class RevertDecodingTest {
+    static final String ABI = """
+            {"abi": [
+              {"type": "error", "name": "WaitingPeriod", "inputs": [
+                 {"name": "incurredAt", "type": "uint256", "internalType": "uint256"},
+                 {"name": "eligibleAt", "type": "uint256", "internalType": "uint256"}]},
+              {"type": "error", "name": "WrongClaimStatus", "inputs": [
+                 {"name": "claimId", "type": "uint256", "internalType": "uint256"},
+                 {"name": "status", "type": "uint8", "internalType": "enum ClaimStatus"}]},
+              {"type": "error", "name": "ERC20InsufficientAllowance", "inputs": [
+                 {"name": "spender", "type": "address", "internalType": "address"},
+                 {"name": "allowance", "type": "uint256", "internalType": "uint256"},
+                 {"name": "needed", "type": "uint256", "internalType": "uint256"}]},
+              {"type": "error", "name": "SomethingNewWentWrong", "inputs": [
+                 {"name": "amount", "type": "uint256", "internalType": "uint256"}]},
+              {"type": "function", "name": "f", "inputs": []}
+            ]}""";
+
+    @TempDir Path artifacts;
+
+    ContractErrors errors() throws Exception {
+        Files.createDirectories(artifacts.resolve("pool/X.sol"));
+        Files.writeString(artifacts.resolve("pool/X.sol/X.json"), ABI);
+        Files.writeString(artifacts.resolve("pool/X.sol/X.dbg.json"), "{\"not\": \"an artifact\"}");
+        return ContractErrors.fromArtifacts(artifacts);
+    }
+
+    static String data(String signature, Type<?>... args) {
+        return ContractErrors.selector(signature) + FunctionEncoder.encodeConstructor(List.of(args));
+    }
+
+    @Test
+    void wordsTheErrorsWithFormattedArguments() throws Exception {
+        ContractErrors errors = errors();
+        RevertMessages words = new RevertMessages(6, "mUSD");
+        long eligible = 1798970400L; // 2027-01-03 10:00 UTC
+        String waiting = data("WaitingPeriod(uint256,uint256)", new Uint256(eligible - 5), new Uint256(eligible));
+        assertEquals("cannot claim yet: waiting period ends 2027-01-03 10:00 UTC", words.describe(errors.decode(waiting).orElseThrow()));
+
+        String wrong = data("WrongClaimStatus(uint256,uint8)", new Uint256(3), new Uint8(5));
+        assertEquals("claim #3 is paid; this action is not possible in that state", words.describe(errors.decode(wrong).orElseThrow()));
+
+        String allowance = data("ERC20InsufficientAllowance(address,uint256,uint256)",
+                new Address("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), new Uint256(BigInteger.valueOf(12_500_000)), new Uint256(BigInteger.valueOf(300_000_000)));
+        assertEquals("token allowance too low: 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 may spend 12.5 mUSD, needs 300 mUSD",
+                words.describe(errors.decode(allowance).orElseThrow()));
+
+        String unknownTemplate = data("SomethingNewWentWrong(uint256)", new Uint256(1_000_000));
+        assertEquals("something new went wrong (amount 1 mUSD)", words.describe(errors.decode(unknownTemplate).orElseThrow()));
+    }
+
+    @Test
+    void unknownSelectorsAndBuiltInsAreHandled() throws Exception {
+        ContractErrors errors = errors();
+        assertTrue(errors.decode("0xdeadbeef").isEmpty());
+        String reason = ContractErrors.selector("Error(string)") + FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.Utf8String("no way")));
+        assertEquals("no way", new RevertMessages(6, "mUSD").describe(errors.decode(reason).orElseThrow()));
+    }
+}

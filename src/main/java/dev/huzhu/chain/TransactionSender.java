@@ -32,7 +32,7 @@ public final class TransactionSender {
     public static final BigInteger DEFAULT_PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
     /** Safety margin over the gas estimate: +20 %. */
     private static final int GAS_MARGIN_PERCENT = 20;
-    private static final Pattern HEX_DATA = Pattern.compile("\"?(0x[0-9a-fA-F]{8,})\"?");
+    private static final Pattern NESTED_DATA = Pattern.compile("\"data\"\\s*:\\s*\"(0x[0-9a-fA-F]*)\"");
 
     private final Web3j web3j;
     private final long chainId;
@@ -84,6 +84,21 @@ public final class TransactionSender {
             BigInteger mined = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.LATEST).send().getTransactionCount();
             return new PreparedTransaction(from, to, data, value, pending, gas, limit, baseFee, maxFee, tip,
                     pending.subtract(mined).intValue(), description);
+        } catch (IOException e) {
+            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the call without sending it; returns the revert data when it would revert (empty hex when none is given). */
+    public Optional<String> simulate(String from, String to, String data) {
+        try {
+            EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(
+                    from, null, null, null, to, BigInteger.ZERO, data)).send();
+            if (!estimate.hasError()) {
+                return Optional.empty();
+            }
+            String revert = revertData(estimate.getError());
+            return Optional.of(revert == null ? "0x" : revert);
         } catch (IOException e) {
             throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
         }
@@ -195,7 +210,11 @@ public final class TransactionSender {
         if (data == null) {
             return null;
         }
-        Matcher m = HEX_DATA.matcher(data);
+        String bare = data.strip().replace("\"", "");
+        if (bare.matches("0x[0-9a-fA-F]*")) {
+            return bare;
+        }
+        Matcher m = NESTED_DATA.matcher(data);
         return m.find() ? m.group(1) : null;
     }
 

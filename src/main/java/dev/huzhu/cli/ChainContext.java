@@ -25,6 +25,7 @@ public final class ChainContext implements AutoCloseable {
     private final ChainConnection connection;
     private final DeploymentBook book;
     private ContractErrors errors;
+    private dev.huzhu.chain.EventCatalog events;
     private String tokenSymbol = "mUSD";
     private int tokenDecimals = 6;
 
@@ -108,12 +109,33 @@ public final class ChainContext implements AutoCloseable {
         return new TransactionSender(connection.web3j(), chainId(), this::describeRevert, session.userDir().resolve("locks"));
     }
 
+    /** The custom error of revert data, or empty when its selector is unknown. */
+    public Optional<dev.huzhu.chain.DecodedError> decodeRevert(String data) {
+        if (errors == null) {
+            errors = ContractErrors.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
+        }
+        return errors.decode(data);
+    }
+
     /** Revert data in words, or empty when the selector is unknown. */
     public Optional<String> describeRevert(String data) {
         if (errors == null) {
             errors = ContractErrors.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
         }
         return errors.decode(data).map(e -> new RevertMessages(tokenDecimals, tokenSymbol).describe(e));
+    }
+
+    /** The contracts' events, for decoding receipts and logs. */
+    public dev.huzhu.chain.EventCatalog events() {
+        if (events == null) {
+            events = dev.huzhu.chain.EventCatalog.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
+        }
+        return events;
+    }
+
+    /** The decoded events of a receipt. */
+    public java.util.List<dev.huzhu.chain.ChainEvent> events(dev.huzhu.chain.SentTransaction sent) {
+        return sent.receipt().getLogs().stream().map(l -> events().decode(l)).flatMap(java.util.Optional::stream).toList();
     }
 
     @Override

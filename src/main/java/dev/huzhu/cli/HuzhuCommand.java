@@ -2,6 +2,12 @@ package dev.huzhu.cli;
 
 import dev.huzhu.cli.deploy.DeployCommand;
 import dev.huzhu.cli.token.FaucetCommand;
+import dev.huzhu.cli.pool.PoolCommand;
+import dev.huzhu.cli.member.MemberCommand;
+import dev.huzhu.cli.claim.ClaimCommand;
+import dev.huzhu.cli.pool.RateCommand;
+import dev.huzhu.cli.points.PointsCommand;
+import dev.huzhu.cli.records.RecordsCommand;
 import dev.huzhu.cli.wallet.WalletCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +18,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
-        subcommands = {WalletCommand.class, DeployCommand.class, FaucetCommand.class, DemoCommand.class, NodeCommand.class, IndexCommand.class, ServeCommand.class,
+        subcommands = {
+                // member and operator commands (issue 5)
+                WalletCommand.class, DeployCommand.class, PoolCommand.class, MemberCommand.class, ClaimCommand.class,
+                RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
+                // indexer and web (issue 6)
+                IndexCommand.class, ServeCommand.class,
+                // local chain and demo
+                DemoCommand.class, NodeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
                 "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",

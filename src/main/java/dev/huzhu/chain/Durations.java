@@ -1,0 +1,41 @@
+package dev.huzhu.chain;
+
+/** Durations of plan rules, written the way people do: "30d", "12h", "90m", "45s" (or plain seconds). */
+public final class Durations {
+    private Durations() {}
+
+    /** Parses "30d", "12h", "90m", "45s", "1w" or whole seconds. */
+    public static long parse(String text, String option) {
+        if (text == null || !text.matches("\\d{1,9}[wdhms]?")) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
+        }
+        char unit = Character.isDigit(text.charAt(text.length() - 1)) ? 's' : text.charAt(text.length() - 1);
+        long n = Long.parseLong(Character.isDigit(unit) || unit == 's' && Character.isDigit(text.charAt(text.length() - 1))
+                ? text : text.substring(0, text.length() - 1));
+        long seconds = switch (unit) {
+            case 'w' -> n * 7 * 86_400;
+            case 'd' -> n * 86_400;
+            case 'h' -> n * 3_600;
+            case 'm' -> n * 60;
+            default -> n;
+        };
+        if (seconds > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException(option + " '" + text + "' is too long (at most about 136 years)");
+        }
+        return seconds;
+    }
+
+    /** 2592000 → "30d", 5400 → "90m", 0 → "0s". */
+    public static String format(long seconds) {
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds != 0 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        if (seconds != 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+}

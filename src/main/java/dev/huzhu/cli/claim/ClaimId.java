@@ -1,0 +1,16 @@
+package dev.huzhu.cli.claim;
+
+import java.math.BigInteger;
+
+/** Claim ids as typed: "3" or "#3". */
+final class ClaimId {
+    private ClaimId() {}
+
+    static BigInteger parse(String text) {
+        String t = text.startsWith("#") ? text.substring(1) : text;
+        if (!t.matches("[1-9]\\d{0,8}")) {
+            throw new IllegalArgumentException("claim id '" + text + "' is not a positive whole number");
+        }
+        return new BigInteger(t);
+    }
+}

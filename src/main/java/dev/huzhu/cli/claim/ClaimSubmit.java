@@ -1,0 +1,87 @@
+package dev.huzhu.cli.claim;
+
+import dev.huzhu.chain.ChainEvent;
+import dev.huzhu.chain.SentTransaction;
+import dev.huzhu.chain.Timestamps;
+import dev.huzhu.cli.PlanAction;
+import dev.huzhu.cli.PlanTx;
+import dev.huzhu.cli.TxFlow;
+import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.options.PlanOption;
+import dev.huzhu.cli.options.TxOptions;
+import dev.huzhu.cli.output.Json;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.utils.Numeric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu claim submit}. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = "Submit a claim: only the keccak-256 hash of the evidence file goes on chain, never the file. Posts the claim bond.",
+        footer = {"", "Examples:", "  huzhu claim submit --plan 0 --amount 250 --evidence invoice.pdf --account alice",
+                "  huzhu claim submit --plan 0 --amount 99.99 --evidence scan.jpg --incurred-at 2027-01-03 --yes --json"})
+public final class ClaimSubmit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin PlanOption plan;
+    @Mixin NetworkOptions network;
+    @Mixin AccountOptions account;
+    @Mixin TxOptions tx;
+    @Mixin JsonOption json;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount claimed, in token units")
+    String amount;
+
+    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the evidence document (hashed locally)")
+    Path evidence;
+
+    @Option(names = "--incurred-at", paramLabel = "WHEN", description = "when the loss happened (UTC date, ISO-8601 or Unix seconds; default: now)")
+    String incurredAt;
+
+    @Override
+    public Integer call() {
+        byte[] evidenceHash;
+        try {
+            evidenceHash = Hash.sha3(Files.readAllBytes(evidence));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("evidence file " + evidence + " does not exist");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read evidence file " + evidence + ": " + e.getMessage());
+        }
+        Long when = incurredAt == null ? null : Timestamps.parse(incurredAt, "--incurred-at");
+        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+            BigInteger units = p.token().parse(amount);
+            long at = when != null ? when : latestTimestamp(p);
+            String data = PlanAction.data(p.pool(flow.from()).submitClaim(units, evidenceHash, BigInteger.valueOf(at)));
+            SentTransaction approval = p.ensureAllowance(flow, p.rules().claimBond, data);
+            SentTransaction sent = flow.send(p.plan(), data,
+                    "submit a claim for " + p.token().format(units) + " to plan " + p.plan() + " (evidence " + Numeric.toHexString(evidenceHash) + ")");
+            ChainEvent e = p.chain().events(sent).stream().filter(x -> x.name().equals("ClaimSubmitted")).findFirst().orElseThrow();
+            return new PlanTx.Outcome("submitted claim #" + e.number("claimId") + " for " + p.token().format(units)
+                    + "; assessors decide by " + Timestamps.format(e.number("assessmentEndsAt").longValue()) + "; " + TxFlow.line(sent),
+                    Json.object("claimId", e.number("claimId").longValue(), "amount", p.token().format(units).split(" ")[0],
+                            "evidenceHash", Numeric.toHexString(evidenceHash), "incurredAt", at,
+                            "assessmentEndsAt", e.number("assessmentEndsAt").longValue(),
+                            "approval", approval == null ? null : TxFlow.json(approval), "tx", TxFlow.json(sent)));
+        });
+    }
+
+    private static long latestTimestamp(PlanAction p) {
+        try {
+            return p.chain().web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
+        } catch (IOException e) {
+            throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+}

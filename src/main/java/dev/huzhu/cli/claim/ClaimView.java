@@ -1,0 +1,54 @@
+package dev.huzhu.cli.claim;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.Calls;
+import dev.huzhu.chain.NotFoundException;
+import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.cli.PlanAction;
+import dev.huzhu.cli.output.Json;
+import dev.huzhu.contracts.AidPool;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/** A claim's state as people and scripts read it. */
+final class ClaimView {
+    static final List<String> STATUS = List.of("none", "submitted", "approved", "rejected", "disputed", "paid", "denied");
+    static final List<String> DISPUTE = List.of("none", "escalated", "challenged", "appealed");
+    private static final String ZERO = "0x0000000000000000000000000000000000000000";
+
+    private ClaimView() {}
+
+    static AidPool.Claim read(PlanAction p, BigInteger id) {
+        AidPool.Claim c = Calls.get(p.pool(null).claimOf(id));
+        if (c.status.signum() == 0) {
+            throw new NotFoundException("there is no claim #" + id + " in plan " + p.plan());
+        }
+        return c;
+    }
+
+    static String status(AidPool.Claim c) {
+        return STATUS.get(c.status.intValue());
+    }
+
+    /** What the deadline means in this state, and when. */
+    static String deadline(PlanAction p, AidPool.Claim c) {
+        long d = c.deadline.longValue();
+        return switch (status(c)) {
+            case "submitted" -> "assessment ends " + dev.huzhu.chain.Timestamps.format(d);
+            case "approved" -> "public notice ends " + dev.huzhu.chain.Timestamps.format(d) + " (then anyone can finalize: paid)";
+            case "rejected" -> "appeal possible until " + dev.huzhu.chain.Timestamps.format(d) + " (then finalize: denied)";
+            case "disputed" -> "jury commits until " + dev.huzhu.chain.Timestamps.format(d) + ", reveals until "
+                    + dev.huzhu.chain.Timestamps.format(d + p.rules().juryWindow.longValue());
+            default -> "closed";
+        };
+    }
+
+    static Map<String, Object> json(PlanAction p, BigInteger id, AidPool.Claim c) {
+        return Json.object("claimId", id.longValue(), "claimant", Addresses.checksum(c.claimant),
+                "amount", TokenAmount.format(c.amount, p.token().decimals()), "status", status(c),
+                "dispute", DISPUTE.get(c.dispute.intValue()), "approvals", c.approvals.intValue(), "rejections", c.rejections.intValue(),
+                "juryFor", c.juryFor.intValue(), "juryAgainst", c.juryAgainst.intValue(), "submittedAt", c.submittedAt.longValue(),
+                "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Addresses.checksum(c.challenger));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.huzhu.cli.claim;
+
+import java.util.Locale;
+
+/** "approve" / "reject" as typed (also yes/no). */
+final class Decision {
+    private Decision() {}
+
+    static boolean parse(String text) {
+        return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
+            case "approve", "yes", "for" -> true;
+            case "reject", "no", "against" -> false;
+            default -> throw new IllegalArgumentException("decision '" + text + "' must be approve or reject");
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package dev.huzhu.cli.claim;
+
+import dev.huzhu.chain.Calls;
+import dev.huzhu.chain.JuryBallotStore;
+import dev.huzhu.chain.SentTransaction;
+import dev.huzhu.cli.PlanAction;
+import dev.huzhu.cli.PlanTx;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.TxFlow;
+import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.options.PlanOption;
+import dev.huzhu.cli.options.TxOptions;
+import dev.huzhu.cli.output.Json;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu claim jury commit CLAIM approve|reject}. */
+@Command(name = "commit", mixinStandardHelpOptions = true,
+        description = "Commit a hidden jury vote. A random salt is kept in ~/.huzhu/jury/ until `jury reveal` (keep it: without it the vote cannot be revealed).",
+        footer = {"", "Examples:", "  huzhu claim jury commit 1 approve --plan 0 --account dave", "  huzhu claim jury commit 1 reject --plan 0 --yes --json"})
+public final class JuryCommit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin PlanOption plan;
+    @Mixin NetworkOptions network;
+    @Mixin AccountOptions account;
+    @Mixin TxOptions tx;
+    @Mixin JsonOption json;
+
+    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
+    String claim;
+
+    @Parameters(index = "1", paramLabel = "DECISION", description = "approve or reject")
+    String decision;
+
+    @Override
+    public Integer call() {
+        BigInteger id = ClaimId.parse(claim);
+        boolean approve = Decision.parse(decision);
+        JuryBallotStore store = new JuryBallotStore(Session.of(spec).userDir().resolve("jury"));
+        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+            byte[] salt = JuryBallotStore.randomSalt();
+            byte[] commitment = Calls.get(p.pool(null).commitmentOf(id, flow.from(), approve, salt));
+            long chainId = p.chain().chainId();
+            // kept before sending: a crash after broadcasting must not lose the salt
+            Path file = store.save(chainId, p.plan(), id.longValue(), flow.from(), new JuryBallotStore.Ballot(approve, salt));
+            SentTransaction sent;
+            try {
+                sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).commitVote(id, commitment)),
+                        "commit a hidden jury vote on claim #" + id + " of plan " + p.plan());
+            } catch (RuntimeException e) {
+                store.delete(chainId, p.plan(), id.longValue(), flow.from());
+                throw e;
+            }
+            return new PlanTx.Outcome("committed a hidden vote on claim #" + id + " (ballot kept in " + file + "); reveal it after the commit phase; " + TxFlow.line(sent),
+                    Json.object("claimId", id.longValue(), "ballotFile", file.toString(), "tx", TxFlow.json(sent)));
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package dev.huzhu.cli.member;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.SentTransaction;
+import dev.huzhu.cli.PlanAction;
+import dev.huzhu.cli.PlanTx;
+import dev.huzhu.cli.TxFlow;
+import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.options.PlanOption;
+import dev.huzhu.cli.options.TxOptions;
+import dev.huzhu.cli.output.Json;
+import java.math.BigInteger;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu member deposit}. */
+@Command(name = "deposit", mixinStandardHelpOptions = true, description = "Add to your free balance in the plan (contributions are charged from it).",
+        footer = {"", "Examples:", "  huzhu member deposit --plan 0 --amount 50 --account alice", "  huzhu member deposit --plan 0xE451980132E65465d0a498c53f0b5227326Dd73F --amount 12.5 --yes --json"})
+public final class MemberDeposit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin PlanOption plan;
+    @Mixin NetworkOptions network;
+    @Mixin AccountOptions account;
+    @Mixin TxOptions tx;
+    @Mixin JsonOption json;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
+    String amount;
+
+    @Override
+    public Integer call() {
+        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+            BigInteger units = p.token().parse(amount);
+            String data = PlanAction.data(p.pool(flow.from()).deposit(units));
+            SentTransaction approval = p.ensureAllowance(flow, units, data);
+            SentTransaction sent = flow.send(p.plan(), data,
+                    "deposit " + p.token().format(units) + " into plan " + p.plan());
+            BigInteger balance = dev.huzhu.chain.Calls.get(p.pool(null).memberOf(flow.from())).balance;
+            return new PlanTx.Outcome("deposited " + p.token().format(units) + "; free balance " + p.token().format(balance) + "; " + TxFlow.line(sent),
+                    Json.object("amount", p.token().format(units).split(" ")[0], "balance", p.token().format(balance).split(" ")[0],
+                            "approval", approval == null ? null : TxFlow.json(approval), "tx", TxFlow.json(sent)));
+        });
+    }
+}

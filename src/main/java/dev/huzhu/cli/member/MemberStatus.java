@@ -1,0 +1,118 @@
+package dev.huzhu.cli.member;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.Calls;
+import dev.huzhu.chain.Deployment;
+import dev.huzhu.chain.Erc20Token;
+import dev.huzhu.chain.PlanDirectory;
+import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.cli.ChainContext;
+import dev.huzhu.cli.ExitCodes;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.KeystoreOptions;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.output.Json;
+import dev.huzhu.cli.output.TextTable;
+import dev.huzhu.contracts.AidPool;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu member status [ADDRESS]}: memberships of an account (no password needed). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show an account's memberships: balance, cover, waiting period, open claim, points; and its wallet balances.",
+        footer = {"", "Examples:", "  huzhu member status --account alice", "  huzhu member status 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --plan 0 --json"})
+public final class MemberStatus implements Callable<Integer> {
+    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @Spec CommandSpec spec;
+    @Mixin NetworkOptions network;
+    @Mixin JsonOption json;
+    @Mixin KeystoreOptions keystore;
+
+    @Option(names = {"-a", "--account"}, paramLabel = "NAME|ADDRESS", description = "a keystore account (default: $HUZHU_ACCOUNT)")
+    String account;
+
+    @Option(names = {"-p", "--plan"}, paramLabel = "ID|ADDRESS", description = "only this plan (default: every plan the address joined)")
+    String plan;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "any address (default: the account's)")
+    String address;
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(spec);
+        String who;
+        if (address != null) {
+            who = Addresses.parse(address, "address");
+        } else {
+            String ref = account != null ? account : session.env("HUZHU_ACCOUNT");
+            who = keystore.keystore(session).find(ref).address();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainContext chain = ChainContext.open(session, network)) {
+            Deployment d = chain.deployment();
+            PlanDirectory directory = new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
+            List<String> plans = plan == null ? directory.all() : List.of(directory.resolve(plan));
+            long now = chain.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValue();
+            Map<String, Erc20Token> tokens = new HashMap<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            TextTable t = new TextTable("PLAN>", "STATUS", "BALANCE>", "COVERED UNTIL", "CLAIMS FROM", "OPEN CLAIM>", "POINTS>");
+            for (String p : plans) {
+                AidPool pool = directory.plan(p, null);
+                AidPool.Member m = Calls.get(pool.memberOf(who));
+                if (m.joinedAt.signum() == 0 && plan == null) {
+                    continue;
+                }
+                AidPool.Rules r = Calls.get(pool.rules());
+                Erc20Token token = tokens.computeIfAbsent(r.asset, a -> new Erc20Token(chain.web3j(), a));
+                long eligibleAt = m.joinedAt.longValue() + r.waitingPeriod.longValue();
+                String status = !m.active ? (m.joinedAt.signum() == 0 ? "not a member" : "not active")
+                        : m.paidThrough.longValue() <= now ? "lapsing" : now < eligibleAt ? "waiting" : "covered";
+                int id = directory.idOf(p);
+                t.row(id, status, token.format(m.balance), m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(m.paidThrough.longValue())),
+                        m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
+                        m.openClaim.signum() == 0 ? "-" : "#" + m.openClaim, m.points);
+                rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active,
+                        "balance", TokenAmount.format(m.balance, token.decimals()), "joinedAt", m.joinedAt.longValue(),
+                        "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
+                        "openClaim", m.openClaim.signum() == 0 ? null : m.openClaim.longValue(), "pendingPoints", m.points.longValue(),
+                        "referrer", Addresses.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
+            }
+            BigInteger points = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);
+            Map<String, Object> wallet = Json.object("eth", new java.math.BigDecimal(chain.web3j().ethGetBalance(who,
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance(), 18).stripTrailingZeros().toPlainString(), "points", points.longValue());
+            d.contract(Deployment.MOCK_USD).ifPresent(c -> {
+                Erc20Token usd = new Erc20Token(chain.web3j(), c.address());
+                wallet.put(usd.symbol(), TokenAmount.format(usd.balanceOf(who), usd.decimals()));
+            });
+            if (json.json) {
+                Json.print(out, Json.object("address", who, "wallet", wallet, "memberships", rows));
+                return ExitCodes.OK;
+            }
+            out.println(who + ": " + String.join(", ", wallet.entrySet().stream().map(e -> e.getValue() + " " + (e.getKey().equals("eth") ? "ETH" : e.getKey().equals("points") ? "points" : e.getKey())).toList()));
+            if (rows.isEmpty()) {
+                out.println("no memberships");
+            } else {
+                t.print(out);
+            }
+            return ExitCodes.OK;
+        } catch (java.io.IOException e) {
+            throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.huzhu.cli.member;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.SentTransaction;
+import dev.huzhu.cli.PlanAction;
+import dev.huzhu.cli.PlanTx;
+import dev.huzhu.cli.TxFlow;
+import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.options.PlanOption;
+import dev.huzhu.cli.options.TxOptions;
+import dev.huzhu.cli.output.Json;
+import java.math.BigInteger;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu member withdraw}. */
+@Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Take money out of your free balance; always possible, even when the plan is paused.",
+        footer = {"", "Examples:", "  huzhu member withdraw --plan 0 --amount 20 --account alice", "  huzhu member withdraw --plan 0 --amount 0.5 --yes --json"})
+public final class MemberWithdraw implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin PlanOption plan;
+    @Mixin NetworkOptions network;
+    @Mixin AccountOptions account;
+    @Mixin TxOptions tx;
+    @Mixin JsonOption json;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
+    String amount;
+
+    @Override
+    public Integer call() {
+        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+            BigInteger units = p.token().parse(amount);
+            SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).withdraw(units)),
+                    "withdraw " + p.token().format(units) + " from plan " + p.plan());
+            BigInteger balance = dev.huzhu.chain.Calls.get(p.pool(null).memberOf(flow.from())).balance;
+            return new PlanTx.Outcome("withdrew " + p.token().format(units) + "; free balance " + p.token().format(balance) + "; " + TxFlow.line(sent),
+                    Json.object("amount", p.token().format(units).split(" ")[0], "balance", p.token().format(balance).split(" ")[0],
+                            "tx", TxFlow.json(sent)));
+        });
+    }
+}

@@ -1,0 +1,187 @@
+package dev.huzhu.cli.pool;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.ChainEvent;
+import dev.huzhu.chain.Deployment;
+import dev.huzhu.chain.Durations;
+import dev.huzhu.chain.Erc20Token;
+import dev.huzhu.chain.PlanDirectory;
+import dev.huzhu.chain.PlanFacts;
+import dev.huzhu.chain.SentTransaction;
+import dev.huzhu.cli.ChainContext;
+import dev.huzhu.cli.ExitCodes;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.TxFlow;
+import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.options.TxOptions;
+import dev.huzhu.cli.output.Json;
+import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.AidPoolFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.web3j.crypto.Hash;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu pool create}: a new plan through the factory; its rules never change afterwards. */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Create a plan through the factory. Its rules are fixed forever; a new rule set is a new plan.",
+        footer = {"", "Durations: 30d, 12h, 90m, 45s or seconds. Amounts in token units (6 decimals).",
+                "", "Examples:",
+                "  huzhu pool create --category medical --contribution 10 --max-payout 1000 \\",
+                "      --assessor 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --assessor 0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 \\",
+                "      --quorum 2 --rules-file medical-rules.md --account operator",
+                "  huzhu pool create --category disaster --model cost-sharing --share-cap 5 --max-payout 5000 --assessor 0x… --yes"})
+public final class PoolCreate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--category", required = true, paramLabel = "CATEGORY", description = "medical, education, disaster, shared-purchase or other")
+    String category;
+    @Option(names = "--model", defaultValue = "prepaid", paramLabel = "MODEL", description = "prepaid (contribution per period into a reserve) or cost-sharing (claims split over members); default: ${DEFAULT-VALUE}")
+    String model;
+    @Option(names = "--contribution", paramLabel = "AMOUNT", description = "prepaid: contribution per period")
+    String contribution;
+    @Option(names = "--share-cap", paramLabel = "AMOUNT", description = "cost-sharing: most a member pays per period")
+    String shareCap;
+    @Option(names = "--period", defaultValue = "30d", paramLabel = "DURATION", description = "contribution period (default: ${DEFAULT-VALUE})")
+    String period;
+    @Option(names = "--grace", defaultValue = "7d", paramLabel = "DURATION", description = "prepaid: grace after the paid-through date (default: ${DEFAULT-VALUE})")
+    String grace;
+    @Option(names = "--fee-bps", defaultValue = "0", paramLabel = "BPS", description = "service fee in basis points, at most 1000 (default: ${DEFAULT-VALUE})")
+    int feeBps;
+    @Option(names = "--fee-receiver", paramLabel = "ADDRESS", description = "who collects the fee (default: the creator)")
+    String feeReceiver;
+    @Option(names = "--max-payout", required = true, paramLabel = "AMOUNT", description = "maximum payout per claim")
+    String maxPayout;
+    @Option(names = "--max-payout-year", paramLabel = "AMOUNT", description = "maximum payout per member per year (default: 2 × per claim)")
+    String maxPayoutYear;
+    @Option(names = "--waiting", defaultValue = "30d", paramLabel = "DURATION", description = "waiting period from joining (default: ${DEFAULT-VALUE})")
+    String waiting;
+    @Option(names = "--assessment", defaultValue = "7d", paramLabel = "DURATION", description = "assessors' window (default: ${DEFAULT-VALUE})")
+    String assessment;
+    @Option(names = "--notice", defaultValue = "3d", paramLabel = "DURATION", description = "public notice window (default: ${DEFAULT-VALUE})")
+    String notice;
+    @Option(names = "--jury", defaultValue = "3d", paramLabel = "DURATION", description = "each jury phase, commit and reveal (default: ${DEFAULT-VALUE})")
+    String jury;
+    @Option(names = "--claim-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted with a claim (default: ${DEFAULT-VALUE})")
+    String claimBond;
+    @Option(names = "--challenge-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted to challenge or appeal (default: ${DEFAULT-VALUE})")
+    String challengeBond;
+    @Option(names = "--rules-file", paramLabel = "FILE", description = "the human-readable rules; its keccak-256 hash goes on chain")
+    Path rulesFile;
+    @Option(names = "--guardian", paramLabel = "ADDRESS", description = "may pause new joins and claims (default: nobody, never pausable)")
+    String guardian;
+    @Option(names = "--assessor", required = true, paramLabel = "ADDRESS", description = "an assessor (repeat for each, 1 to 32)")
+    List<String> assessors;
+    @Option(names = "--quorum", paramLabel = "N", description = "approvals needed (default: a majority of the assessors)")
+    Integer quorum;
+    @Option(names = "--asset", paramLabel = "ADDRESS", description = "the plan's ERC-20 stablecoin (default: the deployment's MockUSD)")
+    String asset;
+
+    @Mixin NetworkOptions network;
+    @Mixin AccountOptions account;
+    @Mixin TxOptions tx;
+    @Mixin JsonOption json;
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(spec);
+        int categoryIndex = PlanFacts.CATEGORIES.indexOf(category.toLowerCase(Locale.ROOT));
+        if (categoryIndex < 0) {
+            throw new IllegalArgumentException("--category '" + category + "' is not one of " + String.join(", ", PlanFacts.CATEGORIES));
+        }
+        int modelIndex = PlanFacts.MODELS.indexOf(model.toLowerCase(Locale.ROOT));
+        if (modelIndex < 0) {
+            throw new IllegalArgumentException("--model '" + model + "' is not one of " + String.join(", ", PlanFacts.MODELS));
+        }
+        if (modelIndex == 0 && contribution == null) {
+            throw new IllegalArgumentException("a prepaid plan needs --contribution AMOUNT");
+        }
+        if (modelIndex == 1 && shareCap == null) {
+            throw new IllegalArgumentException("a cost-sharing plan needs --share-cap AMOUNT");
+        }
+        List<String> assessorList = new ArrayList<>();
+        for (String a : assessors) {
+            assessorList.add(Addresses.parse(a, "--assessor"));
+        }
+        long[] durations = {Durations.parse(period, "--period"), Durations.parse(grace, "--grace"), Durations.parse(waiting, "--waiting"),
+                Durations.parse(assessment, "--assessment"), Durations.parse(notice, "--notice"), Durations.parse(jury, "--jury")};
+        byte[] rulesHash = new byte[32];
+        if (rulesFile != null) {
+            try {
+                rulesHash = Hash.sha3(Files.readAllBytes(rulesFile));
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("--rules-file " + rulesFile + " does not exist");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
+            }
+        }
+        String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : Addresses.parse(guardian, "--guardian");
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainContext chain = ChainContext.open(session, network)) {
+            Deployment d = chain.deployment();
+            String assetAddress = asset != null ? Addresses.parse(asset, "--asset") : d.contract(Deployment.MOCK_USD)
+                    .orElseThrow(() -> new IllegalArgumentException("this deployment has no MockUSD: give the plan's stablecoin with --asset ADDRESS"))
+                    .address();
+            Erc20Token token = new Erc20Token(chain.web3j(), assetAddress);
+            chain.token(token.symbol(), token.decimals());
+            BigInteger perClaim = amount(token, maxPayout, "--max-payout");
+            TxFlow flow = new TxFlow(session, chain, account, tx, spec.commandLine().getErr());
+            AidPool.Rules rules = new AidPool.Rules(assetAddress, BigInteger.valueOf(categoryIndex), BigInteger.valueOf(modelIndex),
+                    contribution == null ? BigInteger.ZERO : amount(token, contribution, "--contribution"),
+                    BigInteger.valueOf(durations[0]), BigInteger.valueOf(durations[1]), BigInteger.valueOf(feeBps),
+                    feeReceiver == null ? flow.from() : Addresses.parse(feeReceiver, "--fee-receiver"),
+                    perClaim, maxPayoutYear == null ? perClaim.multiply(BigInteger.TWO) : amount(token, maxPayoutYear, "--max-payout-year"),
+                    shareCap == null ? BigInteger.ZERO : amount(token, shareCap, "--share-cap"),
+                    BigInteger.valueOf(durations[2]), BigInteger.valueOf(durations[3]), BigInteger.valueOf(durations[4]),
+                    BigInteger.valueOf(durations[5]), amount(token, claimBond, "--claim-bond"), amount(token, challengeBond, "--challenge-bond"),
+                    rulesHash, guardianAddress, BigInteger.valueOf(quorum != null ? quorum : assessorList.size() / 2 + 1), assessorList);
+            String factory = d.address(Deployment.FACTORY);
+            AidPoolFactory encoder = AidPoolFactory.load(factory, chain.web3j(), chain.reader(flow.from()), chain.gas());
+            SentTransaction sent = flow.send(factory, encoder.createPlan(toFactoryRules(rules)).encodeFunctionCall(),
+                    "create a " + category + " plan (" + model + ") with " + assessorList.size() + " assessor(s)");
+            ChainEvent created = chain.events(sent).stream().filter(e -> e.name().equals("PlanCreated")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the factory emitted no PlanCreated event"));
+            String plan = created.address("plan");
+            BigInteger planId = created.number("planId");
+            if (json.json) {
+                Json.print(out, Json.object("plan", plan, "id", planId.longValue(), "category", category.toLowerCase(Locale.ROOT),
+                        "model", model.toLowerCase(Locale.ROOT), "tx", TxFlow.json(sent)));
+            } else {
+                out.printf("created plan #%s at %s; %s%n", planId, plan, TxFlow.line(sent));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static BigInteger amount(Erc20Token token, String text, String option) {
+        try {
+            return token.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static AidPoolFactory.Rules toFactoryRules(AidPool.Rules r) {
+        return new AidPoolFactory.Rules(r.asset, r.category, r.model, r.contribution, r.period, r.gracePeriod, r.feeBps, r.feeReceiver,
+                r.maxPayoutPerClaim, r.maxPayoutPerMemberPerYear, r.shareCapPerPeriod, r.waitingPeriod, r.assessmentWindow,
+                r.noticeWindow, r.juryWindow, r.claimBond, r.challengeBond, r.rulesHash, r.guardian, r.quorum, r.assessors);
+    }
+
+    static PlanDirectory directory(ChainContext chain, Deployment d) {
+        return new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
+    }
+}

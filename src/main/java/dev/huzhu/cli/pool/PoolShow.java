@@ -1,0 +1,86 @@
+package dev.huzhu.cli.pool;
+
+import dev.huzhu.chain.Durations;
+import dev.huzhu.chain.PlanFacts;
+import dev.huzhu.cli.ChainContext;
+import dev.huzhu.cli.ExitCodes;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.output.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.web3j.utils.Numeric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu pool show PLAN}. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one plan: every rule and its current figures.",
+        footer = {"", "Examples:", "  huzhu pool show 0", "  huzhu pool show 0xa16E02E87b7454126E5E10d957A927A7F5B5d2be --json"})
+public final class PoolShow implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin NetworkOptions network;
+    @Mixin JsonOption json;
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "plan id or address")
+    String plan;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
+            PlanReads reads = new PlanReads(chain);
+            String address = reads.directory.resolve(plan);
+            PlanFacts f = reads.facts(reads.directory.idOf(address), address);
+            var r = f.rules();
+            if (json.json) {
+                Map<String, Object> o = PlanReads.json(f);
+                o.put("gracePeriodSeconds", r.gracePeriod.longValue());
+                o.put("feeReceiver", r.feeReceiver);
+                o.put("assessmentWindowSeconds", r.assessmentWindow.longValue());
+                o.put("noticeWindowSeconds", r.noticeWindow.longValue());
+                o.put("juryWindowSeconds", r.juryWindow.longValue());
+                o.put("claimBond", PlanReads.units(f, r.claimBond));
+                o.put("challengeBond", PlanReads.units(f, r.challengeBond));
+                o.put("rulesHash", Numeric.toHexString(r.rulesHash));
+                o.put("guardian", r.guardian);
+                o.put("quorum", r.quorum.intValue());
+                o.put("assessors", r.assessors.stream().map(dev.huzhu.chain.Addresses::checksum).toList());
+                o.put("totalBalances", PlanReads.units(f, f.totalBalances()));
+                o.put("createdAt", f.createdAt().longValue());
+                Json.print(out, o);
+                return ExitCodes.OK;
+            }
+            String[][] rows = {
+                {"plan", "#" + f.id() + " " + f.address()},
+                {"category", f.category() + ", " + f.model() + (f.paused() ? " (paused: no new joins or claims)" : "")},
+                {"token", f.symbol() + " " + r.asset},
+                {"contribution", f.contributionText()},
+                {"grace period", Durations.format(r.gracePeriod.longValue())},
+                {"service fee", f.feeBps() + " bps to " + r.feeReceiver},
+                {"max payout", f.amount(r.maxPayoutPerClaim) + " per claim, " + f.amount(r.maxPayoutPerMemberPerYear) + " per member per year"},
+                {"waiting period", Durations.format(r.waitingPeriod.longValue())},
+                {"windows", "assessment " + Durations.format(r.assessmentWindow.longValue()) + ", notice " + Durations.format(r.noticeWindow.longValue())
+                        + ", jury " + Durations.format(r.juryWindow.longValue()) + " + " + Durations.format(r.juryWindow.longValue())},
+                {"bonds", "claim " + f.amount(r.claimBond) + ", challenge/appeal " + f.amount(r.challengeBond)},
+                {"assessors", r.quorum + " of " + r.assessors.size() + ": " + String.join(", ", r.assessors.stream().map(dev.huzhu.chain.Addresses::checksum).toList())},
+                {"guardian", r.guardian.equalsIgnoreCase("0x0000000000000000000000000000000000000000") ? "none (never pausable)" : dev.huzhu.chain.Addresses.checksum(r.guardian)},
+                {"rules hash", Numeric.toHexString(r.rulesHash)},
+                {"members", f.activeMembers().toString()},
+                {"reserve", f.amount(f.reserve()) + " (member balances " + f.amount(f.totalBalances()) + ")"},
+                {"claims", f.claimCount().toString()},
+                {"rating", f.ratingText()},
+                {"created", Instant.ofEpochSecond(f.createdAt().longValue()).toString()},
+            };
+            for (String[] row : rows) {
+                out.printf("%-15s %s%n", row[0], row[1]);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

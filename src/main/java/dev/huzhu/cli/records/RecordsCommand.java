@@ -1,0 +1,111 @@
+package dev.huzhu.cli.records;
+
+import dev.huzhu.chain.Addresses;
+import dev.huzhu.chain.ChainEvent;
+import dev.huzhu.chain.DecodedError;
+import dev.huzhu.chain.Deployment;
+import dev.huzhu.chain.EventLog;
+import dev.huzhu.chain.PlanDirectory;
+import dev.huzhu.chain.RevertMessages;
+import dev.huzhu.cli.ChainContext;
+import dev.huzhu.cli.ExitCodes;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.NetworkOptions;
+import dev.huzhu.cli.output.Json;
+import dev.huzhu.cli.output.TextTable;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.web3j.utils.Numeric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code huzhu records ADDRESS}: the full aid history of any address, from the chain itself (R5). */
+@Command(name = "records", mixinStandardHelpOptions = true,
+        description = "Show the full aid history of any address — joins, deposits, contributions, claims, votes, jury votes, payouts, "
+                + "ratings, points — read from the plans' events on chain (anyone can check anyone).",
+        footer = {"", "Examples:", "  huzhu records 0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                "  huzhu records 0x70997970c51812dc3a010c7d01b50e0d17dc79c8 --json --network sepolia"})
+public final class RecordsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin NetworkOptions network;
+    @Mixin JsonOption json;
+
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "the address whose records to show")
+    String address;
+
+    @Override
+    public Integer call() {
+        String who = Addresses.parse(address, "address");
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
+            Deployment d = chain.deployment();
+            PlanDirectory directory = new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
+            List<String> plans = directory.all();
+            List<String> contracts = new ArrayList<>(plans);
+            contracts.add(d.address(Deployment.FACTORY));
+            List<ChainEvent> all = new EventLog(chain.web3j(), chain.events()).read(contracts, d.firstBlock());
+            // the address's own events, plus everything that happened to its claims (votes, disputes, payouts)
+            java.util.Set<String> ownClaims = new java.util.HashSet<>();
+            all.stream().filter(e -> e.name().equals("ClaimSubmitted") && who.equalsIgnoreCase(e.address("claimant")))
+                    .forEach(e -> ownClaims.add(e.contract() + "#" + e.number("claimId")));
+            List<ChainEvent> mine = all.stream().filter(e -> e.involves(who)
+                    || e.fields().containsKey("claimId") && ownClaims.contains(e.contract() + "#" + e.number("claimId"))).toList();
+            RevertMessages words = new RevertMessages(6, "mUSD");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            TextTable t = new TextTable("BLOCK>", "PLAN>", "EVENT", "DETAILS");
+            for (ChainEvent e : mine) {
+                int planId = plans.indexOf(e.name().equals("PlanCreated") ? e.address("plan") : e.contract());
+                Map<String, Object> fields = new LinkedHashMap<>();
+                List<String> details = new ArrayList<>();
+                e.fields().forEach((k, v) -> {
+                    fields.put(k, v instanceof byte[] b ? Numeric.toHexString(b) : v instanceof BigInteger n ? n.toString() : v);
+                    if (!(v instanceof String s && s.equalsIgnoreCase(who))) {
+                        details.add(k + " " + words.format(new DecodedError.Arg(k, type(v), internalType(e.name(), k), v)));
+                    }
+                });
+                rows.add(Json.object("block", e.block(), "tx", e.txHash(), "plan", e.name().equals("PlanCreated") ? e.address("plan") : e.contract(),
+                        "planId", planId < 0 ? null : planId, "event", e.name(), "fields", fields));
+                t.row(e.block(), planId < 0 ? "-" : "#" + planId, e.name(), String.join(", ", details));
+            }
+            if (json.json) {
+                Json.print(out, Json.object("address", who, "chainId", chain.chainId(), "records", rows));
+            } else if (rows.isEmpty()) {
+                out.println("no records of " + who + " on chain " + chain.chainId());
+            } else {
+                out.println("records of " + who + " on chain " + chain.chainId() + " (amounts in the plans' tokens)");
+                t.print(out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String type(Object v) {
+        if (v instanceof BigInteger) {
+            return "uint256";
+        }
+        if (v instanceof String s && s.startsWith("0x") && s.length() == 42) {
+            return "address";
+        }
+        if (v instanceof byte[]) {
+            return "bytes32";
+        }
+        return v instanceof Boolean ? "bool" : "string";
+    }
+
+    private static String internalType(String event, String field) {
+        return switch (field) {
+            case "category" -> "enum Category";
+            case "status" -> "enum ClaimStatus";
+            default -> "";
+        };
+    }
+}

@@ -83,14 +83,15 @@ public final class MemberStatus implements Callable<Integer> {
                 long eligibleAt = m.joinedAt.longValue() + r.waitingPeriod.longValue();
                 String status = !m.active ? (m.joinedAt.signum() == 0 ? "not a member" : "not active")
                         : m.paidThrough.longValue() <= now ? "lapsing" : now < eligibleAt ? "waiting" : "covered";
+                BigInteger openClaim = Calls.get(pool.openClaimOf(who));
                 int id = directory.idOf(p);
                 t.row(id, status, token.format(m.balance), m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(m.paidThrough.longValue())),
                         m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
-                        m.openClaim.signum() == 0 ? "-" : "#" + m.openClaim, m.points);
+                        openClaim.signum() == 0 ? "-" : "#" + openClaim, m.points);
                 rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active,
                         "balance", TokenAmount.format(m.balance, token.decimals()), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
-                        "openClaim", m.openClaim.signum() == 0 ? null : m.openClaim.longValue(), "pendingPoints", m.points.longValue(),
+                        "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
                         "referrer", Addresses.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
             }
             BigInteger points = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);

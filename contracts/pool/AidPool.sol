@@ -533,6 +533,27 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         return _members[member];
     }
 
+    /// @notice What `member` could withdraw now: the free balance after the charges that are due
+    ///         (PREPAID contributions, COST_SHARING shares) are settled.
+    function withdrawable(address member) external view returns (uint256) {
+        Member storage m = _members[member];
+        uint256 balance = m.balance;
+        if (!m.active) return balance;
+        (Rules memory r, uint40 createdAt,) = _load();
+        if (r.model == ContributionModel.PREPAID) {
+            if (m.paidThrough > block.timestamp) return balance;
+            uint256 due = (block.timestamp - m.paidThrough) / r.period + 1;
+            return balance - Math.min(due, balance / r.contribution) * r.contribution;
+        }
+        Sharing memory s = _sharing;
+        uint256 endPeriod = _periodAt(m.paidThrough, r, createdAt);
+        uint256 index = s.shareIndex;
+        // a cover that ended before the last roll-over was charged up to the index recorded then;
+        // one that ended since has seen no payout after its end (payouts roll over first)
+        if (endPeriod <= s.lastPeriod) index = indexAtPeriod[endPeriod];
+        return balance - (index - m.shareSnapshot);
+    }
+
     /// @notice The member's open claim (not yet PAID or DENIED), 0 if none.
     function openClaimOf(address member) external view returns (uint256) {
         return _openClaim(_members[member]);

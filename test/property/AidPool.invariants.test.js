@@ -1,0 +1,356 @@
+// Property / invariant tests (fast-check): random sequences of protocol actions by many accounts,
+// with the invariants checked after every step. Default run: PROPERTY_RUNS (1000) sequences of
+// PROPERTY_STEPS (50) actions, fixed seed; set PROPERTY_RUNS / PROPERTY_STEPS / PROPERTY_SEED for
+// a larger or different run (e.g. PROPERTY_RUNS=10000 npx hardhat test test/property/...).
+//
+// Invariants, after every action:
+//   1. solvency: the plan's token balance == totalBalances + reserve + feesOwed + bondsHeld
+//   2. free balances are always withdrawable: a random account can withdraw withdrawable(account)
+//   3. no claim is paid twice; every payout <= the claim amount <= max per claim; the claimant's
+//      claim-year total <= max per member per year; a cost-sharing share <= the share cap
+//   4. money moves as the events say: at finalize the tokens sent to the claimant equal
+//      ClaimPaid.amount + bonds released to the claimant
+//   5. at the end of each sequence: the claims with status PAID are exactly those with a
+//      ClaimPaid event, and total paid = sum of those payouts
+const { expect } = require("chai");
+const { ethers, network } = require("hardhat");
+const fc = require("fast-check");
+const { usd, DAY, PERIOD, Model, Status, deployProtocol, createPlan } = require("../fixtures");
+
+const RUNS = Number(process.env.PROPERTY_RUNS || 1000);
+const STEPS = Number(process.env.PROPERTY_STEPS || 50);
+const SEED = Number(process.env.PROPERTY_SEED || 20261126);
+const ACTORS = 24;
+const GAS = "0x" + (3_000_000).toString(16);
+
+const provider = network.provider;
+const send = (method, params = []) => provider.send(method, params);
+const reasons = {};
+
+describe("AidPool invariants @property", function () {
+  this.timeout(0);
+  let f;
+  let plans; // [{ plan, iface, addr, rules, model }]
+  let actors; // addresses
+  let assessors;
+  let token;
+  let tokenIface;
+  let snapshot;
+
+  before(async function () {
+    f = await deployProtocol();
+    token = f.token;
+    tokenIface = token.interface;
+    // short windows, so that 50 random actions reach payouts and disputes
+    const windows = {
+      period: 10 * DAY, waitingPeriod: 2 * DAY, gracePeriod: 3 * DAY, assessmentWindow: 4 * DAY, noticeWindow: 2 * DAY,
+      juryWindow: DAY, maxPayoutPerMemberPerYear: usd(1500),
+    };
+    const prepaid = await createPlan(f, { ...windows });
+    const shared = await createPlan(f, { ...windows, model: Model.COST_SHARING, contribution: 0, shareCapPerPeriod: usd(40) });
+    plans = [prepaid, shared].map(({ plan, rules }) => ({ plan, iface: plan.interface, addr: plan.target, rules }));
+    assessors = [f.as1.address, f.as2.address, f.as3.address];
+    actors = [];
+    for (let i = 0; i < ACTORS; i++) {
+      const a = ethers.getAddress("0x" + (0xa11ce000 + i).toString(16).padStart(40, "0"));
+      actors.push(a);
+      await send("hardhat_impersonateAccount", [a]);
+      await send("hardhat_setBalance", [a, "0x56bc75e2d63100000"]);
+      await token.mint(a, usd(1_000_000));
+      for (const p of plans) {
+        await send("eth_sendTransaction", [{ from: a, to: token.target, data: tokenIface.encodeFunctionData("approve", [p.addr, ethers.MaxUint256]), gas: GAS }]);
+      }
+    }
+    snapshot = await send("evm_snapshot");
+  });
+
+  // Sends a transaction; returns a receipt getter, or null when the plan refused it (a custom
+  // error: a legitimate outcome of a random action). Refusals are found with a cheap eth_call on
+  // the pending block first, so they cost no mined block. Anything but a custom error (a panic,
+  // an out-of-gas) fails the test.
+  async function tx(from, to, iface, fn, args) {
+    const req = { from, to, data: iface.encodeFunctionData(fn, args), gas: GAS };
+    try {
+      await send("eth_call", [req, "pending"]);
+      const hash = await send("eth_sendTransaction", [req]);
+      return { status: "0x1", receipt: () => send("eth_getTransactionReceipt", [hash]) };
+    } catch (e) {
+      const m = /reverted with custom error '([A-Za-z]+)/.exec(e.message);
+      if (!m) throw new Error(`${fn}(${args.join(",")}) failed unexpectedly: ${e.message}`);
+      if (process.env.PROPERTY_DEBUG) reasons[`${fn}:${m[1]}`] = (reasons[`${fn}:${m[1]}`] || 0) + 1;
+      return null;
+    }
+  }
+
+  async function call(to, iface, fn, args, from) {
+    const data = await send("eth_call", [{ to, data: iface.encodeFunctionData(fn, args), from }, "latest"]);
+    return iface.decodeFunctionResult(fn, data);
+  }
+
+  function parse(p, receipt) {
+    const out = [];
+    for (const log of receipt.logs) {
+      if (log.address.toLowerCase() === p.addr.toLowerCase()) {
+        const ev = p.iface.parseLog(log);
+        if (ev) out.push(ev);
+      } else if (log.address.toLowerCase() === token.target.toLowerCase()) {
+        const ev = tokenIface.parseLog(log);
+        if (ev) out.push(ev);
+      }
+    }
+    return out;
+  }
+
+  // ----------------------------------------------------------------- actions
+  const actor = fc.integer({ min: 0, max: ACTORS - 1 });
+  const member = fc.integer({ min: 0, max: 15 }); // mostly members: the warm-up joins actors 0-11
+  const claimPick = fc.integer({ min: 0, max: 7 });
+  const action = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ t: fc.constant("join"), a: actor, amt: fc.integer({ min: 30, max: 600 }), ref: fc.option(actor, { freq: 3 }) }) },
+    { weight: 4, arbitrary: fc.record({ t: fc.constant("deposit"), a: member, amt: fc.integer({ min: 1, max: 300 }) }) },
+    { weight: 3, arbitrary: fc.record({ t: fc.constant("withdraw"), a: member, pct: fc.integer({ min: 1, max: 100 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("leave"), a: member }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("settle"), a: member }) },
+    { weight: 10, arbitrary: fc.record({ t: fc.constant("submit"), a: member, amt: fc.integer({ min: 1, max: 1100 }) }) },
+    { weight: 6, arbitrary: fc.record({ t: fc.constant("vote"), s: fc.integer({ min: 0, max: 2 }), c: claimPick, yes: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("escalate"), c: claimPick }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant("challenge"), a: actor, c: claimPick }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant("appeal"), c: claimPick }) },
+    { weight: 4, arbitrary: fc.record({ t: fc.constant("commit"), a: actor, c: claimPick, yes: fc.boolean() }) },
+    { weight: 3, arbitrary: fc.record({ t: fc.constant("reveal"), a: actor, c: claimPick }) },
+    { weight: 7, arbitrary: fc.record({ t: fc.constant("finalize"), c: claimPick }) },
+    { weight: 5, arbitrary: fc.record({ t: fc.constant("time"), s: fc.constantFrom(3600, 6 * 3600, DAY, DAY, 2 * DAY, 10 * DAY) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("fees") }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("rate"), a: member, stars: fc.integer({ min: 0, max: 6 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("points"), a: member }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("pause"), on: fc.boolean() }) },
+    // moves the latest claims along their lifecycle, one transaction (or time jump) at a time
+    { weight: 20, arbitrary: fc.record({ t: fc.constant("drive"), c: fc.integer({ min: 0, max: 1 }), r: fc.nat(1_000_000) }) },
+  );
+
+  // One step that fits the claim's status and windows (see docs/claims.md), chosen by r.
+  async function drive(p, claimId, r, commits, step) {
+    const { addr, iface } = p;
+    const c = (await call(addr, iface, "claimOf", [claimId]))[0];
+    const now = Number((await send("eth_getBlockByNumber", ["latest", false])).timestamp) + 1;
+    const deadline = Number(c.deadline);
+    const jury = Number(p.rules.juryWindow);
+    const member = actors[r % 16];
+    const jump = async (secs) => { await send("evm_increaseTime", [secs]); await send("evm_mine"); return null; };
+    const finalize = () => tx(actors[1], addr, iface, "finalize", [claimId]);
+    switch (Number(c.status)) {
+      case Status.SUBMITTED:
+        if (now >= deadline) return tx(actors[2], addr, iface, "escalate", [claimId]);
+        return r % 12 === 0 ? jump(deadline - now + 1) : tx(assessors[r % 3], addr, iface, "vote", [claimId, r % 4 !== 0]);
+      case Status.APPROVED:
+      case Status.REJECTED:
+        if (now >= deadline) return finalize();
+        if (r % 3 === 0) {
+          return Number(c.status) === Status.APPROVED
+            ? tx(member, addr, iface, "challenge", [claimId])
+            : tx(c.claimant, addr, iface, "appeal", [claimId]);
+        }
+        return jump(deadline - now + 1);
+      case Status.DISPUTED: {
+        if (now < deadline) {
+          if (r % 4 === 0) return jump(deadline - now + 1);
+          const yes = r % 2 === 0;
+          const salt = ethers.id(`${claimId}:${member}:${step}`);
+          const commitment = (await call(addr, iface, "commitmentOf", [claimId, member, yes, salt]))[0];
+          const res = await tx(member, addr, iface, "commitVote", [claimId, commitment]);
+          if (res) commits.set(`${claimId}:${member}`, { yes, salt });
+          return res;
+        }
+        if (now < deadline + jury) {
+          const open = [...commits.entries()].filter(([k]) => k.startsWith(`${claimId}:`));
+          if (open.length === 0 || r % 4 === 0) return jump(deadline + jury - now + 1);
+          const [key, v] = open[r % open.length];
+          commits.delete(key);
+          return tx(key.split(":")[1], addr, iface, "revealVote", [claimId, v.yes, v.salt]);
+        }
+        return finalize();
+      }
+      default:
+        return null;
+    }
+  }
+
+  async function runSequence(model, steps, ctx) {
+    const p = plans[model];
+    const { plan, iface, addr, rules } = p;
+    const paidEvents = new Map(); // claimId -> amount
+    const commits = new Map(); // `${c}:${a}` -> { yes, salt }
+    let executed = 0;
+    let claimCount = 0;
+
+    for (let s of steps) {
+      // mostly the latest claims: they are the ones still moving
+      const claimId = claimCount === 0 ? 1 : Math.max(1, claimCount - ((s.c ?? 0) % Math.min(claimCount, 4)));
+      let receipt = null;
+      const who = actors[s.a ?? 0];
+      switch (s.t) {
+        case "join":
+          receipt = await tx(who, addr, iface, "join", [usd(s.amt), s.ref === null || s.ref === undefined ? ethers.ZeroAddress : actors[s.ref]]);
+          break;
+        case "deposit":
+          receipt = await tx(who, addr, iface, "deposit", [usd(s.amt)]);
+          break;
+        case "withdraw": {
+          const w = (await call(addr, iface, "withdrawable", [who]))[0];
+          receipt = await tx(who, addr, iface, "withdraw", [(w * BigInt(s.pct)) / 100n]);
+          break;
+        }
+        case "leave":
+          receipt = await tx(who, addr, iface, "leave", []);
+          break;
+        case "settle":
+          receipt = await tx(who, addr, iface, "settle", [who]);
+          break;
+        case "submit": {
+          const now = (await send("eth_getBlockByNumber", ["latest", false])).timestamp;
+          receipt = await tx(who, addr, iface, "submitClaim", [usd(s.amt), ethers.id("e" + s.amt), BigInt(now)]);
+          if (receipt) claimCount++;
+          break;
+        }
+        case "vote":
+          receipt = await tx(assessors[s.s], addr, iface, "vote", [claimId, s.yes]);
+          break;
+        case "escalate":
+          receipt = await tx(actors[0], addr, iface, "escalate", [claimId]);
+          break;
+        case "challenge":
+          receipt = await tx(who, addr, iface, "challenge", [claimId]);
+          break;
+        case "appeal": {
+          const c = await call(addr, iface, "claimOf", [claimId]);
+          if (c[0].claimant !== ethers.ZeroAddress) receipt = await tx(c[0].claimant, addr, iface, "appeal", [claimId]);
+          break;
+        }
+        case "commit": {
+          const salt = ethers.id(`${claimId}:${who}:${executed}`);
+          const commitment = (await call(addr, iface, "commitmentOf", [claimId, who, s.yes, salt]))[0];
+          receipt = await tx(who, addr, iface, "commitVote", [claimId, commitment]);
+          if (receipt && receipt.status === "0x1") commits.set(`${claimId}:${who}`, { yes: s.yes, salt });
+          break;
+        }
+        case "reveal": {
+          const c = commits.get(`${claimId}:${who}`);
+          if (c) receipt = await tx(who, addr, iface, "revealVote", [claimId, c.yes, c.salt]);
+          break;
+        }
+        case "finalize":
+          receipt = await tx(actors[1], addr, iface, "finalize", [claimId]);
+          break;
+        case "time":
+          await send("evm_increaseTime", [s.s]);
+          await send("evm_mine");
+          break;
+        case "fees":
+          receipt = await tx(actors[2], addr, iface, "withdrawFees", []);
+          break;
+        case "rate":
+          receipt = await tx(who, addr, iface, "rate", [s.stars, ethers.ZeroHash]);
+          break;
+        case "points":
+          receipt = await tx(who, addr, iface, "claimPoints", []);
+          break;
+        case "drive":
+          receipt = await drive(p, claimId, s.r, commits, executed);
+          if (receipt && receipt.status === "0x1") {
+            // a payout reached through drive is checked like a direct finalize
+            const rc = await receipt.receipt();
+            const selector = rc && (await send("eth_getTransactionByHash", [rc.transactionHash])).input.slice(0, 10);
+            if (selector === iface.getFunction("finalize").selector) s = { ...s, t: "finalize" };
+          }
+          break;
+        case "pause":
+          receipt = await tx(f.guardian.address, addr, iface, s.on ? "pause" : "unpause", []);
+          break;
+        default:
+          throw new Error(s.t);
+      }
+      executed++;
+      if (receipt && receipt.status === "0x1") {
+        ctx.succeeded++;
+        ctx.byType[s.t] = (ctx.byType[s.t] || 0) + 1;
+      }
+
+      // ---- invariants after every step
+      const [held, balances, reserve, fees, bonds] = await call(addr, iface, "accounting", []);
+      expect(held, `solvency after ${s.t}`).to.equal(balances + reserve + fees + bonds);
+
+      const probe = actors[(executed * 7 + (s.a ?? 0)) % ACTORS];
+      const free = (await call(addr, iface, "withdrawable", [probe]))[0];
+      if (free > 0n) {
+        // must not revert (eth_call throws on revert)
+        await send("eth_call", [{ from: probe, to: addr, data: iface.encodeFunctionData("withdraw", [free]) }, "latest"]);
+      }
+
+      if (s.t === "finalize" && receipt && receipt.status === "0x1") {
+        const events = parse(p, await receipt.receipt());
+        const paid = events.find((e) => e.name === "ClaimPaid");
+        const claim = (await call(addr, iface, "claimOf", [claimId]))[0];
+        if (paid) {
+          const id = Number(paid.args.claimId);
+          expect(paidEvents.has(id), `claim ${id} paid twice`).to.equal(false);
+          paidEvents.set(id, paid.args.amount);
+          expect(paid.args.amount).to.be.lte(claim.amount);
+          expect(claim.amount).to.be.lte(rules.maxPayoutPerClaim);
+          expect(claim.paidInYear).to.be.lte(rules.maxPayoutPerMemberPerYear);
+          expect(paid.args.sharePerMember).to.be.lte(rules.shareCapPerPeriod);
+          const bondsToClaimant = events.filter((e) => e.name === "BondsReleased" && e.args.to === claim.claimant)
+            .reduce((sum, e) => sum + e.args.amount, 0n);
+          const sent = events.filter((e) => e.name === "Transfer" && e.args.from === addr && e.args.to === claim.claimant)
+            .reduce((sum, e) => sum + e.args.value, 0n);
+          expect(sent, "tokens sent at payout").to.equal(paid.args.amount + bondsToClaimant);
+          expect(claim.status).to.equal(BigInt(Status.PAID));
+        } else {
+          expect(claim.status).to.equal(BigInt(Status.DENIED));
+        }
+        if (model === 1) {
+          const [, periodShared] = await call(addr, iface, "sharing", []);
+          expect(periodShared).to.be.lte(rules.shareCapPerPeriod);
+        }
+      }
+    }
+
+    // ---- end of sequence: PAID claims are exactly the ones with a ClaimPaid event
+    const count = Number((await call(addr, iface, "claimCount", []))[0]);
+    let totalPaid = 0n;
+    for (let id = 1; id <= count; id++) {
+      const claim = (await call(addr, iface, "claimOf", [id]))[0];
+      expect(claim.status === BigInt(Status.PAID), `claim ${id}`).to.equal(paidEvents.has(id));
+      if (claim.dispute !== 0n) ctx.disputed++;
+      if (paidEvents.has(id)) totalPaid += paidEvents.get(id);
+    }
+    expect(totalPaid).to.equal([...paidEvents.values()].reduce((a, b) => a + b, 0n));
+    ctx.claims += count;
+    ctx.paid += paidEvents.size;
+  }
+
+  it(`holds the invariants over ${RUNS} random sequences of ${STEPS} actions by ${ACTORS} accounts (seed ${SEED})`, async function () {
+    const ctx = { sequences: 0, steps: 0, succeeded: 0, claims: 0, paid: 0, disputed: 0, byType: {} };
+    const started = Date.now();
+    // every sequence starts with 12 joins and the waiting period, so claims, votes and disputes
+    // have members to work with
+    const warmup = fc.array(fc.integer({ min: 100, max: 600 }), { minLength: 12, maxLength: 12 })
+      .map((amounts) => [...amounts.map((amt, a) => ({ t: "join", a, amt, ref: null })), { t: "time", s: 2 * DAY + 1 }]);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 1 }), warmup, fc.array(action, { minLength: STEPS - 13, maxLength: STEPS - 13 }), async (model, joins, steps) => {
+        await send("evm_revert", [snapshot]);
+        snapshot = await send("evm_snapshot");
+        ctx.sequences++;
+        ctx.steps += joins.length + steps.length;
+        await runSequence(model, [...joins, ...steps], ctx);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    const secs = (Date.now() - started) / 1000;
+    console.log(`      ${ctx.sequences} sequences, ${ctx.steps} actions (${ctx.succeeded} accepted), ${ctx.claims} claims, ${ctx.paid} paid, ${ctx.disputed} went to the jury, ${secs.toFixed(1)} s`);
+    console.log(`      accepted by action: ${JSON.stringify(ctx.byType)}`);
+    if (process.env.PROPERTY_DEBUG) console.log(reasons);
+    expect(ctx.sequences).to.equal(RUNS);
+    expect(ctx.paid).to.be.greaterThan(0);
+    expect(ctx.disputed).to.be.greaterThan(0);
+  });
+});

@@ -118,7 +118,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (referrer == msg.sender) revert SelfReferral();
         if (referrer != address(0) && !_members[referrer].active) revert ReferrerNotMember(referrer);
         uint256 minimum = r.model == ContributionModel.PREPAID ? r.contribution : r.shareCapPerPeriod;
-        if (amount < minimum || amount == 0) revert DepositBelowMinimum(amount, minimum);
+        if (amount < minimum) revert DepositBelowMinimum(amount, minimum); // minimum > 0 by the rules
 
         uint40 nowTs = uint40(block.timestamp);
         m.joinedAt = nowTs;
@@ -207,7 +207,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     /// @notice Settles what `member` owes up to now (anyone may call): PREPAID contributions or
     ///         COST_SHARING shares; marks the member lapsed when their cover has ended.
     /// @param member the member to settle
-    function settle(address member) external nonReentrant {
+    function settle(address member) external {
         (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[member];
         if (!m.active) revert NotMember(member);
@@ -706,7 +706,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
 
     function _setPaused(bool value) private {
         (Rules memory r,,) = _load();
-        if (msg.sender != r.guardian || r.guardian == address(0)) revert NotGuardian(msg.sender);
+        if (msg.sender != r.guardian) revert NotGuardian(msg.sender); // a zero guardian matches nobody
         if (_totals.paused == value) revert PauseUnchanged(value);
         _totals.paused = value;
         if (value) emit PlanPaused(msg.sender);
@@ -788,8 +788,8 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         private
     {
         uint256 newEnd = period + m.balance / r.shareCapPerPeriod;
-        uint256 oldEnd = _periodAt(m.paidThrough, r, createdAt);
         if (!fresh) {
+            uint256 oldEnd = _periodAt(m.paidThrough, r, createdAt);
             if (newEnd == oldEnd) return;
             --expiringAt[oldEnd];
         }
@@ -828,7 +828,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     }
 
     function _periodAt(uint256 timestamp, Rules memory r, uint40 createdAt) private pure returns (uint256) {
-        return timestamp <= createdAt ? 0 : (timestamp - createdAt) / r.period;
+        return (timestamp - createdAt) / r.period; // cover ends are never before the plan's creation
     }
 
     function _rewardReferral(Member storage m, Rules memory r) private {

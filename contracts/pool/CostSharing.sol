@@ -24,13 +24,13 @@ library CostSharing {
         uint256 dust; // to the reserve (rounding)
     }
 
-    /// @notice Splits `amount` (plus `feeBps`) over `members`, each paying at most `room`.
+    /// @notice Splits `amount` (> 0, plus `feeBps`) over `members`, each paying at most `room`.
     function split(uint256 amount, uint256 members, uint256 feeBps, uint256 room)
         internal
         pure
         returns (Split memory s)
     {
-        if (members == 0 || room == 0 || amount == 0) return s;
+        if (members == 0 || room == 0) return s;
         uint256 fee = (amount * feeBps) / BPS;
         uint256 gross = amount + fee;
         uint256 share = Math.ceilDiv(gross, members);

@@ -134,6 +134,14 @@ describe("AidPool edges", function () {
     });
   });
 
+  it("amounts beyond the 96-bit balance field are refused before any transfer", async function () {
+    const f = await deployProtocol();
+    const { plan } = await createPlan(f);
+    await fund(f.token, [f.members[0]], plan.target);
+    await plan.connect(f.members[0]).join(usd(100), ZERO);
+    await expect(plan.connect(f.members[0]).deposit(2n ** 96n)).to.be.revertedWithCustomError(plan, "SafeCastOverflowedUintDowncast");
+  });
+
   describe("withdrawable", function () {
     it("equals what a withdrawal can take, in every state", async function () {
       const f = await deployProtocol();

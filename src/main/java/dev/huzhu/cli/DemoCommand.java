@@ -22,6 +22,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rpc-url", description = "use this local Hardhat node instead of starting one")
     String rpcUrl;
 
+    @Option(names = "--exit", description = "stop after the scenario instead of serving the transparency page (default when stdin is not a terminal)")
+    boolean exit;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port of the transparency page (default: ${DEFAULT-VALUE}; a free one if taken)")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         Path home = ProjectDir.get();
@@ -46,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoScenario.Outcome outcome = scenario.run();
             BalancesTable.print(chain, cast, outcome, System.out);
             System.out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
+            DemoSite.show(home, url, chain.chainId(), outcome.factoryAddress(), exit || System.console() == null, port);
             return ExitCodes.OK;
         } finally {
             if (ownNode != null) {

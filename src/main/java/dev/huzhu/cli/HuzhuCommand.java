@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
                 WalletCommand.class, DeployCommand.class, PoolCommand.class, MemberCommand.class, ClaimCommand.class,
                 RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
                 // indexer and web (issue 6)
-                IndexCommand.class, ServeCommand.class,
+                IndexCommand.class, WatchCommand.class, ServeCommand.class,
                 // local chain and demo
                 DemoCommand.class, NodeCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class},

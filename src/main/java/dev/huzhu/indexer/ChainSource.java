@@ -30,6 +30,11 @@ public final class ChainSource implements AutoCloseable {
         this.web3j = Web3j.build(new HttpService(rpcUrl));
     }
 
+    /** The underlying client, for contract reads (eth_call) through the generated wrappers. */
+    public Web3j web3j() {
+        return web3j;
+    }
+
     public String rpcUrl() {
         return rpcUrl;
     }

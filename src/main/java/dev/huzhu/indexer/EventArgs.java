@@ -36,8 +36,13 @@ public final class EventArgs {
     }
 
     public String toJson() {
+        return json(values);
+    }
+
+    /** Any normalised value as JSON. */
+    static String json(Object value) {
         try {
-            return JSON.writeValueAsString(values);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -74,8 +79,8 @@ public final class EventArgs {
             return out;
         }
         Map<String, Object> struct = new LinkedHashMap<>();
-        for (Field f : v.getClass().getFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
+        for (Field f : v.getClass().getDeclaredFields()) { // the struct's own fields, not web3j's bookkeeping
+            if (Modifier.isPublic(f.getModifiers()) && !Modifier.isStatic(f.getModifiers())) {
                 try {
                     struct.put(f.getName(), normalize(f.get(v)));
                 } catch (IllegalAccessException e) {

@@ -47,7 +47,9 @@ public final class Indexer implements AutoCloseable {
     private final Connection connection;
     private final SqlWriter w;
     private final AdaptiveRange range;
+    private final PlanRules planRules;
     private long head = -1;
+    private boolean rulesChecked;
     private long lastStatusMs;
 
     public Indexer(IndexDatabase db, ChainSource source, long chainId, IndexerSettings settings, EventCatalog catalog, Listener listener)
@@ -60,6 +62,7 @@ public final class Indexer implements AutoCloseable {
         this.connection = db.connect();
         this.w = new SqlWriter(connection);
         this.range = new AdaptiveRange(settings.initialRange(), settings.maxRange());
+        this.planRules = new PlanRules(source);
     }
 
     /**
@@ -175,6 +178,9 @@ public final class Indexer implements AutoCloseable {
         }
         List<BlockHeader> remember = new ArrayList<>(headers.values());
         int fresh = store.commit(w, events, remember, tip);
+        if (fresh > 0) {
+            planRules.fillMissing(w, store.chainId());
+        }
         range.grow();
         listener.batch(from, to, events.size(), fresh);
         if (System.currentTimeMillis() - lastStatusMs > 1000) {
@@ -187,6 +193,10 @@ public final class Indexer implements AutoCloseable {
     private EventStore.Cursor cursor() throws SQLException {
         Optional<EventStore.Cursor> c = store.cursor(w);
         if (c.isPresent()) {
+            if (!rulesChecked) {
+                planRules.fillMissing(w, store.chainId()); // a crash may have come between a commit and the rules
+                rulesChecked = true;
+            }
             return c.get();
         }
         BlockHeader before = settings.fromBlock() == 0
@@ -212,6 +222,7 @@ public final class Indexer implements AutoCloseable {
                 BlockHeader c = canonical.get(k.number());
                 if (k.number() < 0 || (c != null && c.hash().equalsIgnoreCase(k.hash()))) {
                     Set<String> rebuilt = store.rollbackTo(w, k);
+                    planRules.fillMissing(w, store.chainId());
                     listener.reorg(cur.number(), k.number(), rebuilt);
                     return;
                 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns decoded events into the normalised tables (plans, members, deposits, contributions,
- * claims, votes, challenges, payouts, ratings, points). Every row here is a pure function of the
- * {@code events} table, scope by scope, so a scope can always be cleared and replayed.
- * Event names and argument names follow docs/events.md; unknown events stay in {@code events} only.
+ * Turns decoded events (docs/events.md) into the normalised tables: plans, members, deposits,
+ * contributions, claims, votes, challenges, payouts, ratings, points. Every row here is a pure
+ * function of the {@code events} table, scope (plan) by scope, so a scope can always be cleared
+ * and replayed after a reorg. Events without a handler (PeriodStarted, JuryVoteCommitted, …)
+ * stay in {@code events} only.
  */
 public final class Projector {
     /** Applies one event of one scope (plan). */
@@ -17,22 +18,43 @@ public final class Projector {
         void apply(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException;
     }
 
+    static final List<String> CATEGORIES = List.of("MEDICAL", "EDUCATION", "DISASTER", "SHARED_PURCHASE", "OTHER");
+    static final List<String> MODELS = List.of("PREPAID", "COST_SHARING");
+    static final List<String> DISPUTE_KINDS = List.of("NONE", "ESCALATED", "CHALLENGED", "APPEALED");
+    static final List<String> POINTS_REASONS = List.of("JOINING", "CONTRIBUTION", "JURY_VOTE", "REFERRAL");
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
     /** Tables and the column that holds their scope, for clearing a scope before a replay. */
     private static final Map<String, String> SCOPED_TABLES = Map.of(
             "plans", "address", "members", "plan", "deposits", "plan", "contributions", "plan", "claims", "plan",
             "votes", "plan", "challenges", "plan", "payouts", "plan", "ratings", "plan", "points", "source");
 
     private final Map<String, Handler> handlers = Map.ofEntries(
+            Map.entry("PlanCreated", Projector::planCreated),
             Map.entry("MemberJoined", Projector::memberJoined),
             Map.entry("Deposited", (w, c, e, p) -> balanceMove(w, c, e, p, "deposit")),
             Map.entry("Withdrawn", (w, c, e, p) -> balanceMove(w, c, e, p, "withdrawal")),
             Map.entry("ContributionCharged", Projector::contributionCharged),
-            Map.entry("MemberLapsed", Projector::memberLapsed),
+            Map.entry("SharesSettled", Projector::sharesSettled),
+            Map.entry("MemberLapsed", (w, c, e, p) -> memberEnded(w, c, e, p, "lapsed")),
+            Map.entry("MemberLeft", Projector::memberLeft),
             Map.entry("ClaimSubmitted", Projector::claimSubmitted),
-            Map.entry("ClaimVoted", (w, c, e, p) -> claimVoted(w, c, e, p, "assessor")),
-            Map.entry("ClaimApproved", (w, c, e, p) -> claimDecided(w, c, e, p, "Approved", "claims_approved")),
-            Map.entry("ClaimRejected", (w, c, e, p) -> claimDecided(w, c, e, p, "Rejected", "claims_rejected")),
-            Map.entry("ClaimPaid", Projector::claimPaid));
+            Map.entry("AssessorVoted", (w, c, e, p) -> vote(w, c, e, p, "assessor")),
+            Map.entry("JuryVoteRevealed", (w, c, e, p) -> vote(w, c, e, p, "juror")),
+            Map.entry("ClaimApproved", (w, c, e, p) -> claimStatus(w, c, e, p, "Approved", "claims_approved")),
+            Map.entry("ClaimRejected", (w, c, e, p) -> claimStatus(w, c, e, p, "Rejected", "claims_rejected")),
+            Map.entry("ClaimDisputed", Projector::claimDisputed),
+            Map.entry("DisputeResolved", Projector::disputeResolved),
+            Map.entry("ClaimPaid", Projector::claimPaid),
+            Map.entry("ClaimDenied", (w, c, e, p) -> claimStatus(w, c, e, p, "Denied", null)),
+            Map.entry("BondsForfeited", (w, c, e, p) -> addToPlan(w, c, p, "reserve", e.args().uint("amount"))),
+            Map.entry("FeeLowered", (w, c, e, p) -> w.update("UPDATE plans SET fee_bps = ? WHERE chain_id = ? AND address = ?",
+                    (int) e.args().longValue("newBps"), c, p)),
+            Map.entry("FeesWithdrawn", (w, c, e, p) -> addToPlan(w, c, p, "fees", e.args().uint("amount").negate())),
+            Map.entry("PlanPaused", (w, c, e, p) -> w.update("UPDATE plans SET paused = 1 WHERE chain_id = ? AND address = ?", c, p)),
+            Map.entry("PlanUnpaused", (w, c, e, p) -> w.update("UPDATE plans SET paused = 0 WHERE chain_id = ? AND address = ?", c, p)),
+            Map.entry("PlanRated", Projector::planRated),
+            Map.entry("PointsAccrued", Projector::pointsAccrued));
 
     /** Applies {@code e}, which belongs to {@code plan}; events without a handler are ignored here. */
     public void apply(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
@@ -49,6 +71,10 @@ public final class Projector {
         }
     }
 
+    static String enumName(List<String> names, BigInteger ordinal) {
+        return ordinal == null ? null : ordinal.intValue() < names.size() ? names.get(ordinal.intValue()) : ordinal.toString();
+    }
+
     // ------------------------------------------------------------------ plans and members
 
     static void ensurePlan(SqlWriter w, long chainId, String plan, DecodedEvent e) throws SQLException {
@@ -56,98 +82,185 @@ public final class Projector {
                 + "ON CONFLICT (chain_id, address) DO NOTHING", chainId, plan, e.blockNumber(), e.blockTime());
     }
 
+    private static void planCreated(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        ensurePlan(w, chainId, plan, e);
+        EventArgs a = e.args();
+        w.update("UPDATE plans SET factory = ?, creator = ?, category = ?, model = ?, asset = ?, rules_hash = ?, plan_id = ?, "
+                        + "created_block = ?, created_time = ? WHERE chain_id = ? AND address = ?",
+                e.contract(), a.text("creator"), enumName(CATEGORIES, a.uint("category")), enumName(MODELS, a.uint("model")),
+                a.text("asset"), a.text("rulesHash"), a.longValue("planId"), e.blockNumber(), e.blockTime(), chainId, plan);
+    }
+
+    private static void addToPlan(SqlWriter w, long chainId, String plan, String column, BigInteger amount) throws SQLException {
+        w.update("UPDATE plans SET " + column + " = " + column + " + ? WHERE chain_id = ? AND address = ?", amount, chainId, plan);
+    }
+
+    private static boolean costSharing(SqlWriter w, long chainId, String plan) throws SQLException {
+        List<Object[]> r = w.query("SELECT model FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
+        return !r.isEmpty() && "COST_SHARING".equals(r.get(0)[0]);
+    }
+
     private static void memberJoined(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         ensurePlan(w, chainId, plan, e);
         String member = e.args().text("member");
+        String referrer = e.args().text("referrer");
+        referrer = referrer == null || ZERO_ADDRESS.equals(referrer) ? null : referrer;
         long joined = e.args().has("joinedAt") ? e.args().longValue("joinedAt") : e.blockTime();
+        Long eligible = e.args().has("eligibleAt") ? e.args().longValue("eligibleAt") : null;
         int inserted = w.update("INSERT INTO members (chain_id, plan, member, status, joined_block, joined_time, eligible_at, referrer) "
                         + "VALUES (?, ?, ?, 'active', ?, ?, ?, ?) ON CONFLICT (chain_id, plan, member) DO NOTHING",
-                chainId, plan, member, e.blockNumber(), joined, e.args().has("eligibleAt") ? e.args().longValue("eligibleAt") : null,
-                e.args().text("referrer"));
+                chainId, plan, member, e.blockNumber(), joined, eligible, referrer);
         if (inserted == 0) {
-            w.update("UPDATE members SET status = 'active', eligible_at = ? WHERE chain_id = ? AND plan = ? AND member = ?",
-                    e.args().has("eligibleAt") ? e.args().longValue("eligibleAt") : null, chainId, plan, member);
+            w.update("UPDATE members SET status = 'active', joined_block = ?, joined_time = ?, eligible_at = ? "
+                    + "WHERE chain_id = ? AND plan = ? AND member = ?", e.blockNumber(), joined, eligible, chainId, plan, member);
         }
         w.update("UPDATE plans SET members_total = members_total + ?, members_active = members_active + 1 "
                 + "WHERE chain_id = ? AND address = ?", inserted, chainId, plan);
     }
 
-    private static void memberLapsed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        int changed = w.update("UPDATE members SET status = 'lapsed', paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ? "
-                + "AND status = 'active'", e.args().longValue("paidThrough"), chainId, plan, e.args().text("member"));
+    private static void memberEnded(SqlWriter w, long chainId, DecodedEvent e, String plan, String status) throws SQLException {
+        int changed = w.update("UPDATE members SET status = ? WHERE chain_id = ? AND plan = ? AND member = ? AND status = 'active'",
+                status, chainId, plan, e.args().text("member"));
+        if (e.args().has("paidThrough")) {
+            w.update("UPDATE members SET paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ?",
+                    e.args().longValue("paidThrough"), chainId, plan, e.args().text("member"));
+        }
         w.update("UPDATE plans SET members_active = members_active - ? WHERE chain_id = ? AND address = ?", changed, chainId, plan);
+    }
+
+    private static void memberLeft(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        memberEnded(w, chainId, e, plan, "left");
+        BigInteger refunded = e.args().uint("refunded");
+        w.update("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'refund', ?, 0)",
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), refunded);
+        w.update("UPDATE members SET balance = 0 WHERE chain_id = ? AND plan = ? AND member = ?", chainId, plan, e.args().text("member"));
     }
 
     private static void balanceMove(SqlWriter w, long chainId, DecodedEvent e, String plan, String kind) throws SQLException {
         String member = e.args().text("member");
-        BigInteger amount = e.args().uint("amount");
         BigInteger after = e.args().uint("balance");
         w.update("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, amount, after);
-        if (after != null) {
-            w.update("UPDATE members SET balance = ? WHERE chain_id = ? AND plan = ? AND member = ?", after, chainId, plan, member);
-        } else {
-            w.update("UPDATE members SET balance = balance " + ("deposit".equals(kind) ? "+" : "-") + " ? "
-                    + "WHERE chain_id = ? AND plan = ? AND member = ?", amount, chainId, plan, member);
-        }
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, e.args().uint("amount"), after);
+        w.update("UPDATE members SET balance = ? WHERE chain_id = ? AND plan = ? AND member = ?", after, chainId, plan, member);
     }
 
     private static void contributionCharged(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         String member = e.args().text("member");
         BigInteger amount = e.args().uint("amount");
-        w.update("INSERT INTO contributions (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, periods, amount) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'contribution', ?, ?)",
-                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member,
-                e.args().longValue("periods"), amount);
+        BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
+        contribution(w, chainId, e, plan, member, "contribution", e.args().longValue("periods"), amount);
         w.update("UPDATE members SET contributed = contributed + ?, balance = balance - ?, paid_through = ? "
                 + "WHERE chain_id = ? AND plan = ? AND member = ?", amount, amount, e.args().longValue("paidThrough"), chainId, plan, member);
-        w.update("UPDATE plans SET reserve = reserve + ? WHERE chain_id = ? AND address = ?", amount, chainId, plan);
+        w.update("UPDATE plans SET reserve = reserve + ?, fees = fees + ? WHERE chain_id = ? AND address = ?",
+                amount.subtract(fee), fee, chainId, plan);
+    }
+
+    private static void sharesSettled(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        String member = e.args().text("member");
+        BigInteger amount = e.args().uint("amount");
+        contribution(w, chainId, e, plan, member, "share", null, amount);
+        w.update("UPDATE members SET contributed = contributed + ?, balance = ?, paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ?",
+                amount, e.args().uint("balance"), e.args().longValue("paidThrough"), chainId, plan, member);
+    }
+
+    private static void contribution(SqlWriter w, long chainId, DecodedEvent e, String plan, String member, String kind, Long periods,
+                                     BigInteger amount) throws SQLException {
+        w.update("INSERT INTO contributions (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, periods, amount) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, periods, amount);
     }
 
     // ------------------------------------------------------------------ claims
 
     private static void claimSubmitted(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         ensurePlan(w, chainId, plan, e);
-        w.update("INSERT INTO claims (chain_id, plan, claim_id, claimant, amount, evidence_hash, status, submitted_block, submitted_time, updated_block) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?)",
-                chainId, plan, e.args().longValue("claimId"), e.args().text("claimant"), e.args().uint("amount"),
-                e.args().text("evidenceHash"), e.blockNumber(), e.blockTime(), e.blockNumber());
+        EventArgs a = e.args();
+        w.update("INSERT INTO claims (chain_id, plan, claim_id, claimant, amount, evidence_hash, status, submitted_block, submitted_time, "
+                        + "updated_block, bond, incurred_at) VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?, ?, ?)",
+                chainId, plan, a.longValue("claimId"), a.text("claimant"), a.uint("amount"), a.text("evidenceHash"),
+                e.blockNumber(), e.blockTime(), e.blockNumber(), a.uint("bond"), a.has("incurredAt") ? a.longValue("incurredAt") : null);
         w.update("UPDATE plans SET claims_total = claims_total + 1 WHERE chain_id = ? AND address = ?", chainId, plan);
     }
 
-    private static void claimVoted(SqlWriter w, long chainId, DecodedEvent e, String plan, String role) throws SQLException {
-        boolean approve = e.args().bool("approve", "approved", "support");
+    private static void vote(SqlWriter w, long chainId, DecodedEvent e, String plan, String role) throws SQLException {
+        boolean approve = e.args().bool("approve");
         long claimId = e.args().longValue("claimId");
         w.update("INSERT INTO votes (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, voter, role, approve) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
-                e.args().text("assessor", "juror", "voter"), role, approve);
-        w.update("UPDATE claims SET " + (approve ? "approvals = approvals + 1" : "rejections = rejections + 1")
-                + ", updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?", e.blockNumber(), chainId, plan, claimId);
+                e.args().text("assessor", "juror"), role, approve);
+        String counter = "assessor".equals(role) ? (approve ? "approvals" : "rejections") : (approve ? "votes_for" : "votes_against");
+        w.update("UPDATE claims SET " + counter + " = " + counter + " + 1, updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+                e.blockNumber(), chainId, plan, claimId);
     }
 
-    private static void claimDecided(SqlWriter w, long chainId, DecodedEvent e, String plan, String status, String counter) throws SQLException {
-        w.update("UPDATE claims SET status = ?, decided_time = ?, updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
-                status, e.blockTime(), e.blockNumber(), chainId, plan, e.args().longValue("claimId"));
-        w.update("UPDATE plans SET " + counter + " = " + counter + " + 1 WHERE chain_id = ? AND address = ?", chainId, plan);
+    private static void claimStatus(SqlWriter w, long chainId, DecodedEvent e, String plan, String status, String counter) throws SQLException {
+        w.update("UPDATE claims SET status = ?, decided_time = COALESCE(decided_time, ?), updated_block = ? "
+                + "WHERE chain_id = ? AND plan = ? AND claim_id = ?", status, e.blockTime(), e.blockNumber(), chainId, plan, e.args().longValue("claimId"));
+        if (counter != null) {
+            w.update("UPDATE plans SET " + counter + " = " + counter + " + 1 WHERE chain_id = ? AND address = ?", chainId, plan);
+        }
+    }
+
+    private static void claimDisputed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        long claimId = e.args().longValue("claimId");
+        String kind = enumName(DISPUTE_KINDS, e.args().uint("kind"));
+        w.update("UPDATE claims SET status = 'Disputed', dispute_kind = ?, appealed = ?, updated_block = ? "
+                        + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+                kind, "APPEALED".equals(kind) ? 1 : 0, e.blockNumber(), chainId, plan, claimId);
+        w.update("INSERT INTO challenges (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
+                e.args().text("by"), e.args().uint("bond"), kind);
+    }
+
+    private static void disputeResolved(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        long claimId = e.args().longValue("claimId");
+        String outcome = e.args().bool("approved") ? "approved" : "denied";
+        w.update("UPDATE challenges SET outcome = outcome || ': ' || ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+                outcome, chainId, plan, claimId);
+        w.update("UPDATE claims SET status = 'Final', votes_for = ?, votes_against = ?, updated_block = ? "
+                        + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+                (int) e.args().longValue("votesFor"), (int) e.args().longValue("votesAgainst"), e.blockNumber(), chainId, plan, claimId);
     }
 
     private static void claimPaid(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         long claimId = e.args().longValue("claimId");
         BigInteger amount = e.args().uint("amount");
+        BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
         List<Object[]> claim = w.query("SELECT claimant, submitted_time FROM claims WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 chainId, plan, claimId);
-        String recipient = e.args().has("claimant") ? e.args().text("claimant")
-                : e.args().has("recipient") ? e.args().text("recipient") : claim.isEmpty() ? "" : (String) claim.get(0)[0];
+        String recipient = e.args().has("claimant") ? e.args().text("claimant") : claim.isEmpty() ? "" : (String) claim.get(0)[0];
         long submitted = claim.isEmpty() ? e.blockTime() : ((Number) claim.get(0)[1]).longValue();
         w.update("INSERT INTO payouts (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, recipient, amount) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId, recipient, amount);
         w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid_time = ?, updated_block = ? "
                 + "WHERE chain_id = ? AND plan = ? AND claim_id = ?", amount, e.blockTime(), e.blockNumber(), chainId, plan, claimId);
-        w.update("UPDATE plans SET claims_paid = claims_paid + 1, paid_total = paid_total + ?, reserve = reserve - ?, "
+        BigInteger fromReserve = costSharing(w, chainId, plan) ? BigInteger.ZERO : amount;
+        w.update("UPDATE plans SET claims_paid = claims_paid + 1, paid_total = paid_total + ?, reserve = reserve - ?, fees = fees + ?, "
                 + "pay_seconds_sum = pay_seconds_sum + ? WHERE chain_id = ? AND address = ?",
-                amount, amount, e.blockTime() - submitted, chainId, plan);
+                amount, fromReserve, fee, e.blockTime() - submitted, chainId, plan);
+    }
+
+    // ------------------------------------------------------------------ ratings and points
+
+    private static void planRated(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        int stars = (int) e.args().longValue("stars");
+        w.update("INSERT INTO ratings (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, rater, score, review_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), stars,
+                e.args().text("reviewHash"));
+        w.update("UPDATE plans SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE chain_id = ? AND address = ?",
+                stars, chainId, plan);
+    }
+
+    private static void pointsAccrued(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        w.update("INSERT INTO points (chain_id, block_hash, tx_hash, log_index, block_number, block_time, source, account, amount, reason) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"),
+                e.args().uint("amount"), enumName(POINTS_REASONS, e.args().uint("reason")));
     }
 }

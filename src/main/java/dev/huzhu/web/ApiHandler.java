@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class ApiHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CLAIM_STATUSES = List.of("Submitted", "Approved", "Rejected", "Challenged", "Disputed",
-            "Appealed", "Final", "Paid", "Cancelled");
+    private static final List<String> CLAIM_STATUSES = List.of("Submitted", "Approved", "Rejected", "Disputed", "Final", "Denied",
+            "Paid");
 
     private final ReadConnections connections;
     private final ReadModel model;

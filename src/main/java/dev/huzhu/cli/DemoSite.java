@@ -1,0 +1,51 @@
+package dev.huzhu.cli;
+
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.indexer.ChainSource;
+import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.indexer.Finality;
+import dev.huzhu.indexer.IndexDatabase;
+import dev.huzhu.indexer.Indexer;
+import dev.huzhu.indexer.IndexerSettings;
+import dev.huzhu.web.LiveSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The end of {@code huzhu demo}: index the scenario, then serve the transparency page until Ctrl-C (or just report, non-interactively). */
+final class DemoSite {
+    private DemoSite() {}
+
+    static void show(Path home, String rpcUrl, long chainId, String factory, boolean exitAfter, int port) throws Exception {
+        Path file = home.resolve(".huzhu/demo/index.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+        IndexDatabase db = IndexDatabase.open("jdbc:sqlite:" + file);
+        IndexerSettings settings = IndexerSettings.of(List.of(factory), List.of(), 0, 0, Finality.LATEST);
+        try (ChainSource chain = new ChainSource(rpcUrl)) {
+            if (exitAfter) {
+                try (Indexer indexer = new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), null)) {
+                    indexer.run(true, () -> false);
+                }
+                System.out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");
+                return;
+            }
+            int p = HardhatNode.portTaken(port) ? 0 : port;
+            try (LiveSite site = LiveSite.start(db, chain, chainId, settings, "127.0.0.1", p,
+                    e -> System.err.println("huzhu demo: indexer stopped: " + e.getMessage()))) {
+                System.out.println();
+                System.out.println("transparency page (透明公示页): " + site.url() + "   — Ctrl-C to stop");
+                awaitCtrlC();
+            }
+        }
+    }
+
+    /** Blocks until the JVM is asked to stop; the node's own shutdown hook then stops the node. */
+    private static void awaitCtrlC() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-site-stop"));
+        stop.await();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.huzhu.indexer;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one watcher sink (stdout, a webhook, with its filters) stands: the position of the last
+ * event delivered, persisted after each delivery so a restart neither loses nor floods.
+ */
+public final class DeliveryCursor {
+    /** Payout events (a paid claim, a paid tranche, a relief release). */
+    public static final List<String> PAYOUT_EVENTS = List.of("ClaimPaid", "TranchePaid", "PayoutSent", "MilestoneReleased");
+
+    private final long chainId;
+    private final String sink;
+
+    public DeliveryCursor(long chainId, String sink) {
+        this.chainId = chainId;
+        this.sink = sink;
+    }
+
+    /** The position after which delivery continues; {@code fromBlock} applies the first time only. */
+    public long[] position(SqlWriter w, long fromBlock) throws SQLException {
+        List<Object[]> r = w.query("SELECT block_number, log_index FROM delivery_cursor WHERE chain_id = ? AND sink = ?", chainId, sink);
+        if (r.isEmpty()) {
+            return new long[] {fromBlock - 1, Integer.MAX_VALUE};
+        }
+        return new long[] {((Number) r.get(0)[0]).longValue(), ((Number) r.get(0)[1]).longValue()};
+    }
+
+    /** Events after {@code position} (in chain order) that this sink wants. */
+    public List<Notification> pending(SqlWriter w, long[] position, String plan, boolean allClaimEvents, int limit) throws SQLException {
+        String names = allClaimEvents ? "(name LIKE 'Claim%' OR name IN ('TranchePaid', 'PayoutSent', 'MilestoneReleased'))"
+                : "name IN ('" + String.join("', '", PAYOUT_EVENTS) + "')";
+        List<Object> params = new ArrayList<>(List.of(chainId, position[0], position[0], position[1]));
+        String byPlan = "";
+        if (plan != null) {
+            byPlan = " AND scope = ?";
+            params.add(plan);
+        }
+        params.add(limit);
+        List<Notification> out = new ArrayList<>();
+        for (Object[] r : w.query("SELECT name, scope, block_number, block_hash, tx_hash, log_index, block_time, args FROM events "
+                + "WHERE chain_id = ? AND (block_number > ? OR (block_number = ? AND log_index > ?)) AND " + names + byPlan
+                + " ORDER BY block_number, log_index LIMIT ?", params.toArray())) {
+            out.add(new Notification(chainId, (String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
+                    ((Number) r[5]).intValue(), ((Number) r[6]).longValue(), EventArgs.fromJson((String) r[7])));
+        }
+        w.connection().rollback(); // end the read
+        return out;
+    }
+
+    /** Records that {@code n} was delivered. Commits. */
+    public void advance(SqlWriter w, Notification n) throws SQLException {
+        int changed = w.update("UPDATE delivery_cursor SET block_number = ?, log_index = ? WHERE chain_id = ? AND sink = ?",
+                n.blockNumber(), n.logIndex(), chainId, sink);
+        if (changed == 0) {
+            w.update("INSERT INTO delivery_cursor (chain_id, sink, block_number, log_index) VALUES (?, ?, ?, ?)",
+                    chainId, sink, n.blockNumber(), n.logIndex());
+        }
+        w.connection().commit();
+    }
+}

@@ -4,26 +4,28 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Follows the Huzhu contracts of one chain into the index database: batched {@code eth_getLogs}
- * over an adaptive block range, exactly-once writes with the cursor in the same transaction,
- * parent-hash checks with rollback to the common ancestor on a reorg, retries with bounded backoff.
+ * over an adaptive block range (the next range is fetched while the current one is written),
+ * exactly-once writes with the cursor in the same transaction, parent-hash checks with rollback to
+ * the common ancestor on a reorg, retries with bounded backoff.
  */
 public final class Indexer implements AutoCloseable {
     private static final String ZERO_HASH = "0x" + "0".repeat(64);
     private static final int ONCE_MAX_FAILURES = 6;
-    private static final int MAX_ADDRESSES_PER_QUERY = 500;
 
     /** What one step did. */
     public enum Step { ADVANCED, IDLE, REORG, RETRY }
@@ -48,6 +50,13 @@ public final class Indexer implements AutoCloseable {
     private final SqlWriter w;
     private final AdaptiveRange range;
     private final PlanRules planRules;
+    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "huzhu-index-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<RangeFetch> ahead;
+    private long aheadFrom = -1;
     private long head = -1;
     private boolean rulesChecked;
     private long lastStatusMs;
@@ -61,7 +70,7 @@ public final class Indexer implements AutoCloseable {
         this.listener = listener == null ? new Listener() {} : listener;
         this.connection = db.connect();
         this.w = new SqlWriter(connection);
-        this.range = new AdaptiveRange(settings.initialRange(), settings.maxRange());
+        this.range = new AdaptiveRange(settings.initialRange(), settings.maxRange(), settings.targetLogs());
         this.planRules = new PlanRules(source);
     }
 
@@ -89,6 +98,7 @@ public final class Indexer implements AutoCloseable {
                     poll.reset();
                 }
             } catch (RpcException e) {
+                dropAhead();
                 if (e.rangeTooLarge() && range.shrink()) {
                     listener.retry(e.getMessage() + "; asking for " + range.size() + " blocks at a time", 0);
                     continue;
@@ -115,6 +125,7 @@ public final class Indexer implements AutoCloseable {
         EventStore.Cursor cur = cursor();
         long target = head - settings.confirmations();
         if (head < 0 || cur.number() >= target) {
+            dropAhead();
             head = source.head(settings.finality());
             target = head - settings.confirmations();
             store.saveStatus(w, head, target, cur.number(), null);
@@ -129,65 +140,78 @@ public final class Indexer implements AutoCloseable {
             }
         }
         long from = cur.number() + 1;
-        long to = Math.min(target, from + range.size() - 1);
-        BlockHeader first = source.header(from);
-        if (!first.parentHash().equalsIgnoreCase(cur.hash())) {
+        List<String> plans = knownPlans();
+        RangeFetch f = takeAhead(from, plans);
+        if (f == null) {
+            f = RangeFetch.fetch(source, catalog, settings.factories(), plans, from, Math.min(target, from + range.size() - 1));
+        }
+        if (!f.first().parentHash().equalsIgnoreCase(cur.hash())) {
             handleReorg(cur);
             return Step.REORG;
         }
-
-        List<String> plans = new ArrayList<>(new LinkedHashSet<>(concat(settings.plans(), store.discoveredPlans(w))));
-        List<Log> factoryLogs = source.logs(from, to, settings.factories());
-        List<Log> logs = new ArrayList<>(factoryLogs);
-        Map<String, Long> created = new java.util.LinkedHashMap<>();
-        for (Log l : factoryLogs) {
-            createdPlan(l).ifPresent(p -> {
-                if (!plans.contains(p)) {
-                    plans.add(p);
-                    created.put(p, l.getBlockNumber().longValueExact());
-                }
-            });
-        }
-        for (int i = 0; i < plans.size(); i += MAX_ADDRESSES_PER_QUERY) {
-            logs.addAll(source.logs(from, to, plans.subList(i, Math.min(plans.size(), i + MAX_ADDRESSES_PER_QUERY))));
-        }
-        logs.sort(Comparator.comparing((Log l) -> l.getBlockNumber()).thenComparing(Log::getLogIndex));
-
-        Set<Long> numbers = new TreeSet<>();
-        logs.forEach(l -> numbers.add(l.getBlockNumber().longValueExact()));
-        numbers.add(to);
-        Map<Long, BlockHeader> headers = source.headers(numbers);
-        BlockHeader tip = headers.get(to);
-        BlockHeader atFrom = headers.getOrDefault(from, first);
-        if (!atFrom.hash().equalsIgnoreCase(first.hash())) {
+        if (!f.consistent()) {
             return Step.RETRY; // the chain changed while we read it
         }
-        List<EventStore.ScopedEvent> events = new ArrayList<>(logs.size());
-        if (tip == null) {
-            return Step.RETRY;
+        range.adjust(f.to() - f.from() + 1, f.logs().size());
+        if (f.createdPlans().isEmpty() && f.to() < target) {
+            long next = f.to() + 1;
+            long nextTo = Math.min(target, next + range.size() - 1);
+            aheadFrom = next;
+            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, catalog, settings.factories(), plans, next, nextTo));
         }
-        for (Log l : logs) {
-            BlockHeader h = headers.get(l.getBlockNumber().longValueExact());
-            if (h == null || l.getBlockHash() == null || !l.getBlockHash().equalsIgnoreCase(h.hash())) {
-                return Step.RETRY;
-            }
+        List<EventStore.ScopedEvent> events = new ArrayList<>(f.logs().size());
+        for (Log l : f.logs()) {
+            BlockHeader h = f.headers().get(l.getBlockNumber().longValueExact());
             catalog.decode(l, h.timestamp()).ifPresent(e -> events.add(new EventStore.ScopedEvent(e, scopeOf(e))));
         }
-        for (Map.Entry<String, Long> p : created.entrySet()) {
+        for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
             store.discover(w, p.getKey(), p.getValue());
         }
-        List<BlockHeader> remember = new ArrayList<>(headers.values());
-        int fresh = store.commit(w, events, remember, tip);
+        int fresh = store.commit(w, events, f.headers().values(), f.headers().get(f.to()));
         if (fresh > 0) {
             planRules.fillMissing(w, store.chainId());
         }
-        range.grow();
-        listener.batch(from, to, events.size(), fresh);
+        listener.batch(f.from(), f.to(), events.size(), fresh);
         if (System.currentTimeMillis() - lastStatusMs > 1000) {
-            store.saveStatus(w, head, target, to, null);
+            store.saveStatus(w, head, target, f.to(), null);
             lastStatusMs = System.currentTimeMillis();
         }
         return Step.ADVANCED;
+    }
+
+    private List<String> knownPlans() throws SQLException {
+        List<String> plans = new ArrayList<>(new LinkedHashSet<>(concat(settings.plans(), store.discoveredPlans(w))));
+        w.connection().rollback(); // end the read
+        return plans;
+    }
+
+    /** The range fetched ahead, if it starts at {@code from} and asked for the same plans. */
+    private RangeFetch takeAhead(long from, List<String> plans) {
+        Future<RangeFetch> f = ahead;
+        long at = aheadFrom;
+        ahead = null;
+        if (f == null) {
+            return null;
+        }
+        try {
+            RangeFetch r = f.get();
+            return at == from && r.plansQueried().equals(plans) ? r : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpcException("interrupted", false, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RpcException r) {
+                throw r;
+            }
+            throw new RpcException("prefetch failed: " + e.getCause(), false, e.getCause());
+        }
+    }
+
+    private void dropAhead() {
+        if (ahead != null) {
+            ahead.cancel(false);
+            ahead = null;
+        }
     }
 
     private EventStore.Cursor cursor() throws SQLException {
@@ -213,6 +237,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     private void handleReorg(EventStore.Cursor cur) throws SQLException {
+        dropAhead();
         List<BlockHeader> known = store.recentBlocks(w, cur.number());
         for (int i = 0; i < known.size(); i += 64) {
             List<BlockHeader> chunk = known.subList(i, Math.min(known.size(), i + 64));
@@ -232,16 +257,10 @@ public final class Indexer implements AutoCloseable {
                 + " remembered blocks (cursor at " + cur.number() + "): re-index from scratch into an empty database");
     }
 
-    /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
-    private Optional<String> createdPlan(Log l) {
-        return catalog.decode(l, 0).flatMap(e -> Optional.ofNullable(e.args().text("pool", "plan", "clone", "instance")))
-                .map(a -> a.toLowerCase(Locale.ROOT));
-    }
-
     /** Factory events belong to the plan they name; every other event to the contract that emitted it. */
     private String scopeOf(DecodedEvent e) {
         if (settings.factories().contains(e.contract())) {
-            String plan = e.args().text("pool", "plan", "clone", "instance");
+            String plan = e.args().text("plan", "pool", "clone", "instance");
             if (plan != null) {
                 return plan.toLowerCase(Locale.ROOT);
             }
@@ -266,6 +285,8 @@ public final class Indexer implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        dropAhead();
+        prefetcher.shutdownNow();
         try {
             w.close();
         } finally {

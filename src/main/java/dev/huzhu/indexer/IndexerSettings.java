@@ -12,11 +12,14 @@ import java.util.Locale;
  * @param confirmations how many blocks to stay behind the head
  * @param finality      follow the latest or the finalized head
  * @param initialRange  blocks per eth_getLogs at start; adapts between 1 and {@code maxRange}
+ * @param targetLogs    logs per eth_getLogs response the adaptive range aims at
  */
 public record IndexerSettings(List<String> factories, List<String> plans, long fromBlock, int confirmations,
-                              Finality finality, long initialRange, long maxRange) {
-    public static final long DEFAULT_INITIAL_RANGE = 2_000;
+                              Finality finality, long initialRange, long maxRange, int targetLogs) {
+    public static final long DEFAULT_INITIAL_RANGE = 100;
     public static final long DEFAULT_MAX_RANGE = 50_000;
+    /** Logs per eth_getLogs response the range aims at (see {@link AdaptiveRange}). */
+    public static final int DEFAULT_TARGET_LOGS = 1_000;
 
     public IndexerSettings {
         factories = factories.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
@@ -30,6 +33,12 @@ public record IndexerSettings(List<String> factories, List<String> plans, long f
     }
 
     public static IndexerSettings of(List<String> factories, List<String> plans, long fromBlock, int confirmations, Finality finality) {
-        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, DEFAULT_INITIAL_RANGE, DEFAULT_MAX_RANGE);
+        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, DEFAULT_INITIAL_RANGE, DEFAULT_MAX_RANGE,
+                DEFAULT_TARGET_LOGS);
+    }
+
+    /** The same settings with another maximum range (blocks per eth_getLogs). */
+    public IndexerSettings withMaxRange(long max) {
+        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, Math.min(initialRange, max), max, targetLogs);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AdaptiveRangeTest {
     @Test
     void halvesOnRefusalDownToOneBlockAndDoublesUpToTheMaximum() {
-        AdaptiveRange r = new AdaptiveRange(8, 20);
+        AdaptiveRange r = new AdaptiveRange(8, 20, 1000);
         assertTrue(r.shrink());
         assertEquals(4, r.size());
         r.shrink();
@@ -17,9 +17,20 @@ class AdaptiveRangeTest {
         assertEquals(1, r.size());
         assertFalse(r.shrink(), "one block cannot shrink further");
         for (int i = 0; i < 10; i++) {
-            r.grow();
+            r.adjust(r.size(), 10); // few logs: grow
         }
         assertEquals(20, r.size());
+        r.adjust(20, 20_000); // 20 logs per block, 20x the target: aim at ~1000 logs
+        assertEquals(1, r.size());
+    }
+
+    @Test
+    void shrinksTowardsTheTargetNumberOfLogs() {
+        AdaptiveRange r = new AdaptiveRange(1000, 5000, 1000);
+        r.adjust(1000, 8000);
+        assertEquals(125, r.size());
+        r.adjust(125, 1000); // on target: stays
+        assertEquals(125, r.size());
     }
 
     @Test

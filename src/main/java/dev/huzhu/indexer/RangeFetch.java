@@ -1,0 +1,72 @@
+package dev.huzhu.indexer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Everything the node says about blocks [from, to] that the indexer needs: the first block's
+ * header (for the parent-hash check), the logs of the factories and of the plans (plans the
+ * factories create inside the range included), and the headers of the blocks with logs and of
+ * {@code to}. Pure RPC, no database, so it can run ahead on another thread.
+ */
+record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Long, BlockHeader> headers,
+                  Map<String, Long> createdPlans, List<String> plansQueried) {
+    private static final int MAX_ADDRESSES_PER_QUERY = 500;
+
+    static RangeFetch fetch(ChainSource source, EventCatalog catalog, List<String> factories, List<String> knownPlans, long from, long to) {
+        BlockHeader first = source.header(from);
+        List<String> plans = new ArrayList<>(knownPlans);
+        List<Log> factoryLogs = source.logs(from, to, factories);
+        List<Log> logs = new ArrayList<>(factoryLogs);
+        Map<String, Long> created = new LinkedHashMap<>();
+        for (Log l : factoryLogs) {
+            createdPlan(catalog, l).ifPresent(p -> {
+                if (!plans.contains(p)) {
+                    plans.add(p);
+                    created.put(p, l.getBlockNumber().longValueExact());
+                }
+            });
+        }
+        for (int i = 0; i < plans.size(); i += MAX_ADDRESSES_PER_QUERY) {
+            logs.addAll(source.logs(from, to, plans.subList(i, Math.min(plans.size(), i + MAX_ADDRESSES_PER_QUERY))));
+        }
+        logs.sort(Comparator.comparing((Log l) -> l.getBlockNumber()).thenComparing(Log::getLogIndex));
+        Set<Long> numbers = new TreeSet<>();
+        logs.forEach(l -> numbers.add(l.getBlockNumber().longValueExact()));
+        numbers.add(to);
+        return new RangeFetch(from, to, first, logs, source.headers(numbers), created, List.copyOf(knownPlans));
+    }
+
+    /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
+    static Optional<String> createdPlan(EventCatalog catalog, Log l) {
+        return catalog.decode(l, 0).flatMap(e -> Optional.ofNullable(e.args().text("plan", "pool", "clone", "instance")))
+                .map(a -> a.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the fetched data is one consistent view of the chain: the header at {@code from}
+     * did not change while we read, and every log's block hash is the header's hash.
+     */
+    boolean consistent() {
+        BlockHeader tip = headers.get(to);
+        BlockHeader atFrom = headers.getOrDefault(from, first);
+        if (tip == null || !atFrom.hash().equalsIgnoreCase(first.hash())) {
+            return false;
+        }
+        for (Log l : logs) {
+            BlockHeader h = headers.get(l.getBlockNumber().longValueExact());
+            if (h == null || l.getBlockHash() == null || !l.getBlockHash().equalsIgnoreCase(h.hash())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

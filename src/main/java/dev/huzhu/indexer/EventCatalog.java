@@ -30,8 +30,11 @@ public final class EventCatalog {
             "dev.huzhu.contracts.GroupPurchase",
             "dev.huzhu.contracts.EducationAid");
 
-    /** One event signature and the wrapper method that decodes it. */
-    public record EventType(String name, String signature, String topic0, Method decoder) {}
+    /** One event signature, the wrapper method that decodes it, and the fast decoder if it applies. */
+    public record EventType(String name, String signature, String topic0, Method decoder, StaticEventDecoder fast) {}
+
+    /** Event types whose fast decoder agreed with the wrapper on a first log (checked once each). */
+    private final Map<String, Boolean> fastVerified = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, EventType> byTopic;
 
@@ -55,7 +58,8 @@ public final class EventCatalog {
                     Event event = (Event) f.get(null);
                     Method decoder = w.getMethod("get" + event.getName() + "EventFromLog", Log.class);
                     String topic = EventEncoder.encode(event);
-                    byTopic.putIfAbsent(topic, new EventType(event.getName(), signature(event), topic, decoder));
+                    StaticEventDecoder fast = StaticEventDecoder.forEvent(event, decoder.getReturnType());
+                    byTopic.putIfAbsent(topic, new EventType(event.getName(), signature(event), topic, decoder, fast));
                 } catch (ReflectiveOperationException e) {
                     // a wrapper without a decoder for this event (overloaded event names): skip it
                 }
@@ -95,6 +99,37 @@ public final class EventCatalog {
         if (type == null) {
             return Optional.empty();
         }
+        Map<String, Object> args;
+        Boolean fastOk = fastVerified.get(type.topic0());
+        if (type.fast() != null && Boolean.TRUE.equals(fastOk)) {
+            try {
+                args = type.fast().decode(log);
+            } catch (RuntimeException e) {
+                return Optional.empty(); // malformed or differently indexed log with the same topic: not ours
+            }
+        } else {
+            Optional<Map<String, Object>> slow = decodeWithWrapper(type, log);
+            if (slow.isEmpty()) {
+                return Optional.empty();
+            }
+            args = slow.get();
+            if (type.fast() != null && fastOk == null) {
+                Map<String, Object> quick;
+                try {
+                    quick = type.fast().decode(log);
+                } catch (RuntimeException e) {
+                    quick = null;
+                }
+                fastVerified.put(type.topic0(), args.equals(quick));
+            }
+        }
+        return Optional.of(new DecodedEvent(LogFields.blockNumber(log), log.getBlockHash().toLowerCase(java.util.Locale.ROOT),
+                log.getTransactionHash().toLowerCase(java.util.Locale.ROOT), LogFields.logIndex(log), blockTime,
+                log.getAddress().toLowerCase(java.util.Locale.ROOT), type.name(), new EventArgs(args)));
+    }
+
+    /** Decodes with the generated wrapper's {@code getXEventFromLog} (reflective, slow, authoritative). */
+    private static Optional<Map<String, Object>> decodeWithWrapper(EventType type, Log log) {
         Object response;
         try {
             response = type.decoder().invoke(null, log);
@@ -112,8 +147,6 @@ public final class EventCatalog {
                 throw new IllegalStateException(e);
             }
         }
-        return Optional.of(new DecodedEvent(log.getBlockNumber().longValueExact(), log.getBlockHash().toLowerCase(java.util.Locale.ROOT),
-                log.getTransactionHash().toLowerCase(java.util.Locale.ROOT), log.getLogIndex().intValueExact(), blockTime,
-                log.getAddress().toLowerCase(java.util.Locale.ROOT), type.name(), new EventArgs(args)));
+        return Optional.of(args);
     }
 }

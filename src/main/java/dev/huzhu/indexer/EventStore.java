@@ -68,19 +68,8 @@ public final class EventStore {
      * @return how many events were new
      */
     public int commit(SqlWriter w, List<ScopedEvent> events, Collection<BlockHeader> blocks, BlockHeader tip) throws SQLException {
-        int fresh = 0;
         try {
-            for (ScopedEvent se : events) {
-                DecodedEvent e = se.event();
-                int inserted = w.update("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, block_hash, tx_hash, log_index) DO NOTHING",
-                        chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
-                        e.name(), e.args().toJson());
-                if (inserted == 1) {
-                    fresh++;
-                    projector.apply(w, chainId, e, se.scope());
-                }
-            }
+            int fresh = commitEvents(w, events);
             rememberBlocks(w, blocks);
             saveCursor(w, tip.number(), tip.hash());
             w.update("DELETE FROM recent_blocks WHERE chain_id = ? AND block_number < ?", chainId, tip.number() - REORG_WINDOW);
@@ -90,6 +79,23 @@ public final class EventStore {
             w.connection().rollback();
             throw e;
         }
+    }
+
+    /** Inserts {@code events} not stored yet and projects them; does not commit. Returns how many were new. */
+    int commitEvents(SqlWriter w, List<ScopedEvent> events) throws SQLException {
+        int fresh = 0;
+        for (ScopedEvent se : events) {
+            DecodedEvent e = se.event();
+            int inserted = w.update("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, block_hash, tx_hash, log_index) DO NOTHING",
+                    chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
+                    e.name(), e.args().toJson());
+            if (inserted == 1) {
+                fresh++;
+                projector.apply(w, chainId, e, se.scope());
+            }
+        }
+        return fresh;
     }
 
     /** Remembered block hashes at or below {@code atOrBelow}, newest first. */

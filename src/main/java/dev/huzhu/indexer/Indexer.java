@@ -161,7 +161,7 @@ public final class Indexer implements AutoCloseable {
         }
         List<EventStore.ScopedEvent> events = new ArrayList<>(f.logs().size());
         for (Log l : f.logs()) {
-            BlockHeader h = f.headers().get(l.getBlockNumber().longValueExact());
+            BlockHeader h = f.headers().get(LogFields.blockNumber(l));
             catalog.decode(l, h.timestamp()).ifPresent(e -> events.add(new EventStore.ScopedEvent(e, scopeOf(e))));
         }
         for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {

@@ -16,10 +16,10 @@ import java.util.Locale;
  */
 public record IndexerSettings(List<String> factories, List<String> plans, long fromBlock, int confirmations,
                               Finality finality, long initialRange, long maxRange, int targetLogs) {
-    public static final long DEFAULT_INITIAL_RANGE = 100;
+    public static final long DEFAULT_INITIAL_RANGE = 1;
     public static final long DEFAULT_MAX_RANGE = 50_000;
     /** Logs per eth_getLogs response the range aims at (see {@link AdaptiveRange}). */
-    public static final int DEFAULT_TARGET_LOGS = 1_000;
+    public static final int DEFAULT_TARGET_LOGS = 600;
 
     public IndexerSettings {
         factories = factories.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();

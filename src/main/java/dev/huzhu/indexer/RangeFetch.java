@@ -13,7 +13,7 @@ import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Everything the node says about blocks [from, to] that the indexer needs: the first block's
- * header (for the parent-hash check), the logs of the factories and of the plans (plans the
+ * header (for the parent-hash check, read after the logs), the logs of the factories and of the plans (plans the
  * factories create inside the range included), and the headers of the blocks with logs and of
  * {@code to}. Pure RPC, no database, so it can run ahead on another thread.
  */
@@ -22,7 +22,6 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
     private static final int MAX_ADDRESSES_PER_QUERY = 500;
 
     static RangeFetch fetch(ChainSource source, EventCatalog catalog, List<String> factories, List<String> knownPlans, long from, long to) {
-        BlockHeader first = source.header(from);
         List<String> plans = new ArrayList<>(knownPlans);
         List<Log> factoryLogs = source.logs(from, to, factories);
         List<Log> logs = new ArrayList<>(factoryLogs);
@@ -31,18 +30,24 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
             createdPlan(catalog, l).ifPresent(p -> {
                 if (!plans.contains(p)) {
                     plans.add(p);
-                    created.put(p, l.getBlockNumber().longValueExact());
+                    created.put(p, LogFields.blockNumber(l));
                 }
             });
         }
         for (int i = 0; i < plans.size(); i += MAX_ADDRESSES_PER_QUERY) {
             logs.addAll(source.logs(from, to, plans.subList(i, Math.min(plans.size(), i + MAX_ADDRESSES_PER_QUERY))));
         }
-        logs.sort(Comparator.comparing((Log l) -> l.getBlockNumber()).thenComparing(Log::getLogIndex));
+        logs.sort(Comparator.comparingLong(LogFields::blockNumber).thenComparingInt(LogFields::logIndex));
         Set<Long> numbers = new TreeSet<>();
-        logs.forEach(l -> numbers.add(l.getBlockNumber().longValueExact()));
+        logs.forEach(l -> numbers.add(LogFields.blockNumber(l)));
+        numbers.add(from);
         numbers.add(to);
-        return new RangeFetch(from, to, first, logs, source.headers(numbers), created, List.copyOf(knownPlans));
+        Map<Long, BlockHeader> headers = source.headers(numbers);
+        BlockHeader first = headers.get(from);
+        if (first == null) {
+            throw new RpcException("the node does not have block " + from + " (yet)", false, null);
+        }
+        return new RangeFetch(from, to, first, logs, headers, created, List.copyOf(knownPlans));
     }
 
     /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
@@ -52,17 +57,15 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
     }
 
     /**
-     * Whether the fetched data is one consistent view of the chain: the header at {@code from}
-     * did not change while we read, and every log's block hash is the header's hash.
+     * Whether the fetched data is one consistent view of the chain: every log's block hash is the
+     * hash of the header read after the logs (the first block's parent hash links it to the cursor).
      */
     boolean consistent() {
-        BlockHeader tip = headers.get(to);
-        BlockHeader atFrom = headers.getOrDefault(from, first);
-        if (tip == null || !atFrom.hash().equalsIgnoreCase(first.hash())) {
+        if (headers.get(to) == null) {
             return false;
         }
         for (Log l : logs) {
-            BlockHeader h = headers.get(l.getBlockNumber().longValueExact());
+            BlockHeader h = headers.get(LogFields.blockNumber(l));
             if (h == null || l.getBlockHash() == null || !l.getBlockHash().equalsIgnoreCase(h.hash())) {
                 return false;
             }

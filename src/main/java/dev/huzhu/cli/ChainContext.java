@@ -63,7 +63,7 @@ public final class ChainContext implements AutoCloseable {
     public Deployment deployment() {
         Deployment d = book.require(chainId());
         if (!hasCode(d.address(Deployment.FACTORY))) {
-            throw new dev.huzhu.chain.NotFoundException(book.file(chainId()) + " is stale: no contract at " + d.address(Deployment.FACTORY)
+            throw new dev.huzhu.chain.NotFoundException(book.file(chainId()) + " is stale: no contract at " + dev.huzhu.chain.Addresses.checksum(d.address(Deployment.FACTORY))
                     + " (was the local node restarted?); run `huzhu deploy --force`");
         }
         return d;

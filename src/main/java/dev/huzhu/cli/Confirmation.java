@@ -14,8 +14,10 @@ public final class Confirmation {
         err.print(question + " [y/N] ");
         err.flush();
         String answer = session.readLine();
+        if (answer == null || session.console() == null) {
+            err.println(); // piped input does not echo the newline
+        }
         if (answer == null) {
-            err.println();
             throw new UserError(ExitCodes.DECLINED, "not confirmed (no answer on standard input); add --yes to skip the question");
         }
         String a = answer.strip().toLowerCase();

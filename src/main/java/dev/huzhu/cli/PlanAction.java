@@ -89,14 +89,8 @@ public final class PlanAction implements AutoCloseable {
         if (amount.signum() == 0) {
             return null;
         }
-        BigInteger balance = token.balanceOf(flow.from());
-        if (balance.compareTo(amount) < 0) {
-            throw new dev.huzhu.chain.RevertedException("token balance too low: " + flow.from() + " has " + token.format(balance)
-                    + ", needs " + token.format(amount) + (deployment.contract(Deployment.MOCK_USD).isPresent() ? " (local chain: try `huzhu faucet`)" : ""),
-                    null, null);
-        }
         if (token.allowance(flow.from(), plan).compareTo(amount) >= 0) {
-            return null;
+            return null; // the call's own estimate reports a short balance
         }
         chain.sender().simulate(flow.from(), plan, mainData).ifPresent(data -> {
             var error = chain.decodeRevert(data);
@@ -105,6 +99,12 @@ public final class PlanAction implements AutoCloseable {
                         error.orElse(null), null);
             }
         });
+        BigInteger balance = token.balanceOf(flow.from());
+        if (balance.compareTo(amount) < 0) {
+            throw new dev.huzhu.chain.RevertedException("token balance too low: " + flow.from() + " has " + token.format(balance)
+                    + ", needs " + token.format(amount) + (deployment.contract(Deployment.MOCK_USD).isPresent() ? " (local chain: try `huzhu faucet`)" : ""),
+                    null, null);
+        }
         return flow.send(token.address(), Erc20Token.approveData(plan, amount),
                 "approve plan " + plan + " to take " + token.format(amount) + " from " + flow.from());
     }

@@ -35,6 +35,13 @@ public final class CliRunner {
         this(Path.of("").toAbsolutePath());
     }
 
+    /** A runner with the same environment, to change for one case. */
+    public CliRunner copy() {
+        CliRunner c = new CliRunner(projectDir);
+        c.env.putAll(env);
+        return c;
+    }
+
     public CliRunner env(String name, String value) {
         if (value == null) {
             env.remove(name);

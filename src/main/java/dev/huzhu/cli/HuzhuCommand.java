@@ -18,20 +18,27 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
-        subcommands = {
-                // member and operator commands (issue 5)
-                WalletCommand.class, DeployCommand.class, PoolCommand.class, MemberCommand.class, ClaimCommand.class,
-                RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
-                // indexer and web (issue 6)
-                IndexCommand.class, WatchCommand.class, ServeCommand.class,
-                // local chain and demo
-                DemoCommand.class, NodeCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class},
+        // subcommands: see SUBCOMMANDS below (registered lazily: a command builds only its own branch)
         footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
                 "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",
                 "", "Examples:", "  huzhu demo                 run the whole scenario on a local chain",
                 "  huzhu wallet new alice", "  huzhu node start --port 8545", "  huzhu node status"})
 public final class HuzhuCommand implements Runnable {
+    /**
+     * Every top-level command, in help order. Add new commands here. {@code main} registers only
+     * the one being run (a lean start-up: picocli then reflects over one branch, not all of them);
+     * help, completion and the tests register them all.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+            // member and operator commands (issue 5)
+            WalletCommand.class, DeployCommand.class, PoolCommand.class, MemberCommand.class, ClaimCommand.class,
+            RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
+            // indexer and web (issue 6)
+            IndexCommand.class, WatchCommand.class, ServeCommand.class,
+            // local chain and demo
+            DemoCommand.class, NodeCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +63,7 @@ public final class HuzhuCommand implements Runnable {
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.OK);
         }
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(Session.system(), args).execute(args));
     }
 
     /** The configured command line of this process, shared by main and the subprocess-free tests. */
@@ -66,8 +73,25 @@ public final class HuzhuCommand implements Runnable {
 
     /** A command line with its own environment, input and project directory (for tests). */
     public static CommandLine newCommandLine(Session session) {
-        return new CommandLine(new HuzhuCommand(session))
+        return newCommandLine(session, null);
+    }
+
+    /** As {@link #newCommandLine(Session)}, registering only the subcommand {@code args} names when it is a known one. */
+    static CommandLine newCommandLine(Session session, String[] args) {
+        CommandLine cl = new CommandLine(new HuzhuCommand(session))
                 .setExecutionExceptionHandler(new UserErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
+        String first = args == null || args.length == 0 ? null : args[0];
+        Class<?> only = null;
+        for (Class<?> c : SUBCOMMANDS) {
+            Command a = c.getAnnotation(Command.class);
+            if (a != null && a.name().equals(first) && !"help".equals(first) && !"completion".equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : only != null ? java.util.List.<Class<?>>of(only) : SUBCOMMANDS) {
+            cl.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
+        }
+        return cl;
     }
 }

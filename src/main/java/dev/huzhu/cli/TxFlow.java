@@ -32,6 +32,11 @@ public final class TxFlow {
         this.err = err;
         tx.check();
         this.entry = account.entry(session);
+        if (!chain.profile().local() && dev.huzhu.chain.DevAccounts.first(dev.huzhu.chain.DevAccounts.COUNT).stream()
+                .anyMatch(c -> c.getAddress().equalsIgnoreCase(entry.address()))) {
+            throw new UserError(ExitCodes.WALLET, "account " + entry.name() + " (" + entry.address() + ") is a Hardhat development key that everyone knows; "
+                    + "it signs on local chains only, not on " + chain.profile().name());
+        }
     }
 
     /** Unlocks the account now (asks for the password once, before a batch of transactions). */

@@ -13,8 +13,10 @@ import picocli.CommandLine;
 public final class CliRunner {
     /** What one run printed and returned. */
     public record Result(int exit, String out, String err) {
+        /** The last line on stderr: the error line (progress lines come before it). */
         public String errLine() {
-            return err.strip();
+            java.util.List<String> lines = err.strip().lines().toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         }
 
         @Override

@@ -1,0 +1,103 @@
+package dev.huzhu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.huzhu.chain.DevAccounts;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A testnet deployment rehearsed on a local node that reports Sepolia's chain id (11155111), signed
+ * by a fresh keystore account (never a dev key): no MockUSD, an address book for 11155111, idempotent
+ * re-runs, dev keys refused, and a transaction that is not mined reported as a timeout.
+ */
+class TestnetRehearsalIT {
+    @Test
+    void deployToSepoliaLookalike(@TempDir Path tmp) throws Exception {
+        Path project = HardhatNodeExtension.projectDir();
+        try (HardhatNode node = HardhatNode.startAttached(project, 0, project.resolve("target/hardhat-node-sepolia.log"), 11155111)) {
+            Web3j web3j = Web3j.build(new HttpService(node.rpcUrl()));
+            CliRunner cli = new CliRunner()
+                    .env("HUZHU_CONFIG_DIR", tmp.resolve("home").toString())
+                    .env("HUZHU_DEPLOYMENTS_DIR", tmp.resolve("deployments").toString())
+                    .env("HUZHU_KEYSTORE_LIGHT", "1")
+                    .env("HUZHU_PASSWORD", "a long testnet password");
+            String[] net = {"--network", "sepolia", "--rpc-url", node.rpcUrl()};
+
+            String ops = CliWorld.json(ok(cli, "wallet", "new", "ops", "--json")).get("address").asText();
+            // fund it from the node's unlocked dev account, as a faucet would
+            String funder = DevAccounts.first(1).get(0).getAddress();
+            web3j.ethSendTransaction(Transaction.createEtherTransaction(funder, null, null, null, ops,
+                    new BigInteger("10000000000000000000"))).send();
+
+            JsonNode d = CliWorld.json(ok(cli, concat(net, "deploy", "--account", "ops", "--yes", "--json")));
+            assertEquals(11155111, d.get("chainId").asLong());
+            assertEquals("sepolia", d.get("network").asText());
+            assertEquals(ops, d.get("deployer").asText());
+            assertFalse(d.get("contracts").has("MockUSD"), "no MockUSD on a testnet");
+            for (String c : List.of("AidPoolImplementation", "AidPoolFactory", "AidPoints")) {
+                String address = d.get("contracts").get(c).get("address").asText();
+                assertTrue(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode().length() > 2, c + " has code");
+            }
+            Path book = tmp.resolve("deployments/11155111.json");
+            assertTrue(Files.isRegularFile(book));
+            String written = Files.readString(book);
+            BigInteger nonce = web3j.ethGetTransactionCount(ops, DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            assertEquals(BigInteger.valueOf(2), nonce, "implementation + factory");
+
+            // idempotent
+            CliRunner.Result again = ok(cli, concat(net, "deploy", "--account", "ops", "--yes"));
+            assertTrue(again.out().startsWith("already deployed on chain 11155111"), again.out());
+            assertEquals(nonce, web3j.ethGetTransactionCount(ops, DefaultBlockParameterName.PENDING).send().getTransactionCount());
+
+            // testnet rules: no faucet, no default asset, no dev keys
+            CliRunner.Result faucet = cli.run(concat(net, "faucet", "--account", "ops", "--yes"));
+            assertEquals(ExitCodes.NOT_FOUND, faucet.exit());
+            assertEquals("huzhu: the deployment on chain 11155111 has no MockUSD: the faucet exists on local chains only", faucet.errLine());
+            Path devKey = Files.writeString(tmp.resolve("dev.key"), "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+            ok(cli, "wallet", "import", "hardhat0", "--private-key-file", devKey.toString());
+            CliRunner.Result dev = cli.run(concat(net, "deploy", "--account", "hardhat0", "--force", "--yes"));
+            assertEquals(ExitCodes.WALLET, dev.exit(), dev.toString());
+            assertEquals("huzhu: account hardhat0 (0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266) is a Hardhat development key that everyone knows; "
+                    + "it signs on local chains only, not on sepolia", dev.errLine());
+
+            // a transaction that is not mined is reported, not retried, and nothing is recorded
+            new Request<>("evm_setAutomine", List.of(false), new HttpService(node.rpcUrl()), VoidResponse.class).send();
+            CliRunner.Result slow = cli.run(concat(net, "deploy", "--account", "ops", "--force", "--yes", "--timeout", "2"));
+            assertEquals(ExitCodes.TIMEOUT, slow.exit(), slow.toString());
+            assertTrue(slow.errLine().matches("huzhu: transaction 0x[0-9a-f]{64} was not mined within 2 s; it may still be pending "
+                    + "or have been dropped: check it before sending again"), slow.errLine());
+            assertEquals(written, Files.readString(book), "the address book is untouched");
+            new Request<>("evm_setAutomine", List.of(true), new HttpService(node.rpcUrl()), VoidResponse.class).send();
+            web3j.shutdown();
+        }
+    }
+
+    static CliRunner.Result ok(CliRunner cli, String... args) {
+        CliRunner.Result r = cli.run(args);
+        assertEquals(0, r.exit(), () -> String.join(" ", args) + "\n" + r);
+        return r;
+    }
+
+    /** The command words and options, then the network options (which belong to the subcommand). */
+    static String[] concat(String[] net, String... command) {
+        String[] r = java.util.Arrays.copyOf(command, command.length + net.length);
+        System.arraycopy(net, 0, r, command.length, net.length);
+        return r;
+    }
+}

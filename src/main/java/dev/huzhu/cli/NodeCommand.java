@@ -19,7 +19,7 @@ final class NodeCommand {
     }
 
     @Command(name = "start", description = "Start a node in the background (pid and log under .huzhu/).",
-            mixinStandardHelpOptions = true)
+            mixinStandardHelpOptions = true, footer = {"", "Examples:", "  huzhu node start", "  huzhu node start --port 8546"})
     static final class Start implements Callable<Integer> {
         @Option(names = "--port", defaultValue = "8545", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
         int port;
@@ -33,7 +33,8 @@ final class NodeCommand {
         }
     }
 
-    @Command(name = "stop", description = "Stop the background node.", mixinStandardHelpOptions = true)
+    @Command(name = "stop", description = "Stop the background node.", mixinStandardHelpOptions = true,
+            footer = {"", "Examples:", "  huzhu node stop"})
     static final class Stop implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -50,7 +51,7 @@ final class NodeCommand {
     }
 
     @Command(name = "status", description = "Tell whether the background node runs. Exit 0 if it does, 3 if not.",
-            mixinStandardHelpOptions = true)
+            mixinStandardHelpOptions = true, footer = {"", "Examples:", "  huzhu node status", "  huzhu node status && huzhu pool list"})
     static final class Status implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -126,6 +126,15 @@ class CliScenarioIT {
             assertTrue(w.ok("records", w.address("alice").toLowerCase()).out().contains("ClaimPaid"));
             assertTrue(w.okJson("records", w.address("assessor3")).get("records").findValuesAsText("event").contains("AssessorVoted"));
 
+            // a second, cost-sharing plan shows up beside the first
+            JsonNode shared = w.okJson("pool", "create", "--category", "disaster", "--model", "cost-sharing", "--share-cap", "5",
+                    "--max-payout", "5000", "--assessor", w.address("assessor1"), "--account", "operator", "--yes");
+            assertEquals(1, shared.get("id").asInt());
+            JsonNode plans = w.okJson("pool", "list").get("plans");
+            assertEquals("cost-sharing", plans.get(1).get("model").asText());
+            assertEquals("5", plans.get(1).get("shareCapPerPeriod").asText());
+            assertTrue(w.ok("pool", "list", "--category", "disaster").out().contains("≤ 5 mUSD / 30d"));
+
             w.ok("member", "withdraw", "--plan", "0", "--amount", "10", "--account", "dave", "--yes");
             JsonNode left = w.okJson("member", "leave", "--plan", "0", "--account", "dave", "--yes");
             assertTrue(new BigInteger(left.get("refunded").asText().replace(".", "")).signum() > 0, left.toString());

@@ -18,6 +18,8 @@ interface IAidPoolFactoryErrors {
     error FeeTooHigh(uint16 feeBps, uint16 maxBps);
     /// @notice The maximum payout per claim is zero or above the yearly maximum.
     error InvalidMaxPayout(uint256 perClaim, uint256 perYear);
+    /// @notice The period or a window is longer than 366 days.
+    error DurationTooLong(uint256 duration, uint256 max);
     /// @notice The assessment, notice or jury window is zero.
     error ZeroWindow();
     /// @notice There must be 1 to MAX_ASSESSORS assessors.

@@ -43,6 +43,9 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     /// @notice Rating bounds.
     uint8 public constant MIN_STARS = 1;
     uint8 public constant MAX_STARS = 5;
+    /// @notice COST_SHARING: the farthest a balance files a member's cover ahead, in periods (a
+    ///         member covered that far re-files whenever they next act).
+    uint256 public constant MAX_COVER_PERIODS = 5_200;
     /// @notice Points per task.
     uint32 public constant POINTS_JOINING = 10;
     uint32 public constant POINTS_CONTRIBUTION = 1;
@@ -787,7 +790,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     function _recover(address who, Member storage m, Rules memory r, uint40 createdAt, uint256 period, bool fresh)
         private
     {
-        uint256 newEnd = period + m.balance / r.shareCapPerPeriod;
+        uint256 newEnd = period + Math.min(m.balance / r.shareCapPerPeriod, MAX_COVER_PERIODS);
         if (!fresh) {
             uint256 oldEnd = _periodAt(m.paidThrough, r, createdAt);
             if (newEnd == oldEnd) return;

@@ -42,6 +42,17 @@ describe("AidPool cost sharing", function () {
     expect(await f.plan.activeMembers()).to.equal(10);
   });
 
+  it("files a large balance at most MAX_COVER_PERIODS ahead", async function () {
+    const f = await loadFixture(shared10);
+    await f.token.mint(f.stranger.address, usd(1_000_000));
+    await f.plan.connect(f.stranger).join(usd(1_000_000), ZERO); // 20,000 periods' worth
+    const [createdAt] = await f.plan.planInfo();
+    const [, , last] = await f.plan.sharing();
+    expect(await f.plan.MAX_COVER_PERIODS()).to.equal(5200);
+    expect((await f.plan.memberOf(f.stranger.address)).paidThrough).to.equal(createdAt + (last + 5200n) * BigInt(PERIOD));
+    expect(await f.plan.expiringAt(last + 5200n)).to.equal(1);
+  });
+
   it("rounds the share up and puts the dust in the reserve", async function () {
     const f = await loadFixture(shared10);
     // 100.000001 + 5% fee (floored) = 105.000001 over 10 = 10.5000001 -> 10.500001 each

@@ -9,9 +9,9 @@ public final class Durations {
         if (text == null || !text.matches("\\d{1,9}[wdhms]?")) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
         }
-        char unit = Character.isDigit(text.charAt(text.length() - 1)) ? 's' : text.charAt(text.length() - 1);
-        long n = Long.parseLong(Character.isDigit(unit) || unit == 's' && Character.isDigit(text.charAt(text.length() - 1))
-                ? text : text.substring(0, text.length() - 1));
+        char last = text.charAt(text.length() - 1);
+        char unit = Character.isDigit(last) ? 's' : last;
+        long n = Long.parseLong(Character.isDigit(last) ? text : text.substring(0, text.length() - 1));
         long seconds = switch (unit) {
             case 'w' -> n * 7 * 86_400;
             case 'd' -> n * 86_400;

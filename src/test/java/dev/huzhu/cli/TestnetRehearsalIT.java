@@ -76,6 +76,29 @@ class TestnetRehearsalIT {
             assertEquals("huzhu: account hardhat0 (0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266) is a Hardhat development key that everyone knows; "
                     + "it signs on local chains only, not on sepolia", dev.errLine());
 
+            // --confirmations: waits for blocks on top, with progress (a miner thread stands in for the network)
+            Thread miner = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(300);
+                        new Request<>("evm_mine", List.of(), new HttpService(node.rpcUrl()), VoidResponse.class).send();
+                    }
+                } catch (InterruptedException | java.io.IOException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-miner");
+            miner.start();
+            CliRunner.Result confirmed;
+            try {
+                confirmed = ok(cli, concat(net, "deploy", "--account", "ops", "--force", "--yes", "--confirmations", "3"));
+            } finally {
+                miner.interrupt();
+                miner.join();
+            }
+            assertTrue(confirmed.err().contains("confirmations 1/3") || confirmed.err().contains("confirmations 2/3"), confirmed.err());
+            assertTrue(confirmed.out().startsWith("deployed on sepolia (chain 11155111)"), confirmed.out());
+            written = Files.readString(book);
+
             // a transaction that is not mined is reported, not retried, and nothing is recorded
             new Request<>("evm_setAutomine", List.of(false), new HttpService(node.rpcUrl()), VoidResponse.class).send();
             CliRunner.Result slow = cli.run(concat(net, "deploy", "--account", "ops", "--force", "--yes", "--timeout", "2"));

@@ -95,8 +95,8 @@ public final class MemberStatus implements Callable<Integer> {
                         "referrer", Addresses.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
             }
             BigInteger points = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);
-            Map<String, Object> wallet = Json.object("eth", new java.math.BigDecimal(chain.web3j().ethGetBalance(who,
-                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance(), 18).stripTrailingZeros().toPlainString(), "points", points.longValue());
+            Map<String, Object> wallet = Json.object("eth", dev.huzhu.chain.GasPrice.eth(chain.web3j().ethGetBalance(who,
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance()), "points", points.longValue());
             d.contract(Deployment.MOCK_USD).ifPresent(c -> {
                 Erc20Token usd = new Erc20Token(chain.web3j(), c.address());
                 wallet.put(usd.symbol(), TokenAmount.format(usd.balanceOf(who), usd.decimals()));

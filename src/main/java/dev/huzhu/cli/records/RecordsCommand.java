@@ -59,20 +59,26 @@ public final class RecordsCommand implements Callable<Integer> {
                     .forEach(e -> ownClaims.add(e.contract() + "#" + e.number("claimId")));
             List<ChainEvent> mine = all.stream().filter(e -> e.involves(who)
                     || e.fields().containsKey("claimId") && ownClaims.contains(e.contract() + "#" + e.number("claimId"))).toList();
-            RevertMessages words = new RevertMessages(6, "mUSD");
+            Map<String, RevertMessages> wordsByPlan = new java.util.HashMap<>();
             List<Map<String, Object>> rows = new ArrayList<>();
             TextTable t = new TextTable("BLOCK>", "PLAN>", "EVENT", "DETAILS");
             for (ChainEvent e : mine) {
-                int planId = plans.indexOf(e.name().equals("PlanCreated") ? e.address("plan") : e.contract());
+                String planAddress = e.name().equals("PlanCreated") ? e.address("plan") : e.contract();
+                int planId = plans.indexOf(planAddress);
+                RevertMessages words = wordsByPlan.computeIfAbsent(planAddress, a -> {
+                    var token = new dev.huzhu.chain.Erc20Token(chain.web3j(), dev.huzhu.chain.Calls.get(directory.plan(a, null).rules()).asset);
+                    return new RevertMessages(token.decimals(), token.symbol());
+                });
                 Map<String, Object> fields = new LinkedHashMap<>();
                 List<String> details = new ArrayList<>();
                 e.fields().forEach((k, v) -> {
                     fields.put(k, v instanceof byte[] b ? Numeric.toHexString(b) : v instanceof BigInteger n ? n.toString() : v);
                     if (!(v instanceof String s && s.equalsIgnoreCase(who))) {
-                        details.add(k + " " + words.format(new DecodedError.Arg(k, type(v), internalType(e.name(), k), v)));
+                        boolean zeroAddress = v instanceof String a && a.equals("0x0000000000000000000000000000000000000000");
+                        details.add(k + " " + (zeroAddress ? "none" : words.format(new DecodedError.Arg(k, type(v), internalType(e.name(), k), v))));
                     }
                 });
-                rows.add(Json.object("block", e.block(), "tx", e.txHash(), "plan", e.name().equals("PlanCreated") ? e.address("plan") : e.contract(),
+                rows.add(Json.object("block", e.block(), "tx", e.txHash(), "plan", planAddress,
                         "planId", planId < 0 ? null : planId, "event", e.name(), "fields", fields));
                 t.row(e.block(), planId < 0 ? "-" : "#" + planId, e.name(), String.join(", ", details));
             }
@@ -81,7 +87,7 @@ public final class RecordsCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("no records of " + who + " on chain " + chain.chainId());
             } else {
-                out.println("records of " + who + " on chain " + chain.chainId() + " (amounts in the plans' tokens)");
+                out.println("records of " + who + " on chain " + chain.chainId() + "");
                 t.print(out);
             }
             return ExitCodes.OK;

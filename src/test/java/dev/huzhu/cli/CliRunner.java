@@ -44,6 +44,11 @@ public final class CliRunner {
         return c;
     }
 
+    /** The environment the commands see. */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     public CliRunner env(String name, String value) {
         if (value == null) {
             env.remove(name);

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.huzhu.chain.Erc20Token;
+import dev.huzhu.chain.NonceLock;
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.devnet.HardhatNodeExtension;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(HardhatNodeExtension.class)
 class CliScenarioIT {
     static final long DAY = 86_400;
+
+    static Process subprocess(Map<String, String> env, String... args) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.huzhu.cli.HuzhuCommand"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
 
     @Test
     void memberStoryEndToEnd(HardhatNode node, @TempDir Path tmp) throws Exception {
@@ -46,9 +61,28 @@ class CliScenarioIT {
             String p = plan.get("plan").asText();
             assertEquals(0, plan.get("id").asInt());
 
-            for (String m : new String[] {"alice", "bob", "carol", "dave"}) {
+            for (String m : new String[] {"bob", "carol", "dave"}) {
                 w.ok("faucet", "1000", "--account", m, "--yes");
             }
+            // nonce safety across processes: while another huzhu holds alice's nonce lock, a second one waits
+            // after its estimate and sends only once the lock is free
+            BigInteger aliceNonce = w.nonce(w.address("alice"));
+            Map<String, String> env = new HashMap<>(w.cli.environment());
+            Process waiting;
+            try (NonceLock held = NonceLock.acquire(tmp.resolve("home/locks"), 31337, w.address("alice"))) {
+                waiting = subprocess(env, "faucet", "1000", "--account", "alice", "--yes");
+                java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(waiting.getErrorStream()));
+                String line;
+                while ((line = err.readLine()) != null && !line.contains("gas ~")) {
+                    // the estimate is done when the cost line appears
+                }
+                Thread.sleep(1500);
+                assertTrue(waiting.isAlive(), "blocked on the nonce lock");
+                assertEquals(aliceNonce, w.nonce(w.address("alice")), "nothing sent while the lock is held");
+            }
+            assertTrue(waiting.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, waiting.exitValue());
+            assertEquals(aliceNonce.add(BigInteger.ONE), w.nonce(w.address("alice")));
             JsonNode aliceJoin = w.okJson("member", "join", "--plan", "0", "--amount", "300", "--account", "alice", "--yes");
             assertTrue(aliceJoin.get("approval").has("hash"), "the plan was approved before joining");
             w.ok("member", "join", "--plan", p, "--amount", "300", "--referrer", w.address("alice"), "--account", "bob", "--yes");

@@ -543,11 +543,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         uint256 balance = m.balance;
         if (!m.active) return balance;
         (Rules memory r, uint40 createdAt,) = _load();
-        if (r.model == ContributionModel.PREPAID) {
-            if (m.paidThrough > block.timestamp) return balance;
-            uint256 due = (block.timestamp - m.paidThrough) / r.period + 1;
-            return balance - Math.min(due, balance / r.contribution) * r.contribution;
-        }
+        if (r.model == ContributionModel.PREPAID) return balance - _duePeriods(m, r) * r.contribution;
         Sharing memory s = _sharing;
         uint256 endPeriod = _periodAt(m.paidThrough, r, createdAt);
         uint256 index = s.shareIndex;
@@ -741,9 +737,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     function _settlePrepaid(address who, Member storage m, Rules memory r) private {
         uint256 paidThrough = m.paidThrough;
         if (paidThrough > block.timestamp) return;
-        uint256 due = (block.timestamp - paidThrough) / r.period + 1;
-        uint256 affordable = m.balance / r.contribution;
-        uint256 periods = Math.min(due, affordable);
+        uint256 periods = _duePeriods(m, r);
         if (periods != 0) {
             uint256 amount = periods * r.contribution;
             uint256 fee = (amount * _totals.feeBps) / BPS;
@@ -762,6 +756,15 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             --_book.activeMembers;
             emit MemberLapsed(who, paidThrough);
         }
+    }
+
+    /// @dev PREPAID: the periods to charge now: every period that has started since the
+    ///      paid-through date, as far as the balance goes.
+    function _duePeriods(Member storage m, Rules memory r) private view returns (uint256) {
+        uint256 paidThrough = m.paidThrough;
+        if (paidThrough > block.timestamp) return 0;
+        uint256 due = (block.timestamp - paidThrough) / r.period + 1;
+        return Math.min(due, m.balance / r.contribution);
     }
 
     /// @dev COST_SHARING: applies the share index growth since the member's snapshot. A member whose

@@ -23,8 +23,8 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
 
     address[] private _plans;
     mapping(Category => address[]) private _byCategory;
-    /// @inheritdoc IPlanRegistry
-    mapping(address => bool) public isPlan;
+    /// @notice Who created each plan (zero for addresses that are not plans).
+    mapping(address => address) public creatorOf;
 
     /// @notice A plan was created.
     event PlanCreated(
@@ -54,12 +54,17 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
         plan = Clones.cloneWithImmutableArgs(
             implementation, RulesCodec.encode(rules, uint40(block.timestamp), address(points))
         );
-        isPlan[plan] = true;
+        creatorOf[plan] = msg.sender;
         uint256 planId = _plans.length;
         _plans.push(plan);
         _byCategory[rules.category].push(plan);
         emit PlanCreated(plan, rules.category, msg.sender, rules.model, rules.asset, rules.rulesHash, planId);
         AidPool(plan).initialize();
+    }
+
+    /// @inheritdoc IPlanRegistry
+    function isPlan(address account) external view returns (bool) {
+        return creatorOf[account] != address(0);
     }
 
     /// @notice Number of plans created.

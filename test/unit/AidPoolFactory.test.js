@@ -37,6 +37,8 @@ describe("AidPoolFactory", function () {
     expect(points).to.equal(await f.factory.points());
     expect(await plan.feeBps()).to.equal(rules.feeBps);
     expect(await f.factory.isPlan(planAddr)).to.equal(true);
+    expect(await f.factory.creatorOf(planAddr)).to.equal(f.stranger.address);
+    expect(await f.factory.creatorOf(f.stranger.address)).to.equal(ethers.ZeroAddress);
     expect(await f.factory.isPlan(f.implementation.target)).to.equal(false);
   });
 

@@ -138,7 +138,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         _credit(msg.sender, m, amount);
         if (r.model == ContributionModel.PREPAID) {
             m.paidThrough = nowTs;
-            _settlePrepaid(msg.sender, m, r);
+            _settlePrepaid(msg.sender, m, r, true);
         } else {
             uint256 period = _advance(r, createdAt);
             m.shareSnapshot = _sharing.shareIndex;
@@ -155,13 +155,14 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         (Rules memory r, uint40 createdAt,) = _load();
         Member storage m = _members[msg.sender];
         if (!m.active) revert NotMember(msg.sender);
+        // first what the old balance pays (on time), then the deposit; a member whose cover
+        // has ended must join again
+        _settle(msg.sender, m, r, createdAt);
+        if (!m.active) revert NotMember(msg.sender);
+        _credit(msg.sender, m, amount);
         if (r.model == ContributionModel.PREPAID) {
-            _credit(msg.sender, m, amount);
-            _settle(msg.sender, m, r, createdAt);
+            _settlePrepaid(msg.sender, m, r, false); // arrears cleared by this deposit: late, no points
         } else {
-            _settle(msg.sender, m, r, createdAt);
-            if (!m.active) revert NotMember(msg.sender);
-            _credit(msg.sender, m, amount);
             _recover(msg.sender, m, r, createdAt, _sharing.lastPeriod, false);
         }
         IERC20(r.asset).safeTransferFrom(msg.sender, address(this), amount);
@@ -726,15 +727,18 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     /// @dev Charges what is due and grants a due referral reward. Never reverts for a member.
     function _settle(address who, Member storage m, Rules memory r, uint40 createdAt) private {
         if (!m.active) return;
-        if (r.model == ContributionModel.PREPAID) _settlePrepaid(who, m, r);
+        if (r.model == ContributionModel.PREPAID) _settlePrepaid(who, m, r, true);
         else _settleShares(who, m, r, createdAt);
         if (m.active) _rewardReferral(m, r);
     }
 
     /// @dev Contributions are paid in advance: every period that has started must be paid, as far
     ///      as the balance goes. An unpaid member lapses once the grace period after their
-    ///      paid-through date has passed.
-    function _settlePrepaid(address who, Member storage m, Rules memory r) private {
+    ///      paid-through date has passed. A period the balance covered is paid on time (the
+    ///      balance only changes through the member's own transactions, each of which settles
+    ///      first) and earns a point; periods paid by a deposit clearing arrears (`onTime` false)
+    ///      earn none.
+    function _settlePrepaid(address who, Member storage m, Rules memory r, bool onTime) private {
         uint256 paidThrough = m.paidThrough;
         if (paidThrough > block.timestamp) return;
         uint256 periods = _duePeriods(m, r);
@@ -744,7 +748,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             m.balance -= uint96(amount);
             paidThrough += periods * r.period;
             m.paidThrough = uint40(paidThrough);
-            m.points += uint32(Math.min(periods, type(uint16).max)) * POINTS_CONTRIBUTION; // implied by the event
+            if (onTime) m.points += uint32(Math.min(periods, type(uint16).max)) * POINTS_CONTRIBUTION; // implied by the event
             Totals storage t = _totals;
             t.totalBalances -= uint112(amount);
             t.reserve += uint112(amount - fee);

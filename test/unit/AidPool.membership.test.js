@@ -109,6 +109,24 @@ describe("AidPool membership", function () {
     });
   });
 
+  it("contribution points only for periods paid on time; a deposit past the grace period cannot revive a lapsed member", async function () {
+    const { plan, members } = await loadFixture(joinedPrepaid);
+    const [a, b] = members;
+    await plan.connect(a).withdraw(usd(200)); // a's balance covers nothing after the first period
+    const pa = (await plan.memberOf(a.address)).points;
+    const pb = (await plan.memberOf(b.address)).points;
+    await time.increase(PERIOD + DAY);
+    // b's balance pays on time: +1; a clears arrears with a deposit: charged, no point
+    await plan.connect(b).deposit(usd(1));
+    await expect(plan.connect(a).deposit(usd(100))).to.emit(plan, "ContributionCharged").withArgs(a.address, 1, usd(100), usd(5), anyValue);
+    expect((await plan.memberOf(b.address)).points).to.equal(pb + 1n);
+    expect((await plan.memberOf(a.address)).points).to.equal(pa);
+    // a is short again; after the grace period a deposit is refused: join again
+    await time.increase(PERIOD + 8 * DAY);
+    await expect(plan.connect(a).deposit(usd(100))).to.be.revertedWithCustomError(plan, "NotMember");
+    await expect(plan.connect(a).join(usd(100), ZERO)).to.emit(plan, "MemberLapsed");
+  });
+
   describe("withdraw and leave", function () {
     it("withdraws the free balance, for members and former members, even while paused", async function () {
       const { plan, token, members, guardian } = await loadFixture(joinedPrepaid);

@@ -90,7 +90,10 @@ public final class HuzhuCommand implements Runnable {
             }
         }
         for (Class<?> c : only != null ? java.util.List.<Class<?>>of(only) : SUBCOMMANDS) {
-            cl.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
+            Command a = c.getAnnotation(Command.class);
+            if (a == null || !cl.getSubcommands().containsKey(a.name())) { // also listed in the annotation: registered already
+                cl.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
+            }
         }
         return cl;
     }

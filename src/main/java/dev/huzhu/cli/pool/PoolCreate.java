@@ -5,7 +5,6 @@ import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.chain.Deployment;
 import dev.huzhu.chain.Durations;
 import dev.huzhu.chain.Erc20Token;
-import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.chain.PlanFacts;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.ChainContext;
@@ -179,9 +178,5 @@ public final class PoolCreate implements Callable<Integer> {
         return new AidPoolFactory.Rules(r.asset, r.category, r.model, r.contribution, r.period, r.gracePeriod, r.feeBps, r.feeReceiver,
                 r.maxPayoutPerClaim, r.maxPayoutPerMemberPerYear, r.shareCapPerPeriod, r.waitingPeriod, r.assessmentWindow,
                 r.noticeWindow, r.juryWindow, r.claimBond, r.challengeBond, r.rulesHash, r.guardian, r.quorum, r.assessors);
-    }
-
-    static PlanDirectory directory(ChainContext chain, Deployment d) {
-        return new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
     }
 }

@@ -48,8 +48,8 @@ public final class PoolList implements Callable<Integer> {
                 }
             }
             if (json.json) {
-                Json.print(out, Json.object("chainId", chain.chainId(), "factory", reads.directory == null ? null
-                        : reads.deployment.address(dev.huzhu.chain.Deployment.FACTORY), "plans", plans.stream().map(PlanReads::json).toList()));
+                Json.print(out, Json.object("chainId", chain.chainId(), "factory",
+                        reads.deployment.address(dev.huzhu.chain.Deployment.FACTORY), "plans", plans.stream().map(PlanReads::json).toList()));
                 return ExitCodes.OK;
             }
             if (plans.isEmpty()) {

@@ -151,8 +151,7 @@ public final class TransactionSender {
                 receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElse(null);
                 if (receipt == null) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new TransactionTimeoutException("transaction " + hash + " was not mined within " + timeout.toSeconds()
-                                + " s; it may still be pending or have been dropped: check it before sending again");
+                        throw notMined(hash, tx, timeout);
                     }
                     sleep(200);
                 }
@@ -183,6 +182,17 @@ public final class TransactionSender {
         } catch (IOException e) {
             throw new NetworkException("the node stopped answering while waiting for " + hash + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Tells a dropped transaction (the node forgot it: safe to send again) from a pending one (may still be mined). */
+    private TransactionTimeoutException notMined(String hash, PreparedTransaction tx, Duration timeout) throws IOException {
+        boolean known = web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+        if (!known) {
+            return new TransactionTimeoutException("transaction " + hash + " was dropped by the node without being mined "
+                    + "(nonce " + tx.nonce() + " is free again): it is safe to send again");
+        }
+        return new TransactionTimeoutException("transaction " + hash + " is still pending after " + timeout.toSeconds()
+                + " s (nonce " + tx.nonce() + "); it may yet be mined: check it before sending again");
     }
 
     private RevertedException revertedReceipt(PreparedTransaction tx, TransactionReceipt receipt) throws IOException {

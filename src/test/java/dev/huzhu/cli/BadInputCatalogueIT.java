@@ -152,6 +152,9 @@ class BadInputCatalogueIT {
         w.ok("claim", "vote", "1", "reject", "--plan", "0", "--account", "assessor1", "--yes");
         List<Case> all = new ArrayList<>(cases);
         all.add(c("voting twice", 4, "huzhu: " + w.address("assessor1") + " already voted on claim #1", "claim", "vote", "1", "approve", "--plan", "0", "--account", "assessor1", "--yes"));
+        String broke = CliWorld.json(w.ok("wallet", "new", "broke", "--json")).get("address").asText();
+        all.add(c("no ETH for gas", 4, "regex:huzhu: not enough ETH for gas: " + broke + " has 0 ETH, this transaction may cost up to 0\\.\\d+ ETH",
+                "faucet", "10", "--account", "broke", "--yes"));
         all.add(c("waiting period", 4, "huzhu: cannot claim yet: waiting period ends " + waitingEnds(w, plan, "carol"),
                 "claim", "submit", "--plan", "0", "--amount", "10", "--evidence", evidence.toString(), "--account", "carol", "--yes"));
 
@@ -160,7 +163,12 @@ class BadInputCatalogueIT {
             Map<String, String> files = files(tmp);
             CliRunner runner = k.env().apply(w.cli.copy());
             CliRunner.Result r = runner.runWithInput(k.stdin(), k.args());
-            assertEquals(k.message(), lastLine(r.err()), r::toString);
+            if (k.message().startsWith("regex:")) { // only where the figures move with the base fee
+                String line = lastLine(r.err());
+                org.junit.jupiter.api.Assertions.assertTrue(line.matches(k.message().substring("regex:".length())), line);
+            } else {
+                assertEquals(k.message(), lastLine(r.err()), r::toString);
+            }
             assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("huzhu:")).count(), "one error line: " + r.err());
             assertEquals(k.exit(), r.exit(), r::toString);
             assertEquals(nonces, nonces(w), "no transaction was sent");

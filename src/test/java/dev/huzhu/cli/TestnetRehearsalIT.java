@@ -103,8 +103,36 @@ class TestnetRehearsalIT {
             new Request<>("evm_setAutomine", List.of(false), new HttpService(node.rpcUrl()), VoidResponse.class).send();
             CliRunner.Result slow = cli.run(concat(net, "deploy", "--account", "ops", "--force", "--yes", "--timeout", "2"));
             assertEquals(ExitCodes.TIMEOUT, slow.exit(), slow.toString());
-            assertTrue(slow.errLine().matches("huzhu: transaction 0x[0-9a-f]{64} was not mined within 2 s; it may still be pending "
-                    + "or have been dropped: check it before sending again"), slow.errLine());
+            assertTrue(slow.errLine().matches("huzhu: transaction 0x[0-9a-f]{64} is still pending after 2 s \\(nonce \\d+\\); "
+                    + "it may yet be mined: check it before sending again"), slow.errLine());
+            assertEquals(written, Files.readString(book), "the address book is untouched");
+
+            // ... and one the node drops is reported as dropped (safe to send again)
+            Thread dropper = new Thread(() -> {
+                HttpService rpc = new HttpService(node.rpcUrl());
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(200);
+                        var pending = Web3j.build(rpc).ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.PENDING, false).send().getBlock();
+                        for (var t : pending.getTransactions()) {
+                            new Request<>("hardhat_dropTransaction", List.of(t.get().toString()), rpc, VoidResponse.class).send();
+                        }
+                    }
+                } catch (InterruptedException | java.io.IOException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "test-dropper");
+            dropper.start();
+            CliRunner.Result dropped;
+            try {
+                dropped = cli.run(concat(net, "deploy", "--account", "ops", "--force", "--yes", "--timeout", "3"));
+            } finally {
+                dropper.interrupt();
+                dropper.join();
+            }
+            assertEquals(ExitCodes.TIMEOUT, dropped.exit(), dropped.toString());
+            assertTrue(dropped.errLine().matches("huzhu: transaction 0x[0-9a-f]{64} was dropped by the node without being mined "
+                    + "\\(nonce \\d+ is free again\\): it is safe to send again"), dropped.errLine());
             assertEquals(written, Files.readString(book), "the address book is untouched");
             new Request<>("evm_setAutomine", List.of(true), new HttpService(node.rpcUrl()), VoidResponse.class).send();
             web3j.shutdown();

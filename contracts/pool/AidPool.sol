@@ -12,8 +12,10 @@ import {IAidPoolErrors} from "../interfaces/IAidPoolErrors.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
 import {Rules, Member, Claim, ClaimStatus, DisputeKind, ContributionModel, PointsReason} from "./PoolTypes.sol";
 import {RulesCodec} from "./RulesCodec.sol";
+import {RulesValidation} from "./RulesValidation.sol";
 import {ClaimTransitions} from "./ClaimTransitions.sol";
 import {CostSharing} from "./CostSharing.sol";
+import {CoverBook} from "./CoverBook.sol";
 
 /// @title AidPool
 /// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
@@ -31,13 +33,14 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using ClaimTransitions for ClaimStatus;
+    using CoverBook for CoverBook.Book;
 
     /// @notice Basis-point denominator.
     uint256 public constant BPS = 10_000;
-    /// @notice Highest service fee a plan may have: 10%.
-    uint16 public constant MAX_FEE_BPS = 1_000;
-    /// @notice Largest assessor set (votes are tracked in a 32-bit mask).
-    uint256 public constant MAX_ASSESSORS = 32;
+    /// @notice Highest service fee a plan may have: 10% (checked at creation).
+    uint16 public constant MAX_FEE_BPS = RulesValidation.MAX_FEE_BPS;
+    /// @notice Largest assessor set (votes are tracked in a 32-bit mask; checked at creation).
+    uint256 public constant MAX_ASSESSORS = RulesValidation.MAX_ASSESSORS;
     /// @notice A claim year, for the per-member yearly payout cap.
     uint256 public constant CLAIM_YEAR = 365 days;
     /// @notice Rating bounds.
@@ -69,16 +72,9 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         uint32 claimCount;
     }
 
-    /// @dev COST_SHARING state, one slot.
-    struct Sharing {
-        uint112 shareIndex; // cumulative share charged to each member covered throughout
-        uint96 periodShared; // part of shareIndex charged in period `lastPeriod`
-        uint32 lastPeriod; // last period rolled over to
-    }
-
     Totals private _totals;
     Book private _book;
-    Sharing private _sharing;
+    CoverBook.Book private _cover; // COST_SHARING
     /// @notice Sum of all stars given and number of ratings.
     uint64 public ratingSum;
     uint64 public ratingCount;
@@ -86,10 +82,6 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     mapping(address => Member) private _members;
     mapping(uint256 => Claim) private _claims;
     mapping(uint256 => mapping(address => bytes32)) private _commitments;
-    /// @notice COST_SHARING: members whose cover ends at the start of a period.
-    mapping(uint256 => uint256) public expiringAt;
-    /// @notice COST_SHARING: share index at the start of a period in which some cover ended.
-    mapping(uint256 => uint256) public indexAtPeriod;
 
     /// @notice Locks the implementation: only clones, initialized by the factory, are plans.
     constructor() {
@@ -141,7 +133,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             _settlePrepaid(msg.sender, m, r, true);
         } else {
             uint256 period = _advance(r, createdAt);
-            m.shareSnapshot = _sharing.shareIndex;
+            m.shareSnapshot = _cover.shareIndex;
             m.paidThrough = nowTs; // not covered yet; _recover sets the real end of cover
             _recover(msg.sender, m, r, createdAt, period, true);
         }
@@ -163,7 +155,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (r.model == ContributionModel.PREPAID) {
             _settlePrepaid(msg.sender, m, r, false); // arrears cleared by this deposit: late, no points
         } else {
-            _recover(msg.sender, m, r, createdAt, _sharing.lastPeriod, false);
+            _recover(msg.sender, m, r, createdAt, _cover.lastPeriod, false);
         }
         IERC20(r.asset).safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -181,7 +173,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         _debit(m, amount);
         emit Withdrawn(msg.sender, amount, m.balance);
         if (m.active && r.model == ContributionModel.COST_SHARING) {
-            _recover(msg.sender, m, r, createdAt, _sharing.lastPeriod, false);
+            _recover(msg.sender, m, r, createdAt, _cover.lastPeriod, false);
         }
         IERC20(r.asset).safeTransfer(msg.sender, amount);
     }
@@ -199,7 +191,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             m.active = false;
             --_book.activeMembers;
             if (r.model == ContributionModel.COST_SHARING) {
-                --expiringAt[_periodAt(m.paidThrough, r, createdAt)];
+                _cover.unfile(_periodAt(m.paidThrough, r, createdAt));
             }
         }
         uint256 refund = m.balance;
@@ -528,8 +520,17 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
     /// @notice COST_SHARING: the cumulative per-member share index, the part charged in the last
     ///         period rolled over to, and that period's number.
     function sharing() external view returns (uint256 shareIndex, uint256 periodShared, uint256 lastPeriod) {
-        Sharing memory s = _sharing;
-        return (s.shareIndex, s.periodShared, s.lastPeriod);
+        return (_cover.shareIndex, _cover.periodShared, _cover.lastPeriod);
+    }
+
+    /// @notice COST_SHARING: members whose cover ends at the start of `period`.
+    function expiringAt(uint256 period) external view returns (uint256) {
+        return _cover.expiringAt[period];
+    }
+
+    /// @notice COST_SHARING: the share index at the start of `period`, recorded when covers ended then.
+    function indexAtPeriod(uint256 period) external view returns (uint256) {
+        return _cover.indexAtPeriod[period];
     }
 
     /// @notice A member's account as stored (charges due since the last settlement not applied).
@@ -545,13 +546,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (!m.active) return balance;
         (Rules memory r, uint40 createdAt,) = _load();
         if (r.model == ContributionModel.PREPAID) return balance - _duePeriods(m, r) * r.contribution;
-        Sharing memory s = _sharing;
-        uint256 endPeriod = _periodAt(m.paidThrough, r, createdAt);
-        uint256 index = s.shareIndex;
-        // a cover that ended before the last roll-over was charged up to the index recorded then;
-        // one that ended since has seen no payout after its end (payouts roll over first)
-        if (endPeriod <= s.lastPeriod) index = indexAtPeriod[endPeriod];
-        return balance - (index - m.shareSnapshot);
+        return balance - (_cover.indexFor(_periodAt(m.paidThrough, r, createdAt)) - m.shareSnapshot);
     }
 
     /// @notice The member's open claim (not yet PAID or DENIED), 0 if none.
@@ -687,15 +682,13 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         uint256 share;
         if (r.model == ContributionModel.COST_SHARING && amount > fromReserve) {
             _advance(r, createdAt);
-            Sharing storage s = _sharing;
             CostSharing.Split memory split = CostSharing.split(
-                amount - fromReserve, _book.activeMembers, _totals.feeBps, r.shareCapPerPeriod - s.periodShared
+                amount - fromReserve, _book.activeMembers, _totals.feeBps, r.shareCapPerPeriod - _cover.periodShared
             );
             share = split.share;
             fee = split.fee;
             paid += split.payout;
-            s.shareIndex += uint112(share);
-            s.periodShared += uint96(share);
+            _cover.charge(share);
             _totals.totalBalances -= uint112(split.collected);
             _totals.reserve += uint112(split.dust);
             _book.feesOwed += uint96(fee);
@@ -777,7 +770,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         uint256 period = _advance(r, createdAt);
         uint256 endPeriod = _periodAt(m.paidThrough, r, createdAt);
         bool ended = period >= endPeriod;
-        uint256 index = ended ? indexAtPeriod[endPeriod] : _sharing.shareIndex;
+        uint256 index = _cover.indexFor(endPeriod);
         uint256 owed = index - m.shareSnapshot;
         if (owed != 0) {
             m.balance -= uint96(owed);
@@ -801,7 +794,7 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
         if (!fresh) {
             uint256 oldEnd = _periodAt(m.paidThrough, r, createdAt);
             if (newEnd == oldEnd) return;
-            --expiringAt[oldEnd];
+            _cover.unfile(oldEnd);
         }
         if (newEnd == period) {
             m.active = false;
@@ -810,31 +803,17 @@ contract AidPool is IAidPoolEvents, IAidPoolErrors, ReentrancyGuardTransient {
             emit MemberLapsed(who, block.timestamp);
             return;
         }
-        ++expiringAt[newEnd];
+        _cover.file(newEnd);
         m.paidThrough = uint40(uint256(createdAt) + newEnd * r.period);
     }
 
-    /// @dev COST_SHARING: rolls over to the current period, taking members whose cover ended out of
-    ///      the covered count and recording the share index for their settlement. Loops over the
-    ///      periods elapsed since the last roll-over (not over members).
+    /// @dev COST_SHARING: rolls the cover book over to the current period (see CoverBook).
     function _advance(Rules memory r, uint40 createdAt) private returns (uint256 period) {
         period = (block.timestamp - createdAt) / r.period;
-        Sharing storage s = _sharing;
-        uint256 last = s.lastPeriod;
-        if (period == last) return period;
-        uint256 index = s.shareIndex;
-        uint256 covered = _book.activeMembers;
-        for (uint256 p = last + 1; p <= period; ++p) {
-            uint256 ending = expiringAt[p];
-            if (ending != 0) {
-                covered -= ending;
-                indexAtPeriod[p] = index;
-            }
-        }
+        if (period == _cover.lastPeriod) return period;
+        uint256 covered = _cover.rollOver(period, _book.activeMembers);
         _book.activeMembers = uint32(covered);
-        s.lastPeriod = uint32(period);
-        s.periodShared = 0;
-        emit PeriodStarted(period, covered, index);
+        emit PeriodStarted(period, covered, _cover.shareIndex);
     }
 
     function _periodAt(uint256 timestamp, Rules memory r, uint40 createdAt) private pure returns (uint256) {

@@ -36,6 +36,7 @@ describe("AidPoolFactory", function () {
     expect(createdAt).to.equal((await ethers.provider.getBlock("latest")).timestamp);
     expect(points).to.equal(await f.factory.points());
     expect(await plan.feeBps()).to.equal(rules.feeBps);
+    expect([await plan.MAX_FEE_BPS(), await plan.MAX_ASSESSORS()]).to.deep.equal([1000n, 32n]);
     expect(await f.factory.isPlan(planAddr)).to.equal(true);
     expect(await f.factory.creatorOf(planAddr)).to.equal(f.stranger.address);
     expect(await f.factory.creatorOf(f.stranger.address)).to.equal(ethers.ZeroAddress);

@@ -12,6 +12,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 /** The factory's registry of plans: list them, and resolve "3" / "#3" / an address to a plan. */
 public final class PlanDirectory {
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
+    private static final int PAGE = 500;
     private final Web3j web3j;
     private final AidPoolFactory factory;
 
@@ -20,18 +21,25 @@ public final class PlanDirectory {
         this.factory = AidPoolFactory.load(factoryAddress, web3j, new ReadonlyTransactionManager(web3j, ZERO), new DefaultGasProvider());
     }
 
+    public Web3j web3j() {
+        return web3j;
+    }
+
     public int count() {
         return Calls.get(factory.planCount()).intValueExact();
     }
 
-    /** All plans in creation order (id = index). */
+    /** All plans in creation order (id = index), a page of {@value #PAGE} per call. */
+    @SuppressWarnings("unchecked")
     public List<String> all() {
-        int n = count();
         List<String> plans = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            plans.add(Addresses.checksum(Calls.get(factory.planAt(BigInteger.valueOf(i)))));
+        while (true) {
+            List<Object> page = Calls.get(factory.plans(BigInteger.valueOf(plans.size()), BigInteger.valueOf(PAGE)));
+            page.forEach(a -> plans.add(Addresses.checksum(a.toString())));
+            if (page.size() < PAGE) {
+                return plans;
+            }
         }
-        return plans;
     }
 
     /**

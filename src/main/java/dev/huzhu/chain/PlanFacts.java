@@ -4,7 +4,7 @@ import dev.huzhu.contracts.AidPool;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
-import org.web3j.tuples.generated.Tuple2;
+import org.web3j.abi.datatypes.Type;
 
 /** A plan's rules and current figures, read in one go (for show, list and compare). */
 public record PlanFacts(int id, String address, AidPool.Rules rules, String category, String model, String symbol, int decimals,
@@ -16,16 +16,22 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, String cate
 
     public static PlanFacts read(PlanDirectory directory, int id, String address, Erc20Lookup tokens) {
         AidPool p = directory.plan(address, null);
-        AidPool.Rules r = Calls.get(p.rules());
+        // one round trip for all the plan's views
+        List<List<Type>> v = new CallBatch(directory.web3j()).add(address, p.rules()).add(address, p.averageRating())
+                .add(address, p.planInfo()).add(address, p.feeBps()).add(address, p.paused()).add(address, p.reserve())
+                .add(address, p.totalBalances()).add(address, p.activeMembers()).add(address, p.claimCount()).send();
+        AidPool.Rules r = (AidPool.Rules) v.get(0).get(0);
         r.asset = Addresses.checksum(r.asset);
         r.feeReceiver = Addresses.checksum(r.feeReceiver);
         r.guardian = Addresses.checksum(r.guardian);
         Erc20Token token = tokens.token(r.asset);
-        Tuple2<BigInteger, BigInteger> rating = Calls.get(p.averageRating());
-        Tuple2<BigInteger, String> info = Calls.get(p.planInfo());
         return new PlanFacts(id, address, r, name(CATEGORIES, r.category), name(MODELS, r.model), token.symbol(), token.decimals(),
-                Calls.get(p.feeBps()), Calls.get(p.paused()), Calls.get(p.reserve()), Calls.get(p.totalBalances()),
-                Calls.get(p.activeMembers()), Calls.get(p.claimCount()), rating.component1(), rating.component2(), info.component1());
+                num(v.get(3)), (Boolean) v.get(4).get(0).getValue(), num(v.get(5)), num(v.get(6)), num(v.get(7)), num(v.get(8)),
+                num(v.get(1)), (BigInteger) v.get(1).get(1).getValue(), num(v.get(2)));
+    }
+
+    private static BigInteger num(List<Type> values) {
+        return (BigInteger) values.get(0).getValue();
     }
 
     private static String name(List<String> names, BigInteger i) {

@@ -91,7 +91,13 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
       const hash = await send("eth_sendTransaction", [req]);
       return { status: "0x1", fn, receipt: () => send("eth_getTransactionReceipt", [hash]) };
     } catch (e) {
-      const m = /reverted with custom error '([A-Za-z]+)/.exec(e.message);
+      let m = /reverted with custom error '([A-Za-z]+)/.exec(e.message);
+      if (!m) {
+        // a custom error the node could not name: decode it with the plan's ABI
+        const data = /return data: (0x[0-9a-fA-F]+)/.exec(e.message);
+        const err = data && iface.parseError(data[1]);
+        if (err) m = [null, err.name];
+      }
       if (!m) throw new Error(`${fn}(${args.join(",")}) failed unexpectedly: ${e.message}`);
       if (process.env.PROPERTY_DEBUG) reasons[`${fn}:${m[1]}`] = (reasons[`${fn}:${m[1]}`] || 0) + 1;
       return null;

@@ -26,8 +26,10 @@ public final class NetworkOptions {
     public NetworkProfile profile(Session session) {
         String name = network != null ? network : session.env().getOrDefault("HUZHU_NETWORK", "local");
         Path file = networksFile != null ? networksFile : session.userDir().resolve("networks.json");
-        NetworkProfile p = NetworkProfiles.load(localRpcUrl(session), file).get(name);
         String url = rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL");
+        // look for `huzhu node start`'s node only when it can matter (it costs a probe)
+        String localUrl = name.equals("local") && url == null ? localRpcUrl(session) : HardhatNode.rpcUrl(8545);
+        NetworkProfile p = NetworkProfiles.load(localUrl, file).get(name);
         if (url != null) {
             if (!url.matches("(?i)(https?|wss?)://\\S+")) {
                 throw new IllegalArgumentException("--rpc-url '" + url + "' is not an http(s):// or ws(s):// URL");

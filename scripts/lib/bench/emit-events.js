@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Loads a local node with AidPool-shaped events from the EventBurst helper (scripts/lib/bench/EventBurst.sol).
 // Usage: node scripts/lib/bench/emit-events.js --rpc URL [--events N] [--per-tx K] [--txs-per-block B] [--payouts P] [--members M]
+//        [--gap G] (G empty blocks after each block with events) [--first-member 0x…] (member addresses used)
 // Prints one JSON line: {"address", "fromBlock", "toBlock", "events", "seconds"}.
 "use strict";
 const path = require("path");
@@ -32,6 +33,16 @@ function compile() {
   return { abi: c.abi, bytecode: "0x" + c.evm.bytecode.object };
 }
 
+// Mines `count` empty blocks with one JSON-RPC batch of evm_mine calls (hardhat_mine is not used:
+// Hardhat reports a zero parent hash for the blocks it reserves that way).
+async function mineEmpty(rpc, count) {
+  const batch = Array.from({ length: count }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "evm_mine", params: [] }));
+  const r = await fetch(rpc, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(batch) });
+  const out = await r.json();
+  const failed = out.filter((x) => x.error);
+  if (failed.length) throw new Error("evm_mine failed: " + JSON.stringify(failed[0].error));
+}
+
 async function main() {
   const started = Date.now();
   const rpc = arg("rpc");
@@ -41,6 +52,7 @@ async function main() {
   const txsPerBlock = Number(arg("txs-per-block", "4"));
   const payouts = Number(arg("payouts", "0"));
   const members = Number(arg("members", "100"));
+  const gap = Number(arg("gap", "0"));                 // empty blocks mined after each block with events
   const firstMember = BigInt(arg("first-member", "0x1000000000000000000000000000000000000000"));
 
   const provider = new ethers.JsonRpcProvider(rpc, undefined, { batchMaxCount: 1, staticNetwork: true, pollingInterval: 50 });
@@ -70,6 +82,7 @@ async function main() {
       emitted += 3 * r;
       if (++pending === txsPerBlock) {
         await provider.send("evm_mine", []);
+        if (gap > 0) await mineEmpty(rpc, gap);
         pending = 0;
       }
     }

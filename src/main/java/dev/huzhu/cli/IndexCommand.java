@@ -45,10 +45,17 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "print only the final summary")
     boolean quiet;
 
+    @Option(names = "--max-range", paramLabel = "BLOCKS", description = "most blocks per eth_getLogs (default: ${DEFAULT-VALUE}; for providers with a range limit)",
+            defaultValue = "50000")
+    long maxRange;
+
     @Override
     public Integer call() throws Exception {
         Finality f = Finality.parse(finality);
-        try (Source.Resolved r = source.resolve(confirmations, f)) {
+        if (maxRange < 1) {
+            throw new IllegalArgumentException("--max-range must be at least 1, got " + maxRange);
+        }
+        try (Source.Resolved r = source.resolve(confirmations, f).withMaxRange(maxRange)) {
             System.out.println("indexing chain " + r.chainId() + " from " + r.rpcUrl() + " into " + r.db().url());
             AtomicBoolean stop = new AtomicBoolean();
             Thread main = Thread.currentThread();
@@ -122,6 +129,10 @@ final class IndexCommand implements Callable<Integer> {
 
         /** A connected chain and database, ready to index. */
         record Resolved(String rpcUrl, long chainId, ChainSource chain, IndexDatabase db, IndexerSettings settings) implements AutoCloseable {
+            Resolved withMaxRange(long max) {
+                return new Resolved(rpcUrl, chainId, chain, db, settings.withMaxRange(max));
+            }
+
             Indexer newIndexer(Indexer.Listener listener) throws java.sql.SQLException {
                 return new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), listener);
             }

@@ -69,19 +69,24 @@ public final class IndexDatabase {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-        } catch (RuntimeException e) {
+            if (isSqlite()) {
+                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=30000");
+                    s.execute("PRAGMA journal_mode=WAL"); // persistent: readers never block the writer
+                }
+            }
+        } catch (RuntimeException | SQLException e) {
             throw new IndexerException("cannot prepare the index database " + url + ": " + rootMessage(e), e);
         }
     }
 
-    /** A new connection with auto-commit off; SQLite in WAL mode with a busy timeout. */
+    /** A new connection with auto-commit off; for SQLite (WAL mode since migration) with a busy timeout. */
     public Connection connect() throws SQLException {
         Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
         if (isSqlite()) {
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA busy_timeout=30000");
+                s.execute("PRAGMA synchronous=NORMAL");
             }
         }
         c.setAutoCommit(false);

@@ -94,6 +94,10 @@ public final class Indexer implements AutoCloseable {
                     if (!poll.pause()) {
                         return;
                     }
+                } else if (s == Step.RETRY) {
+                    if (!poll.pause()) { // the chain moved while we read it: read again shortly
+                        return;
+                    }
                 } else {
                     poll.reset();
                 }
@@ -246,6 +250,12 @@ public final class Indexer implements AutoCloseable {
             for (BlockHeader k : chunk) {
                 BlockHeader c = canonical.get(k.number());
                 if (k.number() < 0 || (c != null && c.hash().equalsIgnoreCase(k.hash()))) {
+                    if (k.number() == cur.number()) {
+                        // the cursor's block is canonical, yet the next block does not link to it: the node
+                        // contradicts itself (e.g. blocks reserved by hardhat_mine report a zero parent hash)
+                        throw new RpcException("the node's block " + (cur.number() + 1) + " does not name block " + cur.number()
+                                + " (" + cur.hash() + ") as its parent, although that block is still canonical", false, null);
+                    }
                     Set<String> rebuilt = store.rollbackTo(w, k);
                     planRules.fillMissing(w, store.chainId());
                     listener.reorg(cur.number(), k.number(), rebuilt);

@@ -14,7 +14,8 @@ import java.util.function.BiConsumer;
  */
 public final class WebhookSender {
     private final URI url;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration initialBackoff;
     private final Duration maxBackoff;
 

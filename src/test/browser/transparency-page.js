@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Browser test of the transparency page in headless Chromium (Debian `chromium` + playwright-core).
+// Usage: node src/test/browser/transparency-page.js PAGE_URL PLAN_ADDRESS MEMBER_ADDRESS SCREENSHOT_DIR
+// Checks, in English and in Chinese: the plan comparison, the plan's paid claim and payout, the member's records.
+"use strict";
+const path = require("path");
+const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+
+const [base, plan, member, outDir] = process.argv.slice(2);
+const failures = [];
+function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
+    page.on("pageerror", (e) => failures.push("page error: " + e.message));
+    const go = async (hash) => {
+      await page.goto(base + hash);
+      await page.waitForFunction((h) => document.body.dataset.ready === h, hash.replace(/^#/, "") || "/");
+    };
+    const text = async (sel) => (await page.locator(sel).allInnerTexts()).join("\n");
+
+    // home: totals, plan comparison (sortable), live payout feed, sync status
+    await go("#/");
+    check((await text("#plans caption")).includes("Plans (互助计划) compared"), "home: plan comparison table in English");
+    check((await text("#plans tbody")).includes("344.00"), "home: the plan's reserve 344.00");
+    check((await text("#feed")).includes("250.00"), "home: live payout feed shows the 250.00 payout");
+    await page.waitForFunction(() => /head block \d+, indexed to \d+, lag 0/.test(document.getElementById("sync").textContent));
+    check(true, "home: sync status with head block and lag");
+    await page.click('th button[data-sort="fee"]');
+    await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="fee"]');
+    check(true, "home: sorting by service fee sets aria-sort");
+    await page.screenshot({ path: path.join(outDir, "transparency-home-en.png"), fullPage: true });
+
+    // the plan: rules, the paid claim and its payout
+    await go("#/plan/" + plan);
+    const claims = await text("table:has(caption:text('Claims and their states')) tbody");
+    check(claims.includes("#1") && claims.includes("Paid") && claims.includes("250.00"), "plan: claim #1 of 250.00 is Paid");
+    check((await text("main dl")).includes("2 / 3"), "plan: assessor quorum 2 of 3");
+    check((await text("table:has(caption:text('Payouts')) tbody")).includes("250.00"), "plan: payout listed");
+    await page.screenshot({ path: path.join(outDir, "transparency-plan-en.png"), fullPage: true });
+
+    // switch to Chinese: same claim, translated
+    await page.click("#lang");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN" && document.body.dataset.ready);
+    await page.waitForSelector("table caption:text('理赔及其状态')");
+    const claimsZh = await text("table:has(caption:text('理赔及其状态')) tbody");
+    check(claimsZh.includes("已赔付") && claimsZh.includes("250.00"), "plan (中文): 理赔 #1 已赔付 250.00");
+    await page.screenshot({ path: path.join(outDir, "transparency-plan-zh.png"), fullPage: true });
+
+    // the member's records, looked up by address (still in Chinese)
+    await page.fill("#lookup-address", member);
+    await page.click("#lookup button[type=submit]");
+    await page.waitForFunction((m) => document.body.dataset.ready === "/member/" + m, member);
+    await page.waitForSelector("table caption:text('获得的赔付')");
+    check((await text("main h2")).includes("成员记录"), "member (中文): records heading");
+    check((await text("table:has(caption:text('获得的赔付')) tbody")).includes("250.00"), "member (中文): payout received 250.00");
+    check((await text("table:has(caption:text('理赔申请')) tbody")).includes("已赔付"), "member (中文): own claim 已赔付");
+    await page.screenshot({ path: path.join(outDir, "transparency-member-zh.png"), fullPage: true });
+
+    // and in English
+    await page.click("#lang");
+    await page.waitForSelector("table caption:text('Payouts received')");
+    check((await text("table:has(caption:text('Payouts received')) tbody")).includes("250.00"), "member: payout received 250.00");
+    check((await text("table:has(caption:text('Memberships')) tbody")).includes("active"), "member: active membership");
+    check((await text("table:has(caption:text('Deposits and withdrawals')) tbody")).includes("300.00"), "member: first deposit 300.00");
+    await page.screenshot({ path: path.join(outDir, "transparency-member-en.png"), fullPage: true });
+
+    // a bad address is reported, not a blank page
+    await go("#/member/0x1234");
+    check((await text("main")).includes("must be 0x and 40 hex digits"), "member: bad address explained");
+  } finally {
+    await browser.close();
+  }
+  if (failures.length) {
+    console.error("transparency page: " + failures.length + " check(s) failed:\n  " + failures.join("\n  "));
+    process.exit(1);
+  }
+  console.log("transparency page: all checks passed");
+}
+
+main().catch((e) => { console.error(e.stack || e); process.exit(2); });

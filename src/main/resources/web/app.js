@@ -91,7 +91,7 @@ async function api(path) {
 }
 
 function table(caption, cols, rows, empty) {
-  if (!rows.length) return `<h2>${esc(caption)}</h2><p>${esc(empty || t("noRows"))}</p>`;
+  if (!rows.length) return `<section class="empty"><h3>${esc(caption)}</h3><p>${esc(empty || t("noRows"))}</p></section>`;
   return `<table><caption>${esc(caption)}</caption><thead><tr>${cols.map((c) => `<th scope="col"${c.num ? ' class="num"' : ""}>${esc(t(c.h))}</th>`).join("")}</tr></thead>`
     + `<tbody>${rows.map((r) => `<tr>${cols.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(r)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }

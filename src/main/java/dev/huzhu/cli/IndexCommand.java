@@ -164,9 +164,11 @@ final class IndexCommand implements Callable<Integer> {
                 List<String> fs = new ArrayList<>(factories);
                 long from = fromBlock == null ? 0 : fromBlock;
                 if (fs.isEmpty()) {
-                    Optional<DeploymentFile> d = DeploymentFile.read(home, chainId);
+                    String dirEnv = System.getenv("HUZHU_DEPLOYMENTS_DIR");
+                    Path deployments = dirEnv == null || dirEnv.isBlank() ? home.resolve("deployments") : Path.of(dirEnv);
+                    Optional<DeploymentFile> d = DeploymentFile.read(deployments, chainId);
                     if (d.isEmpty() && plans.isEmpty()) {
-                        throw new IllegalArgumentException("no " + DeploymentFile.pathFor(home, chainId)
+                        throw new IllegalArgumentException("no " + DeploymentFile.pathFor(deployments, chainId)
                                 + ": run `huzhu deploy` first, or pass --factory ADDRESS --from-block N");
                     }
                     if (d.isPresent()) {

@@ -19,13 +19,13 @@ import java.util.Optional;
 public record DeploymentFile(List<String> factories, long fromBlock) {
     private static final List<String> BLOCK_KEYS = List.of("blockNumber", "deployBlock", "deploymentBlock", "startBlock", "fromBlock", "block");
 
-    public static Path pathFor(Path projectDir, long chainId) {
-        return projectDir.resolve("deployments").resolve(chainId + ".json");
+    public static Path pathFor(Path deploymentsDir, long chainId) {
+        return deploymentsDir.resolve(chainId + ".json");
     }
 
-    /** Reads the deployment of {@code chainId}, if the file exists. */
-    public static Optional<DeploymentFile> read(Path projectDir, long chainId) {
-        Path file = pathFor(projectDir, chainId);
+    /** Reads the deployment of {@code chainId} from {@code deploymentsDir}, if the file exists. */
+    public static Optional<DeploymentFile> read(Path deploymentsDir, long chainId) {
+        Path file = pathFor(deploymentsDir, chainId);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ public final class TxOptions {
     @Option(names = "--priority-fee", paramLabel = "GWEI", description = "EIP-1559 tip per gas (default: the node's suggestion, else 1 gwei)")
     String priorityFee;
 
-    @Option(names = "--gas-limit", paramLabel = "GAS", description = "gas limit (default: estimate + 20 %)")
+    @Option(names = "--gas-limit", paramLabel = "GAS", description = "gas limit (default: estimate + 20%%)")
     String gasLimit;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "give up waiting after this long (default: ${DEFAULT-VALUE}); the transaction may still be mined")

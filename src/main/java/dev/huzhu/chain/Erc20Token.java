@@ -1,5 +1,7 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.TokenAmount;
+import dev.huzhu.protocol.NotFoundException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.EventDecoder;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,14 +16,14 @@ public final class EventLog {
     private static final long BATCH = 10_000;
 
     private final Web3j web3j;
-    private final EventCatalog catalog;
+    private final EventDecoder decoder;
 
-    public EventLog(Web3j web3j, EventCatalog catalog) {
+    public EventLog(Web3j web3j, EventDecoder decoder) {
         this.web3j = web3j;
-        this.catalog = catalog;
+        this.decoder = decoder;
     }
 
-    /** Every decodable event of {@code contracts} from {@code fromBlock} to the latest block. */
+    /** Every protocol event of {@code contracts} from {@code fromBlock} to the latest block. */
     public List<ChainEvent> read(List<String> contracts, long fromBlock) {
         List<ChainEvent> events = new ArrayList<>();
         if (contracts.isEmpty()) {
@@ -39,7 +40,7 @@ public final class EventLog {
                     throw new NetworkException("eth_getLogs failed: " + result.getError().getMessage());
                 }
                 for (EthLog.LogResult<?> r : result.getLogs()) {
-                    catalog.decode((Log) r.get()).ifPresent(events::add);
+                    ChainEvent.decode(decoder, (Log) r.get()).ifPresent(events::add);
                 }
             }
         } catch (IOException e) {

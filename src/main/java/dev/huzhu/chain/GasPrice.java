@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.TokenAmount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

@@ -1,5 +1,7 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.Address;
+import dev.huzhu.protocol.NotFoundException;
 import dev.huzhu.contracts.AidPool;
 import dev.huzhu.contracts.AidPoolFactory;
 import java.math.BigInteger;
@@ -35,7 +37,7 @@ public final class PlanDirectory {
         List<String> plans = new ArrayList<>();
         while (true) {
             List<Object> page = Calls.get(factory.plans(BigInteger.valueOf(plans.size()), BigInteger.valueOf(PAGE)));
-            page.forEach(a -> plans.add(Addresses.checksum(a.toString())));
+            page.forEach(a -> plans.add(Address.checksum(a.toString())));
             if (page.size() < PAGE) {
                 return plans;
             }
@@ -59,10 +61,10 @@ public final class PlanDirectory {
             if (id >= n) {
                 throw new NotFoundException("there is no plan #" + id + " (this deployment has " + n + " plan" + (n == 1 ? "" : "s") + ")");
             }
-            return Addresses.checksum(Calls.get(factory.planAt(BigInteger.valueOf(id))));
+            return Address.checksum(Calls.get(factory.planAt(BigInteger.valueOf(id))));
         }
         if (r.startsWith("0x") || r.startsWith("0X")) {
-            String address = Addresses.parse(r, "plan");
+            String address = Address.parse(r, "plan").checksummed();
             if (!Calls.get(factory.isPlan(address))) {
                 throw new NotFoundException(address + " is not a plan of this deployment's factory");
             }

@@ -1,18 +1,20 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.Address;
+import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.SolidityEnum;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import org.web3j.abi.datatypes.Type;
 
 /** A plan's rules and current figures, read in one go (for show, list and compare). */
-public record PlanFacts(int id, String address, AidPool.Rules rules, String category, String model, String symbol, int decimals,
+public record PlanFacts(int id, String address, AidPool.Rules rules, Category category, ContributionModel model, String symbol, int decimals,
         BigInteger feeBps, boolean paused, BigInteger reserve, BigInteger totalBalances, BigInteger activeMembers,
         BigInteger claimCount, BigInteger ratingTimes100, BigInteger ratingCount, BigInteger createdAt) {
-
-    public static final List<String> CATEGORIES = List.of("medical", "education", "disaster", "shared-purchase", "other");
-    public static final List<String> MODELS = List.of("prepaid", "cost-sharing");
 
     public static PlanFacts read(PlanDirectory directory, int id, String address, Erc20Lookup tokens) {
         AidPool p = directory.plan(address, null);
@@ -21,11 +23,11 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, String cate
                 .add(address, p.planInfo()).add(address, p.feeBps()).add(address, p.paused()).add(address, p.reserve())
                 .add(address, p.totalBalances()).add(address, p.activeMembers()).add(address, p.claimCount()).send();
         AidPool.Rules r = (AidPool.Rules) v.get(0).get(0);
-        r.asset = Addresses.checksum(r.asset);
-        r.feeReceiver = Addresses.checksum(r.feeReceiver);
-        r.guardian = Addresses.checksum(r.guardian);
+        r.asset = Address.checksum(r.asset);
+        r.feeReceiver = Address.checksum(r.feeReceiver);
+        r.guardian = Address.checksum(r.guardian);
         Erc20Token token = tokens.token(r.asset);
-        return new PlanFacts(id, address, r, name(CATEGORIES, r.category), name(MODELS, r.model), token.symbol(), token.decimals(),
+        return new PlanFacts(id, address, r, SolidityEnum.of(Category.class, r.category), SolidityEnum.of(ContributionModel.class, r.model), token.symbol(), token.decimals(),
                 num(v.get(3)), (Boolean) v.get(4).get(0).getValue(), num(v.get(5)), num(v.get(6)), num(v.get(7)), num(v.get(8)),
                 num(v.get(1)), (BigInteger) v.get(1).get(1).getValue(), num(v.get(2)));
     }
@@ -34,17 +36,13 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, String cate
         return (BigInteger) values.get(0).getValue();
     }
 
-    private static String name(List<String> names, BigInteger i) {
-        return i.intValue() < names.size() ? names.get(i.intValue()) : i.toString();
-    }
-
     public String amount(BigInteger units) {
         return TokenAmount.format(units, decimals) + " " + symbol;
     }
 
     /** The contribution per period (PREPAID) or the share cap per period (COST_SHARING), in words. */
     public String contributionText() {
-        return model.equals("prepaid") ? amount(rules.contribution) + " / " + Durations.format(rules.period.longValue())
+        return model == ContributionModel.PREPAID ? amount(rules.contribution) + " / " + Durations.format(rules.period.longValue())
                 : "≤ " + amount(rules.shareCapPerPeriod) + " / " + Durations.format(rules.period.longValue());
     }
 

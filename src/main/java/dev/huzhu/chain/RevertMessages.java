@@ -1,5 +1,14 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.PointsReason;
+import dev.huzhu.protocol.DisputeKind;
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.ClaimStatus;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.Address;
+import dev.huzhu.protocol.TokenAmount;
+import dev.huzhu.protocol.DecodedError;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,11 +34,12 @@ public final class RevertMessages {
     private static final Pattern TIME = Pattern.compile(".*(At|Time|time|deadline|until|Until|ends|Ends|since|Since|opens|closes|Through)$");
     private static final Map<String, String> TEMPLATES = new HashMap<>();
 
-    private static final Map<String, List<String>> ENUMS = new HashMap<>();
+    /** Solidity enums by their ABI internalType ("enum ClaimStatus"), so arguments read as labels. */
+    private static final Map<String, Class<? extends SolidityEnum>> ENUMS = Map.of(
+            "enum ClaimStatus", ClaimStatus.class, "enum Category", Category.class, "enum ContributionModel", ContributionModel.class,
+            "enum DisputeKind", DisputeKind.class, "enum PointsReason", PointsReason.class);
 
     static {
-        ENUMS.put("enum ClaimStatus", List.of("none", "submitted", "approved", "rejected", "disputed", "paid", "denied"));
-        ENUMS.put("enum Category", List.of("medical", "education", "disaster", "shared purchase", "other"));
         // AidPool (IAidPoolErrors)
         t("AlreadyInitialized", "the plan is already initialized");
         t("PlanPaused", "the plan is paused: no new joins or claims for now");
@@ -139,12 +149,12 @@ public final class RevertMessages {
     /** Formats one argument by its ABI type and name. */
     public String format(DecodedError.Arg a) {
         Object v = a.value();
-        List<String> names = ENUMS.get(a.internalType());
-        if (names != null && v instanceof BigInteger n && n.intValue() < names.size()) {
-            return names.get(n.intValue());
+        Class<? extends SolidityEnum> kind = ENUMS.get(a.internalType());
+        if (kind != null && v instanceof BigInteger n && n.signum() >= 0 && n.intValue() < kind.getEnumConstants().length) {
+            return kind.getEnumConstants()[n.intValue()].label();
         }
         if (a.type().equals("address")) {
-            return Addresses.checksum(String.valueOf(v));
+            return Address.checksum(String.valueOf(v));
         }
         if (v instanceof BigInteger n && a.type().startsWith("uint")) {
             if (TIME.matcher(a.name()).matches() && n.bitLength() < 40) {

@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.DecodedError;
 import java.util.Optional;
 
 /**

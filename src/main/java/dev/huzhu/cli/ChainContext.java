@@ -1,9 +1,10 @@
 package dev.huzhu.cli;
 
 import dev.huzhu.chain.ChainConnection;
-import dev.huzhu.chain.ContractErrors;
-import dev.huzhu.chain.Deployment;
-import dev.huzhu.chain.DeploymentBook;
+import dev.huzhu.protocol.ErrorDecoder;
+import dev.huzhu.protocol.EventDecoder;
+import dev.huzhu.protocol.Deployment;
+import dev.huzhu.protocol.DeploymentBook;
 import dev.huzhu.chain.NetworkProfile;
 import dev.huzhu.chain.RevertMessages;
 import dev.huzhu.chain.TransactionSender;
@@ -17,15 +18,13 @@ import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
  * One command's view of a network: the checked connection, its address book, the transaction
- * sender and the revert decoder (built from the contracts' ABIs on first use).
+ * sender and the one event and revert decoders (dev.huzhu.protocol, from the packaged ABIs).
  */
 public final class ChainContext implements AutoCloseable {
     private final Session session;
     private final NetworkProfile profile;
     private final ChainConnection connection;
     private final DeploymentBook book;
-    private ContractErrors errors;
-    private dev.huzhu.chain.EventCatalog events;
     private String tokenSymbol = "mUSD";
     private int tokenDecimals = 6;
 
@@ -63,7 +62,7 @@ public final class ChainContext implements AutoCloseable {
     public Deployment deployment() {
         Deployment d = book.require(chainId());
         if (!hasCode(d.address(Deployment.FACTORY))) {
-            throw new dev.huzhu.chain.NotFoundException(book.file(chainId()) + " is stale: no contract at " + dev.huzhu.chain.Addresses.checksum(d.address(Deployment.FACTORY))
+            throw new dev.huzhu.protocol.NotFoundException(book.file(chainId()) + " is stale: no contract at " + dev.huzhu.protocol.Address.checksum(d.address(Deployment.FACTORY))
                     + " (was the local node restarted?); run `huzhu deploy --force`");
         }
         return d;
@@ -110,32 +109,23 @@ public final class ChainContext implements AutoCloseable {
     }
 
     /** The custom error of revert data, or empty when its selector is unknown. */
-    public Optional<dev.huzhu.chain.DecodedError> decodeRevert(String data) {
-        if (errors == null) {
-            errors = ContractErrors.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
-        }
-        return errors.decode(data);
+    public Optional<dev.huzhu.protocol.DecodedError> decodeRevert(String data) {
+        return ErrorDecoder.packaged().decode(data);
     }
 
     /** Revert data in words, or empty when the selector is unknown. */
     public Optional<String> describeRevert(String data) {
-        if (errors == null) {
-            errors = ContractErrors.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
-        }
-        return errors.decode(data).map(e -> new RevertMessages(tokenDecimals, tokenSymbol).describe(e));
+        return ErrorDecoder.packaged().decode(data).map(e -> new RevertMessages(tokenDecimals, tokenSymbol).describe(e));
     }
 
     /** The contracts' events, for decoding receipts and logs. */
-    public dev.huzhu.chain.EventCatalog events() {
-        if (events == null) {
-            events = dev.huzhu.chain.EventCatalog.fromArtifacts(session.projectDir().resolve("artifacts/contracts"));
-        }
-        return events;
+    public EventDecoder events() {
+        return EventDecoder.packaged();
     }
 
     /** The decoded events of a receipt. */
     public java.util.List<dev.huzhu.chain.ChainEvent> events(dev.huzhu.chain.SentTransaction sent) {
-        return sent.receipt().getLogs().stream().map(l -> events().decode(l)).flatMap(java.util.Optional::stream).toList();
+        return sent.receipt().getLogs().stream().map(l -> dev.huzhu.chain.ChainEvent.decode(events(), l)).flatMap(java.util.Optional::stream).toList();
     }
 
     @Override

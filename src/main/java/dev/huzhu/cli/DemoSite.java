@@ -2,7 +2,7 @@ package dev.huzhu.cli;
 
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.indexer.ChainSource;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
@@ -26,7 +26,7 @@ final class DemoSite {
         IndexerSettings settings = IndexerSettings.of(List.of(factory), List.of(), 0, 0, Finality.LATEST);
         try (ChainSource chain = new ChainSource(rpcUrl)) {
             if (exitAfter) {
-                try (Indexer indexer = new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), null)) {
+                try (Indexer indexer = new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null)) {
                     indexer.run(true, () -> false);
                 }
                 System.out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");

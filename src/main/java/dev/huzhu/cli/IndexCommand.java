@@ -3,8 +3,9 @@ package dev.huzhu.cli;
 import dev.huzhu.chain.NetworkProfiles;
 import dev.huzhu.devnet.LocalNode;
 import dev.huzhu.indexer.ChainSource;
-import dev.huzhu.indexer.DeploymentFile;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.Deployment;
+import dev.huzhu.protocol.DeploymentBook;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
@@ -134,7 +135,7 @@ final class IndexCommand implements Callable<Integer> {
             }
 
             Indexer newIndexer(Indexer.Listener listener) throws java.sql.SQLException {
-                return new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), listener);
+                return new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), listener);
             }
 
             @Override
@@ -166,14 +167,15 @@ final class IndexCommand implements Callable<Integer> {
                 if (fs.isEmpty()) {
                     String dirEnv = System.getenv("HUZHU_DEPLOYMENTS_DIR");
                     Path deployments = dirEnv == null || dirEnv.isBlank() ? home.resolve("deployments") : Path.of(dirEnv);
-                    Optional<DeploymentFile> d = DeploymentFile.read(deployments, chainId);
+                    DeploymentBook book = new DeploymentBook(deployments);
+                    Optional<Deployment> d = book.read(chainId);
                     if (d.isEmpty() && plans.isEmpty()) {
-                        throw new IllegalArgumentException("no " + DeploymentFile.pathFor(deployments, chainId)
+                        throw new IllegalArgumentException("no " + book.file(chainId)
                                 + ": run `huzhu deploy` first, or pass --factory ADDRESS --from-block N");
                     }
                     if (d.isPresent()) {
-                        fs.addAll(d.get().factories());
-                        from = fromBlock == null ? d.get().fromBlock() : fromBlock;
+                        fs.add(d.get().address(Deployment.FACTORY).toLowerCase(java.util.Locale.ROOT));
+                        from = fromBlock == null ? d.get().firstBlock() : fromBlock;
                     }
                 }
                 String dbUrl = db != null ? db

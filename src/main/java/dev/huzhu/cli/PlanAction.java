@@ -1,6 +1,6 @@
 package dev.huzhu.cli;
 
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.chain.SentTransaction;

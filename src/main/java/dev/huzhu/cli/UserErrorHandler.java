@@ -1,7 +1,7 @@
 package dev.huzhu.cli;
 
 import dev.huzhu.chain.NetworkException;
-import dev.huzhu.chain.NotFoundException;
+import dev.huzhu.protocol.NotFoundException;
 import dev.huzhu.chain.RevertedException;
 import dev.huzhu.chain.TransactionTimeoutException;
 import dev.huzhu.devnet.DevnetException;

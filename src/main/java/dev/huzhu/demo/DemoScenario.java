@@ -1,7 +1,7 @@
 package dev.huzhu.demo;
 
 import dev.huzhu.chain.ChainConnection;
-import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.contracts.AidPool;
 import dev.huzhu.contracts.AidPoolFactory;
 import dev.huzhu.contracts.MockUSD;

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventArgs;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class Indexer implements AutoCloseable {
 
     private final ChainSource source;
     private final IndexerSettings settings;
-    private final EventCatalog catalog;
+    private final EventDecoder decoder;
     private final EventStore store;
     private final Listener listener;
     private final Connection connection;
@@ -61,11 +62,11 @@ public final class Indexer implements AutoCloseable {
     private boolean rulesChecked;
     private long lastStatusMs;
 
-    public Indexer(IndexDatabase db, ChainSource source, long chainId, IndexerSettings settings, EventCatalog catalog, Listener listener)
+    public Indexer(IndexDatabase db, ChainSource source, long chainId, IndexerSettings settings, EventDecoder decoder, Listener listener)
             throws SQLException {
         this.source = source;
         this.settings = settings;
-        this.catalog = catalog;
+        this.decoder = decoder;
         this.store = new EventStore(chainId, new Projector());
         this.listener = listener == null ? new Listener() {} : listener;
         this.connection = db.connect();
@@ -147,7 +148,7 @@ public final class Indexer implements AutoCloseable {
         List<String> plans = knownPlans();
         RangeFetch f = takeAhead(from, plans);
         if (f == null) {
-            f = RangeFetch.fetch(source, catalog, settings.factories(), plans, from, Math.min(target, from + range.size() - 1));
+            f = RangeFetch.fetch(source, decoder, settings.factories(), plans, from, Math.min(target, from + range.size() - 1));
         }
         if (!f.first().parentHash().equalsIgnoreCase(cur.hash())) {
             handleReorg(cur);
@@ -161,12 +162,12 @@ public final class Indexer implements AutoCloseable {
             long next = f.to() + 1;
             long nextTo = Math.min(target, next + range.size() - 1);
             aheadFrom = next;
-            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, catalog, settings.factories(), plans, next, nextTo));
+            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, decoder, settings.factories(), plans, next, nextTo));
         }
         List<EventStore.ScopedEvent> events = new ArrayList<>(f.logs().size());
         for (Log l : f.logs()) {
             BlockHeader h = f.headers().get(LogFields.blockNumber(l));
-            catalog.decode(l, h.timestamp()).ifPresent(e -> events.add(new EventStore.ScopedEvent(e, scopeOf(e))));
+            DecodedEvent.decode(decoder, l, h.timestamp()).ifPresent(e -> events.add(new EventStore.ScopedEvent(e, scopeOf(e))));
         }
         for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
             store.discover(w, p.getKey(), p.getValue());

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventArgs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.EventArgs;
 import dev.huzhu.contracts.AidPool;
 import java.math.BigInteger;
 import java.sql.SQLException;
@@ -62,8 +65,8 @@ final class PlanRules {
                 r.uint("maxPayoutPerClaim"), r.uint("maxPayoutPerMemberPerYear"), r.uint("shareCapPerPeriod"), r.longValue("waitingPeriod"),
                 r.uint("claimBond"), r.uint("challengeBond"), (int) r.longValue("quorum"),
                 EventArgs.json(assessors),
-                r.text("asset"), r.text("rulesHash"), Projector.enumName(Projector.CATEGORIES, uintOrNull(r, "category")),
-                Projector.enumName(Projector.MODELS, uintOrNull(r, "model")), chainId, plan);
+                r.text("asset"), r.text("rulesHash"), Projector.enumName(Category.class, uintOrNull(r, "category")),
+                Projector.enumName(ContributionModel.class, uintOrNull(r, "model")), chainId, plan);
     }
 
     private static BigInteger uintOrNull(EventArgs r, String name) {

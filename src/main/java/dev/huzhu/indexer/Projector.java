@@ -1,5 +1,11 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.PointsReason;
+import dev.huzhu.protocol.DisputeKind;
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.EventArgs;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,10 +24,6 @@ public final class Projector {
         void apply(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException;
     }
 
-    static final List<String> CATEGORIES = List.of("MEDICAL", "EDUCATION", "DISASTER", "SHARED_PURCHASE", "OTHER");
-    static final List<String> MODELS = List.of("PREPAID", "COST_SHARING");
-    static final List<String> DISPUTE_KINDS = List.of("NONE", "ESCALATED", "CHALLENGED", "APPEALED");
-    static final List<String> POINTS_REASONS = List.of("JOINING", "CONTRIBUTION", "JURY_VOTE", "REFERRAL");
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     /** Tables and the column that holds their scope, for clearing a scope before a replay. */
@@ -71,8 +73,9 @@ public final class Projector {
         }
     }
 
-    static String enumName(List<String> names, BigInteger ordinal) {
-        return ordinal == null ? null : ordinal.intValue() < names.size() ? names.get(ordinal.intValue()) : ordinal.toString();
+    /** The Solidity constant name of an enum argument ("MEDICAL"), as the tables store it; null when absent. */
+    static <E extends Enum<E> & SolidityEnum> String enumName(Class<E> type, BigInteger ordinal) {
+        return ordinal == null ? null : SolidityEnum.of(type, ordinal).name();
     }
 
     // ------------------------------------------------------------------ plans and members
@@ -87,7 +90,7 @@ public final class Projector {
         EventArgs a = e.args();
         w.update("UPDATE plans SET factory = ?, creator = ?, category = ?, model = ?, asset = ?, rules_hash = ?, plan_id = ?, "
                         + "created_block = ?, created_time = ? WHERE chain_id = ? AND address = ?",
-                e.contract(), a.text("creator"), enumName(CATEGORIES, a.uint("category")), enumName(MODELS, a.uint("model")),
+                e.contract(), a.text("creator"), enumName(Category.class, a.uint("category")), enumName(ContributionModel.class, a.uint("model")),
                 a.text("asset"), a.text("rulesHash"), a.longValue("planId"), e.blockNumber(), e.blockTime(), chainId, plan);
     }
 
@@ -206,10 +209,10 @@ public final class Projector {
 
     private static void claimDisputed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         long claimId = e.args().longValue("claimId");
-        String kind = enumName(DISPUTE_KINDS, e.args().uint("kind"));
+        String kind = enumName(DisputeKind.class, e.args().uint("kind"));
         w.update("UPDATE claims SET status = 'Disputed', dispute_kind = ?, appealed = ?, updated_block = ? "
                         + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
-                kind, "APPEALED".equals(kind) ? 1 : 0, e.blockNumber(), chainId, plan, claimId);
+                kind, DisputeKind.APPEALED.name().equals(kind) ? 1 : 0, e.blockNumber(), chainId, plan, claimId);
         w.update("INSERT INTO challenges (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
@@ -261,6 +264,6 @@ public final class Projector {
         w.update("INSERT INTO points (chain_id, block_hash, tx_hash, log_index, block_number, block_time, source, account, amount, reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"),
-                e.args().uint("amount"), enumName(POINTS_REASONS, e.args().uint("reason")));
+                e.args().uint("amount"), enumName(PointsReason.class, e.args().uint("reason")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,13 +22,13 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
                   Map<String, Long> createdPlans, List<String> plansQueried) {
     private static final int MAX_ADDRESSES_PER_QUERY = 500;
 
-    static RangeFetch fetch(ChainSource source, EventCatalog catalog, List<String> factories, List<String> knownPlans, long from, long to) {
+    static RangeFetch fetch(ChainSource source, EventDecoder decoder, List<String> factories, List<String> knownPlans, long from, long to) {
         List<String> plans = new ArrayList<>(knownPlans);
         List<Log> factoryLogs = source.logs(from, to, factories);
         List<Log> logs = new ArrayList<>(factoryLogs);
         Map<String, Long> created = new LinkedHashMap<>();
         for (Log l : factoryLogs) {
-            createdPlan(catalog, l).ifPresent(p -> {
+            createdPlan(decoder, l).ifPresent(p -> {
                 if (!plans.contains(p)) {
                     plans.add(p);
                     created.put(p, LogFields.blockNumber(l));
@@ -51,8 +52,8 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
     }
 
     /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
-    static Optional<String> createdPlan(EventCatalog catalog, Log l) {
-        return catalog.decode(l, 0).flatMap(e -> Optional.ofNullable(e.args().text("plan", "pool", "clone", "instance")))
+    static Optional<String> createdPlan(EventDecoder decoder, Log l) {
+        return decoder.decode(l).filter(e -> e.name().equals("PlanCreated")).map(e -> e.args().text("plan"))
                 .map(a -> a.toLowerCase(Locale.ROOT));
     }
 

@@ -3,7 +3,7 @@ package dev.huzhu.wallet;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -69,7 +69,7 @@ public final class Keystore {
         }
         List<KeystoreEntry> all = list();
         if (ref.startsWith("0x") || ref.startsWith("0X")) {
-            String address = Addresses.parse(ref, "account");
+            String address = Address.parse(ref, "account").checksummed();
             return all.stream().filter(e -> e.address().equals(address)).findFirst().orElseThrow(() ->
                     new WalletException("no account with address " + address + " in " + dir));
         }
@@ -81,7 +81,7 @@ public final class Keystore {
     public KeystoreEntry create(String name, ECKeyPair keyPair, String password, ScryptStrength strength) {
         AccountName.check(name);
         WalletFile file = encrypt(keyPair, password, strength);
-        return add(name, Addresses.checksum("0x" + file.getAddress()), write(file));
+        return add(name, Address.checksum("0x" + file.getAddress()), write(file));
     }
 
     /** Copies an existing V3 file (from geth, web3j, Foundry…) in as {@code name}, after checking the password opens it. */
@@ -97,7 +97,7 @@ public final class Keystore {
         }
         WalletFile file = parse(content, source);
         ECKeyPair pair = decrypt(file, password, "keystore file " + source);
-        String address = Addresses.checksum("0x" + org.web3j.crypto.Keys.getAddress(pair));
+        String address = Address.checksum("0x" + org.web3j.crypto.Keys.getAddress(pair));
         return add(name, address, content);
     }
 
@@ -200,11 +200,11 @@ public final class Keystore {
             }
             String hex = address.asText();
             hex = hex.startsWith("0x") ? hex : "0x" + hex;
-            if (!Addresses.looksLikeAddress(hex)) {
+            if (!Address.looksLike(hex)) {
                 return Optional.empty();
             }
             String name = f.getFileName().toString();
-            return Optional.of(new KeystoreEntry(name.substring(0, name.length() - ".json".length()), Addresses.checksum(hex), f));
+            return Optional.of(new KeystoreEntry(name.substring(0, name.length() - ".json".length()), Address.checksum(hex), f));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,19 +1,16 @@
 package dev.huzhu.web;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import dev.huzhu.protocol.Address;
 
-/** Validates Ethereum addresses given in paths and query strings. */
+/** Addresses given in paths and query strings: {@link Address}, or a 400 naming the parameter. */
 final class Addresses {
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-
     private Addresses() {}
 
     /** {@code value} lower-cased, or a {@link BadRequest} naming {@code what}. */
     static String require(String what, String value) {
-        if (value == null || !ADDRESS.matcher(value).matches()) {
+        if (!Address.looksLike(value)) {
             throw new BadRequest(what + " must be 0x and 40 hex digits, got '" + value + "'");
         }
-        return value.toLowerCase(Locale.ROOT);
+        return new Address(value).lower();
     }
 }

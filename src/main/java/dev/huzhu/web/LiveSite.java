@@ -2,7 +2,7 @@ package dev.huzhu.web;
 
 import dev.huzhu.indexer.BackgroundIndexer;
 import dev.huzhu.indexer.ChainSource;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
 import dev.huzhu.indexer.IndexerSettings;
@@ -20,13 +20,13 @@ public final class LiveSite implements AutoCloseable {
 
     public static LiveSite start(IndexDatabase db, ChainSource chain, long chainId, IndexerSettings settings, String host, int port,
                                  Consumer<Exception> onIndexerFailure) throws Exception {
-        Indexer catchUp = new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), null);
+        Indexer catchUp = new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null);
         try {
             catchUp.run(true, () -> false);
         } finally {
             catchUp.close();
         }
-        BackgroundIndexer follower = new BackgroundIndexer(new Indexer(db, chain, chainId, settings, EventCatalog.fromWrappers(), null),
+        BackgroundIndexer follower = new BackgroundIndexer(new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null),
                 onIndexerFailure);
         try {
             return new LiveSite(follower, WebServer.start(db, chainId, host, port));

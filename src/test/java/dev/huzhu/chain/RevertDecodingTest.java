@@ -3,6 +3,8 @@ package dev.huzhu.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.huzhu.protocol.ErrorDecoder;
+import dev.huzhu.protocol.ProtocolAbi;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.web3j.abi.datatypes.generated.Uint8;
 
 class RevertDecodingTest {
     static final String ABI = """
-            {"abi": [
+            {"contractName": "X", "abi": [
               {"type": "error", "name": "WaitingPeriod", "inputs": [
                  {"name": "incurredAt", "type": "uint256", "internalType": "uint256"},
                  {"name": "eligibleAt", "type": "uint256", "internalType": "uint256"}]},
@@ -35,20 +37,20 @@ class RevertDecodingTest {
 
     @TempDir Path artifacts;
 
-    ContractErrors errors() throws Exception {
+    ErrorDecoder errors() throws Exception {
         Files.createDirectories(artifacts.resolve("pool/X.sol"));
         Files.writeString(artifacts.resolve("pool/X.sol/X.json"), ABI);
         Files.writeString(artifacts.resolve("pool/X.sol/X.dbg.json"), "{\"not\": \"an artifact\"}");
-        return ContractErrors.fromArtifacts(artifacts);
+        return ErrorDecoder.of(ProtocolAbi.read(artifacts));
     }
 
     static String data(String signature, Type<?>... args) {
-        return ContractErrors.selector(signature) + FunctionEncoder.encodeConstructor(List.of(args));
+        return ErrorDecoder.selector(signature) + FunctionEncoder.encodeConstructor(List.of(args));
     }
 
     @Test
     void wordsTheErrorsWithFormattedArguments() throws Exception {
-        ContractErrors errors = errors();
+        ErrorDecoder errors = errors();
         RevertMessages words = new RevertMessages(6, "mUSD");
         long eligible = 1798970400L; // 2027-01-03 10:00 UTC
         String waiting = data("WaitingPeriod(uint256,uint256)", new Uint256(eligible - 5), new Uint256(eligible));
@@ -68,9 +70,9 @@ class RevertDecodingTest {
 
     @Test
     void unknownSelectorsAndBuiltInsAreHandled() throws Exception {
-        ContractErrors errors = errors();
+        ErrorDecoder errors = errors();
         assertTrue(errors.decode("0xdeadbeef").isEmpty());
-        String reason = ContractErrors.selector("Error(string)") + FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.Utf8String("no way")));
+        String reason = ErrorDecoder.selector("Error(string)") + FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.Utf8String("no way")));
         assertEquals("no way", new RevertMessages(6, "mUSD").describe(errors.decode(reason).orElseThrow()));
     }
 }

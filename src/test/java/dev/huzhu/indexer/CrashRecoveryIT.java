@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -47,7 +48,7 @@ class CrashRecoveryIT {
         IndexDatabase reference = IndexDatabase.open(TestDatabases.fresh(kind, tmp));
         try (ChainSource source = new ChainSource(node.rpcUrl());
              Indexer indexer = new Indexer(reference, source, source.chainId(),
-                     IndexerSettings.of(List.of(), List.of(b.address()), b.fromBlock(), 0, Finality.LATEST), EventCatalog.fromWrappers(), null)) {
+                     IndexerSettings.of(List.of(), List.of(b.address()), b.fromBlock(), 0, Finality.LATEST), EventDecoder.packaged(), null)) {
             indexer.run(true, () -> false);
         }
         assertEquals(b.events(), TableDump.count(reference, "SELECT COUNT(*) FROM events"));

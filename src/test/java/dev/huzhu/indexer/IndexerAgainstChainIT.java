@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.huzhu.chain.ChainConnection;
@@ -37,7 +38,7 @@ class IndexerAgainstChainIT {
         IndexerSettings settings = IndexerSettings.of(List.of(factory), List.of(), 0, 0, Finality.LATEST);
         try (ChainSource source = new ChainSource(node.rpcUrl());
              ChainConnection chain = ChainConnection.open(node.rpcUrl())) {
-            try (Indexer indexer = new Indexer(db, source, demo.chainId(), settings, EventCatalog.fromWrappers(), null)) {
+            try (Indexer indexer = new Indexer(db, source, demo.chainId(), settings, EventDecoder.packaged(), null)) {
                 indexer.run(true, () -> false);
             }
             long head = source.head(Finality.LATEST);
@@ -66,7 +67,7 @@ class IndexerAgainstChainIT {
 
             // a second run finds nothing new and changes nothing (exactly once)
             List<String> before = TableDump.of(db);
-            try (Indexer again = new Indexer(db, source, demo.chainId(), settings, EventCatalog.fromWrappers(), null)) {
+            try (Indexer again = new Indexer(db, source, demo.chainId(), settings, EventDecoder.packaged(), null)) {
                 again.run(true, () -> false);
             }
             assertEquals(before, TableDump.of(db));

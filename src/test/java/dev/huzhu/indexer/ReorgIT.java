@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,7 +91,7 @@ class ReorgIT {
     private record Reorg(long cursor, long ancestor) {}
 
     private static void index(IndexDatabase db, ChainSource source, long chainId, IndexerSettings s, Indexer.Listener l) throws Exception {
-        try (Indexer indexer = new Indexer(db, source, chainId, s, EventCatalog.fromWrappers(), l)) {
+        try (Indexer indexer = new Indexer(db, source, chainId, s, EventDecoder.packaged(), l)) {
             indexer.run(true, () -> false);
         }
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.EventDecoder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +86,7 @@ class WebhookDeliveryIT {
 
     private static void watch(IndexDatabase db, ChainSource source, EventGenerator.Burst b, URI hook, List<String> lines) throws Exception {
         IndexerSettings settings = IndexerSettings.of(List.of(), List.of(b.address()), b.fromBlock(), 0, Finality.LATEST);
-        try (Indexer indexer = new Indexer(db, source, source.chainId(), settings, EventCatalog.fromWrappers(), null);
+        try (Indexer indexer = new Indexer(db, source, source.chainId(), settings, EventDecoder.packaged(), null);
              PayoutWatcher watcher = new PayoutWatcher(indexer, db, source.chainId(), "test-hook",
                      new PayoutWatcher.Options(b.address(), false, 0, lines::add,
                              new WebhookSender(hook, Duration.ofMillis(10), Duration.ofMillis(40))), msg -> { })) {

@@ -1,7 +1,6 @@
 package dev.huzhu.protocol;
 
 import dev.huzhu.chain.ChainConnection;
-import dev.huzhu.chain.TokenAmount;
 import dev.huzhu.contracts.AidPool;
 import dev.huzhu.contracts.AidPoolFactory;
 import dev.huzhu.contracts.MockUSD;

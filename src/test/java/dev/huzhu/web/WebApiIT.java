@@ -9,7 +9,7 @@ import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.devnet.HardhatNodeExtension;
 import dev.huzhu.indexer.ChainSource;
 import dev.huzhu.indexer.DemoChain;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
@@ -42,7 +42,7 @@ class WebApiIT {
         IndexDatabase db = IndexDatabase.open("jdbc:sqlite:" + tmp.resolve("api.db"));
         try (ChainSource source = new ChainSource(node.rpcUrl());
              Indexer indexer = new Indexer(db, source, demo.chainId(),
-                     IndexerSettings.of(List.of(demo.outcome().factoryAddress()), List.of(), 0, 0, Finality.LATEST), EventCatalog.fromWrappers(), null)) {
+                     IndexerSettings.of(List.of(demo.outcome().factoryAddress()), List.of(), 0, 0, Finality.LATEST), EventDecoder.packaged(), null)) {
             indexer.run(true, () -> false);
         }
         try (WebServer server = WebServer.start(db, demo.chainId(), "127.0.0.1", 0)) {

@@ -1,5 +1,7 @@
 package dev.huzhu.cli.claim;
 
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.ClaimStatus;
 import dev.huzhu.chain.Calls;
 import dev.huzhu.cli.ExitCodes;
 import dev.huzhu.cli.PlanAction;
@@ -37,7 +39,7 @@ public final class ClaimList implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (status != null && (!ClaimView.STATUS.contains(status.toLowerCase(Locale.ROOT)) || status.equalsIgnoreCase("none"))) {
+        if (status != null && SolidityEnum.parse(ClaimStatus.class, status).filter(s -> s != ClaimStatus.NONE).isEmpty()) {
             throw new IllegalArgumentException("--status '" + status + "' is not one of submitted, approved, rejected, disputed, paid, denied");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -52,7 +54,7 @@ public final class ClaimList implements Callable<Integer> {
                     continue;
                 }
                 rows.add(ClaimView.json(p, id, c));
-                t.row(i, dev.huzhu.chain.Addresses.checksum(c.claimant), p.token().format(c.amount), ClaimView.status(c),
+                t.row(i, dev.huzhu.protocol.Address.checksum(c.claimant), p.token().format(c.amount), ClaimView.status(c),
                         c.approvals + "/" + c.rejections, ClaimView.deadline(p, c));
             }
             if (json.json) {

@@ -54,8 +54,8 @@ public final class ClaimShow implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             out.printf("claim #%s of plan %s%n", id, p.plan());
-            out.printf("  claimant   %s%n  amount     %s%n  status     %s%s%n  deadline   %s%n", dev.huzhu.chain.Addresses.checksum(c.claimant),
-                    p.token().format(c.amount), ClaimView.status(c), c.dispute.signum() == 0 ? "" : " (" + ClaimView.DISPUTE.get(c.dispute.intValue()) + ")",
+            out.printf("  claimant   %s%n  amount     %s%n  status     %s%s%n  deadline   %s%n", dev.huzhu.protocol.Address.checksum(c.claimant),
+                    p.token().format(c.amount), ClaimView.status(c), c.dispute.signum() == 0 ? "" : " (" + ClaimView.dispute(c) + ")",
                     ClaimView.deadline(p, c));
             out.printf("  assessors  %s approve, %s reject (quorum %s of %d)%n", c.approvals, c.rejections, p.rules().quorum, p.rules().assessors.size());
             if (c.dispute.signum() != 0) {

@@ -1,9 +1,12 @@
 package dev.huzhu.cli.claim;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.DisputeKind;
+import dev.huzhu.protocol.ClaimStatus;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.Calls;
-import dev.huzhu.chain.NotFoundException;
-import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.protocol.NotFoundException;
+import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.output.Json;
 import dev.huzhu.contracts.AidPool;
@@ -13,8 +16,6 @@ import java.util.Map;
 
 /** A claim's state as people and scripts read it. */
 final class ClaimView {
-    static final List<String> STATUS = List.of("none", "submitted", "approved", "rejected", "disputed", "paid", "denied");
-    static final List<String> DISPUTE = List.of("none", "escalated", "challenged", "appealed");
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
     private ClaimView() {}
@@ -28,7 +29,11 @@ final class ClaimView {
     }
 
     static String status(AidPool.Claim c) {
-        return STATUS.get(c.status.intValue());
+        return SolidityEnum.of(ClaimStatus.class, c.status).label();
+    }
+
+    static String dispute(AidPool.Claim c) {
+        return SolidityEnum.of(DisputeKind.class, c.dispute).label();
     }
 
     /** What the deadline means in this state, and when. */
@@ -45,10 +50,10 @@ final class ClaimView {
     }
 
     static Map<String, Object> json(PlanAction p, BigInteger id, AidPool.Claim c) {
-        return Json.object("claimId", id.longValue(), "claimant", Addresses.checksum(c.claimant),
+        return Json.object("claimId", id.longValue(), "claimant", Address.checksum(c.claimant),
                 "amount", TokenAmount.format(c.amount, p.token().decimals()), "status", status(c),
-                "dispute", DISPUTE.get(c.dispute.intValue()), "approvals", c.approvals.intValue(), "rejections", c.rejections.intValue(),
+                "dispute", dispute(c), "approvals", c.approvals.intValue(), "rejections", c.rejections.intValue(),
                 "juryFor", c.juryFor.intValue(), "juryAgainst", c.juryAgainst.intValue(), "submittedAt", c.submittedAt.longValue(),
-                "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Addresses.checksum(c.challenger));
+                "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Address.checksum(c.challenger));
     }
 }

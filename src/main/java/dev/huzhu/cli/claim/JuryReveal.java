@@ -1,7 +1,7 @@
 package dev.huzhu.cli.claim;
 
 import dev.huzhu.chain.JuryBallotStore;
-import dev.huzhu.chain.NotFoundException;
+import dev.huzhu.protocol.NotFoundException;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;

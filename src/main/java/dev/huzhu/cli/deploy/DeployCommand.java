@@ -1,8 +1,8 @@
 package dev.huzhu.cli.deploy;
 
-import dev.huzhu.chain.ContractArtifact;
-import dev.huzhu.chain.DeployedContract;
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.ContractArtifact;
+import dev.huzhu.protocol.DeployedContract;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.ChainContext;
 import dev.huzhu.cli.Confirmation;
@@ -68,11 +68,10 @@ public final class DeployCommand implements Callable<Integer> {
                 err.println("note: " + chain.book().file(chain.chainId()) + " names contracts that are not on this chain "
                         + "(was the local node restarted?); deploying again");
             }
-            Path artifacts = session.projectDir().resolve("artifacts/contracts");
             boolean withMock = chain.profile().local() || mockUsd;
-            ContractArtifact usd = withMock ? ContractArtifact.load(artifacts, "mocks/MockUSD.sol", "MockUSD") : null;
-            ContractArtifact pool = ContractArtifact.load(artifacts, "pool/AidPool.sol", "AidPool");
-            ContractArtifact factory = ContractArtifact.load(artifacts, "pool/AidPoolFactory.sol", "AidPoolFactory");
+            ContractArtifact usd = withMock ? ContractArtifact.load("MockUSD") : null;
+            ContractArtifact pool = ContractArtifact.load("AidPool");
+            ContractArtifact factory = ContractArtifact.load("AidPoolFactory");
 
             TxFlow flow = new TxFlow(session, chain, account, tx, err);
             String deployer = flow.from();
@@ -100,7 +99,7 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private static DeployedContract created(SentTransaction s) {
-        return new DeployedContract(dev.huzhu.chain.Addresses.checksum(s.contractAddress()), s.hash(), s.blockNumber().longValueExact());
+        return new DeployedContract(dev.huzhu.protocol.Address.checksum(s.contractAddress()), s.hash(), s.blockNumber().longValueExact());
     }
 
     private void print(PrintWriter out, Deployment d, Path file, boolean fresh) {

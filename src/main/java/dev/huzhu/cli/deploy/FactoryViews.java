@@ -1,6 +1,5 @@
 package dev.huzhu.cli.deploy;
 
-import dev.huzhu.chain.Addresses;
 import dev.huzhu.chain.NetworkException;
 import dev.huzhu.cli.ChainContext;
 import java.io.IOException;
@@ -26,7 +25,7 @@ final class FactoryViews {
             String result = chain.web3j().ethCall(Transaction.createEthCallTransaction(null, factory, FunctionEncoder.encode(f)),
                     DefaultBlockParameterName.LATEST).send().getValue();
             List<Type> values = FunctionReturnDecoder.decode(result, f.getOutputParameters());
-            return Addresses.checksum(values.get(0).getValue().toString());
+            return dev.huzhu.protocol.Address.checksum(values.get(0).getValue().toString());
         } catch (IOException | RuntimeException e) {
             throw new NetworkException("cannot read the factory's points contract: " + e.getMessage(), e);
         }

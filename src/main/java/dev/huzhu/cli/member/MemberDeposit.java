@@ -1,6 +1,6 @@
 package dev.huzhu.cli.member;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;

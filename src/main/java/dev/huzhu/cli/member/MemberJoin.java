@@ -1,6 +1,6 @@
 package dev.huzhu.cli.member;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
@@ -38,7 +38,7 @@ public final class MemberJoin implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : Addresses.parse(referrer, "--referrer");
+        String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : Address.parse(referrer, "--referrer").checksummed();
         return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
             BigInteger units = p.token().parse(amount);
             String data = PlanAction.data(p.pool(flow.from()).join(units, ref));

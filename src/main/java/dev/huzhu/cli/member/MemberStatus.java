@@ -1,11 +1,11 @@
 package dev.huzhu.cli.member;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.Calls;
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanDirectory;
-import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.cli.ChainContext;
 import dev.huzhu.cli.ExitCodes;
 import dev.huzhu.cli.Session;
@@ -58,7 +58,7 @@ public final class MemberStatus implements Callable<Integer> {
         Session session = Session.of(spec);
         String who;
         if (address != null) {
-            who = Addresses.parse(address, "address");
+            who = Address.parse(address, "address").checksummed();
         } else {
             String ref = account != null ? account : session.env("HUZHU_ACCOUNT");
             who = keystore.keystore(session).find(ref).address();
@@ -92,7 +92,7 @@ public final class MemberStatus implements Callable<Integer> {
                         "balance", TokenAmount.format(m.balance, token.decimals()), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
-                        "referrer", Addresses.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
+                        "referrer", Address.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
             }
             BigInteger points = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);
             Map<String, Object> wallet = Json.object("eth", dev.huzhu.chain.GasPrice.eth(chain.web3j().ethGetBalance(who,

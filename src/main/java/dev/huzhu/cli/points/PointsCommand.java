@@ -1,8 +1,8 @@
 package dev.huzhu.cli.points;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.Calls;
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.cli.ChainContext;
@@ -47,7 +47,7 @@ public final class PointsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        String who = address != null ? Addresses.parse(address, "address")
+        String who = address != null ? Address.parse(address, "address").checksummed()
                 : keystore.keystore(session).find(account != null ? account : session.env("HUZHU_ACCOUNT")).address();
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {

@@ -1,10 +1,10 @@
 package dev.huzhu.cli.pool;
 
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.chain.PlanFacts;
-import dev.huzhu.chain.TokenAmount;
+import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.cli.ChainContext;
 import dev.huzhu.cli.output.Json;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ final class PlanReads {
 
     /** The JSON object of one plan (docs/cli.md, "pool list"). */
     static Map<String, Object> json(PlanFacts f) {
-        return Json.object("id", f.id(), "address", f.address(), "category", f.category(), "model", f.model(),
+        return Json.object("id", f.id(), "address", f.address(), "category", f.category().label(), "model", f.model().label(),
                 "asset", f.rules().asset, "symbol", f.symbol(),
                 "contribution", units(f, f.rules().contribution), "shareCapPerPeriod", units(f, f.rules().shareCapPerPeriod),
                 "periodSeconds", f.rules().period.longValue(), "feeBps", f.feeBps().intValue(),

@@ -1,5 +1,7 @@
 package dev.huzhu.cli.pool;
 
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.Category;
 import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.chain.Durations;
 import dev.huzhu.chain.EventLog;
@@ -42,9 +44,7 @@ public final class PoolCompare implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (category != null && !PlanFacts.CATEGORIES.contains(category.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--category '" + category + "' is not one of " + String.join(", ", PlanFacts.CATEGORIES));
-        }
+        Category only = category == null ? null : SolidityEnum.require(Category.class, category, "--category");
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
             PlanReads reads = new PlanReads(chain);
@@ -53,7 +53,7 @@ public final class PoolCompare implements Callable<Integer> {
             List<PlanFacts> facts = new ArrayList<>();
             for (String p : chosen) {
                 PlanFacts f = reads.facts(all.indexOf(p), p);
-                if (category == null || f.category().equals(category.toLowerCase(Locale.ROOT))) {
+                if (only == null || f.category() == only) {
                     facts.add(f);
                 }
             }
@@ -67,7 +67,7 @@ public final class PoolCompare implements Callable<Integer> {
                 long approved = count(events, f, "ClaimApproved");
                 long rejected = count(events, f, "ClaimRejected");
                 String ratio = approved + rejected == 0 ? "-" : Math.round(100.0 * approved / (approved + rejected)) + "%";
-                t.row(f.id(), f.category(), f.model(), f.contributionText(), String.format(Locale.ROOT, "%.2f%%", f.feeBps().doubleValue() / 100),
+                t.row(f.id(), f.category().label(), f.model().label(), f.contributionText(), String.format(Locale.ROOT, "%.2f%%", f.feeBps().doubleValue() / 100),
                         f.amount(f.rules().maxPayoutPerClaim), Durations.format(f.rules().waitingPeriod.longValue()), f.activeMembers(),
                         f.amount(f.reserve()), paid, ratio, f.ratingText());
                 Map<String, Object> o = PlanReads.json(f);

@@ -1,8 +1,11 @@
 package dev.huzhu.cli.pool;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.ChainEvent;
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Durations;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanFacts;
@@ -98,23 +101,17 @@ public final class PoolCreate implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        int categoryIndex = PlanFacts.CATEGORIES.indexOf(category.toLowerCase(Locale.ROOT));
-        if (categoryIndex < 0) {
-            throw new IllegalArgumentException("--category '" + category + "' is not one of " + String.join(", ", PlanFacts.CATEGORIES));
-        }
-        int modelIndex = PlanFacts.MODELS.indexOf(model.toLowerCase(Locale.ROOT));
-        if (modelIndex < 0) {
-            throw new IllegalArgumentException("--model '" + model + "' is not one of " + String.join(", ", PlanFacts.MODELS));
-        }
-        if (modelIndex == 0 && contribution == null) {
+        int categoryIndex = SolidityEnum.require(Category.class, category, "--category").ordinal();
+        int modelIndex = SolidityEnum.require(ContributionModel.class, model, "--model").ordinal();
+        if (modelIndex == ContributionModel.PREPAID.ordinal() && contribution == null) {
             throw new IllegalArgumentException("a prepaid plan needs --contribution AMOUNT");
         }
-        if (modelIndex == 1 && shareCap == null) {
+        if (modelIndex == ContributionModel.COST_SHARING.ordinal() && shareCap == null) {
             throw new IllegalArgumentException("a cost-sharing plan needs --share-cap AMOUNT");
         }
         List<String> assessorList = new ArrayList<>();
         for (String a : assessors) {
-            assessorList.add(Addresses.parse(a, "--assessor"));
+            assessorList.add(Address.parse(a, "--assessor").checksummed());
         }
         long[] durations = {Durations.parse(period, "--period"), Durations.parse(grace, "--grace"), Durations.parse(waiting, "--waiting"),
                 Durations.parse(assessment, "--assessment"), Durations.parse(notice, "--notice"), Durations.parse(jury, "--jury")};
@@ -128,11 +125,11 @@ public final class PoolCreate implements Callable<Integer> {
                 throw new IllegalArgumentException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
             }
         }
-        String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : Addresses.parse(guardian, "--guardian");
+        String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : Address.parse(guardian, "--guardian").checksummed();
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();
-            String assetAddress = asset != null ? Addresses.parse(asset, "--asset") : d.contract(Deployment.MOCK_USD)
+            String assetAddress = asset != null ? Address.parse(asset, "--asset").checksummed() : d.contract(Deployment.MOCK_USD)
                     .orElseThrow(() -> new IllegalArgumentException("this deployment has no MockUSD: give the plan's stablecoin with --asset ADDRESS"))
                     .address();
             Erc20Token token = new Erc20Token(chain.web3j(), assetAddress);
@@ -142,7 +139,7 @@ public final class PoolCreate implements Callable<Integer> {
             AidPool.Rules rules = new AidPool.Rules(assetAddress, BigInteger.valueOf(categoryIndex), BigInteger.valueOf(modelIndex),
                     contribution == null ? BigInteger.ZERO : amount(token, contribution, "--contribution"),
                     BigInteger.valueOf(durations[0]), BigInteger.valueOf(durations[1]), BigInteger.valueOf(feeBps),
-                    feeReceiver == null ? flow.from() : Addresses.parse(feeReceiver, "--fee-receiver"),
+                    feeReceiver == null ? flow.from() : Address.parse(feeReceiver, "--fee-receiver").checksummed(),
                     perClaim, maxPayoutYear == null ? perClaim.multiply(BigInteger.TWO) : amount(token, maxPayoutYear, "--max-payout-year"),
                     shareCap == null ? BigInteger.ZERO : amount(token, shareCap, "--share-cap"),
                     BigInteger.valueOf(durations[2]), BigInteger.valueOf(durations[3]), BigInteger.valueOf(durations[4]),

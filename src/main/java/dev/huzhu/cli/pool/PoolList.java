@@ -1,5 +1,7 @@
 package dev.huzhu.cli.pool;
 
+import dev.huzhu.protocol.SolidityEnum;
+import dev.huzhu.protocol.Category;
 import dev.huzhu.chain.Durations;
 import dev.huzhu.chain.PlanFacts;
 import dev.huzhu.cli.ChainContext;
@@ -33,9 +35,7 @@ public final class PoolList implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (category != null && !PlanFacts.CATEGORIES.contains(category.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--category '" + category + "' is not one of " + String.join(", ", PlanFacts.CATEGORIES));
-        }
+        Category only = category == null ? null : SolidityEnum.require(Category.class, category, "--category");
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
             PlanReads reads = new PlanReads(chain);
@@ -43,13 +43,13 @@ public final class PoolList implements Callable<Integer> {
             List<String> all = reads.directory.all();
             for (int i = 0; i < all.size(); i++) {
                 PlanFacts f = reads.facts(i, all.get(i));
-                if (category == null || f.category().equals(category.toLowerCase(Locale.ROOT))) {
+                if (only == null || f.category() == only) {
                     plans.add(f);
                 }
             }
             if (json.json) {
                 Json.print(out, Json.object("chainId", chain.chainId(), "factory",
-                        reads.deployment.address(dev.huzhu.chain.Deployment.FACTORY), "plans", plans.stream().map(PlanReads::json).toList()));
+                        reads.deployment.address(dev.huzhu.protocol.Deployment.FACTORY), "plans", plans.stream().map(PlanReads::json).toList()));
                 return ExitCodes.OK;
             }
             if (plans.isEmpty()) {
@@ -58,7 +58,7 @@ public final class PoolList implements Callable<Integer> {
             }
             TextTable t = new TextTable("ID>", "ADDRESS", "CATEGORY", "MODEL", "CONTRIBUTION", "MAX PAYOUT>", "WAITING>", "MEMBERS>", "RESERVE>");
             for (PlanFacts f : plans) {
-                t.row(f.id(), f.address(), f.category(), f.model(), f.contributionText(), f.amount(f.rules().maxPayoutPerClaim),
+                t.row(f.id(), f.address(), f.category().label(), f.model().label(), f.contributionText(), f.amount(f.rules().maxPayoutPerClaim),
                         Durations.format(f.rules().waitingPeriod.longValue()), f.activeMembers(), f.amount(f.reserve()));
             }
             t.print(out);

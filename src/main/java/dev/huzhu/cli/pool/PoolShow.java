@@ -50,7 +50,7 @@ public final class PoolShow implements Callable<Integer> {
                 o.put("rulesHash", Numeric.toHexString(r.rulesHash));
                 o.put("guardian", r.guardian);
                 o.put("quorum", r.quorum.intValue());
-                o.put("assessors", r.assessors.stream().map(dev.huzhu.chain.Addresses::checksum).toList());
+                o.put("assessors", r.assessors.stream().map(dev.huzhu.protocol.Address::checksum).toList());
                 o.put("totalBalances", PlanReads.units(f, f.totalBalances()));
                 o.put("createdAt", f.createdAt().longValue());
                 Json.print(out, o);
@@ -58,7 +58,7 @@ public final class PoolShow implements Callable<Integer> {
             }
             String[][] rows = {
                 {"plan", "#" + f.id() + " " + f.address()},
-                {"category", f.category() + ", " + f.model() + (f.paused() ? " (paused: no new joins or claims)" : "")},
+                {"category", f.category().label() + ", " + f.model().label() + (f.paused() ? " (paused: no new joins or claims)" : "")},
                 {"token", f.symbol() + " " + r.asset},
                 {"contribution", f.contributionText()},
                 {"grace period", Durations.format(r.gracePeriod.longValue())},
@@ -68,8 +68,8 @@ public final class PoolShow implements Callable<Integer> {
                 {"windows", "assessment " + Durations.format(r.assessmentWindow.longValue()) + ", notice " + Durations.format(r.noticeWindow.longValue())
                         + ", jury " + Durations.format(r.juryWindow.longValue()) + " + " + Durations.format(r.juryWindow.longValue())},
                 {"bonds", "claim " + f.amount(r.claimBond) + ", challenge/appeal " + f.amount(r.challengeBond)},
-                {"assessors", r.quorum + " of " + r.assessors.size() + ": " + String.join(", ", r.assessors.stream().map(dev.huzhu.chain.Addresses::checksum).toList())},
-                {"guardian", r.guardian.equalsIgnoreCase("0x0000000000000000000000000000000000000000") ? "none (never pausable)" : dev.huzhu.chain.Addresses.checksum(r.guardian)},
+                {"assessors", r.quorum + " of " + r.assessors.size() + ": " + String.join(", ", r.assessors.stream().map(dev.huzhu.protocol.Address::checksum).toList())},
+                {"guardian", r.guardian.equalsIgnoreCase("0x0000000000000000000000000000000000000000") ? "none (never pausable)" : dev.huzhu.protocol.Address.checksum(r.guardian)},
                 {"rules hash", Numeric.toHexString(r.rulesHash)},
                 {"members", f.activeMembers().toString()},
                 {"reserve", f.amount(f.reserve()) + " (member balances " + f.amount(f.totalBalances()) + ")"},

@@ -1,9 +1,9 @@
 package dev.huzhu.cli.records;
 
-import dev.huzhu.chain.Addresses;
+import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.ChainEvent;
-import dev.huzhu.chain.DecodedError;
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.DecodedError;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.EventLog;
 import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.chain.RevertMessages;
@@ -44,7 +44,7 @@ public final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String who = Addresses.parse(address, "address");
+        String who = Address.parse(address, "address").checksummed();
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
             Deployment d = chain.deployment();
@@ -111,6 +111,9 @@ public final class RecordsCommand implements Callable<Integer> {
         return switch (field) {
             case "category" -> "enum Category";
             case "status" -> "enum ClaimStatus";
+            case "model" -> "enum ContributionModel";
+            case "kind" -> "enum DisputeKind";
+            case "reason" -> "enum PointsReason";
             default -> "";
         };
     }

@@ -1,8 +1,8 @@
 package dev.huzhu.cli.token;
 
-import dev.huzhu.chain.Deployment;
+import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Erc20Token;
-import dev.huzhu.chain.NotFoundException;
+import dev.huzhu.protocol.NotFoundException;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.ChainContext;
 import dev.huzhu.cli.ExitCodes;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.indexer.ChainSource;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
@@ -47,7 +47,7 @@ public final class IndexerBench {
                 IndexDatabase fast = freshDb(dir.resolve("indexer.db"));
                 IndexerSettings settings = IndexerSettings.of(List.of(), List.of(contract), from, 0, Finality.LATEST);
                 long t0 = System.nanoTime();
-                try (Indexer indexer = new Indexer(fast, source, chainId, settings, EventCatalog.fromWrappers(), null)) {
+                try (Indexer indexer = new Indexer(fast, source, chainId, settings, EventDecoder.packaged(), null)) {
                     indexer.run(true, () -> false);
                 }
                 double indexerSeconds = (System.nanoTime() - t0) / 1e9;

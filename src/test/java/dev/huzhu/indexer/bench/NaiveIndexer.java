@@ -3,7 +3,7 @@ package dev.huzhu.indexer.bench;
 import dev.huzhu.indexer.BlockHeader;
 import dev.huzhu.indexer.ChainSource;
 import dev.huzhu.indexer.DecodedEvent;
-import dev.huzhu.indexer.EventCatalog;
+import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.NaiveIngest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,14 +21,14 @@ public final class NaiveIndexer {
 
     /** Indexes blocks [from, to] of {@code contract} into the (already migrated) SQLite file at {@code url}; returns events stored. */
     public static int run(ChainSource source, long chainId, String url, String contract, long from, long to) throws Exception {
-        EventCatalog catalog = EventCatalog.fromWrappers();
+        EventDecoder catalog = EventDecoder.packaged();
         int stored = 0;
         try (Connection c = DriverManager.getConnection(url); NaiveIngest ingest = new NaiveIngest(c, chainId)) {
             for (long b = from; b <= to; b++) {
                 BlockHeader header = source.header(b);
                 List<Log> logs = source.logs(b, b, List.of(contract));
                 for (Log l : logs) {
-                    DecodedEvent e = catalog.decode(l, header.timestamp()).orElseThrow();
+                    DecodedEvent e = DecodedEvent.decode(catalog, l, header.timestamp()).orElseThrow();
                     stored += ingest.storeAndCommit(e, contract);
                 }
             }

@@ -1,4 +1,4 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 import java.util.List;
 

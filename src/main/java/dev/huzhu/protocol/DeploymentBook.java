@@ -1,4 +1,4 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,11 +1,33 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-/** Exact conversion between human token amounts ("12.5") and base units, for a given number of decimals. */
-public final class TokenAmount {
-    private TokenAmount() {}
+/**
+ * An amount of one token: exact base units and the token (its decimals and symbol), so it can
+ * never be shown with another token's decimals. {@code toString()} is "12.5 mUSD".
+ */
+public record TokenAmount(BigInteger units, TokenInfo token) {
+    public TokenAmount {
+        if (units == null || token == null) {
+            throw new IllegalArgumentException("a token amount needs units and a token");
+        }
+    }
+
+    /** Parses a human amount ("12.5") exactly with {@code token}'s decimals. */
+    public static TokenAmount parse(String text, TokenInfo token) {
+        return new TokenAmount(parse(text, token.decimals()), token);
+    }
+
+    /** The number without the symbol: "12.5" (base units + " units" when the token's decimals are unknown). */
+    public String plain() {
+        return token.known() ? format(units, token.decimals()) : units + " units";
+    }
+
+    @Override
+    public String toString() {
+        return token.known() ? plain() + " " + token.symbol() : plain() + " of " + token.symbol();
+    }
 
     /**
      * Parses a non-negative decimal amount exactly.

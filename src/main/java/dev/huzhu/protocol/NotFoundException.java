@@ -1,4 +1,4 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 /** Something named does not exist on this chain: no deployment, unknown plan, unknown claim. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.huzhu.chain;
+package dev.huzhu.protocol;
 
 /** One contract of a deployment: where it is and the transaction and block that created it. */
 public record DeployedContract(String address, String txHash, long block) {}

@@ -1,4 +1,4 @@
-package dev.huzhu.indexer;
+package dev.huzhu.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,7 +40,7 @@ public final class EventArgs {
     }
 
     /** Any normalised value as JSON. */
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -57,7 +57,7 @@ public final class EventArgs {
     }
 
     /** Normalises one decoded value (web3j native type, struct or list) for JSON storage. */
-    static Object normalize(Object v) {
+    public static Object normalize(Object v) {
         if (v == null || v instanceof Boolean) {
             return v;
         }

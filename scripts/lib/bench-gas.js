@@ -111,6 +111,7 @@ function table() {
 async function main() {
   const started = Date.now();
   await prepaidBench();
+  await require("./bench-gas-scenarios")(row); // relief, matching, group purchase (scenarios engineer)
   const small = await costSharingPayout(0);
   const large = await costSharingPayout(SWARM - 10);
   row(`finalize + payout, cost sharing, ${small.members} members`, small.gas, 100_000);

@@ -1,0 +1,100 @@
+// Gas of the scenario contracts (relief campaigns, quadratic matching, group purchases) against
+// their budgets. Called by scripts/lib/bench-gas.js with its `row(op, gas, budget, note)` recorder;
+// kept in its own module so the protocol bench and this one can change independently.
+// Budgets: a donation should cost about what a plan deposit costs (60k); a first donation pays
+// once for the donor's storage slot (+17.1k over a repeat donation).
+const { ethers } = require("hardhat");
+const {
+  usd, EVIDENCE, setNext, deployScenarios, createCampaign, createRound, createPurchase, fundAll,
+} = require("../../test/scenarioFixtures");
+
+async function gasOf(txPromise) {
+  const tx = await txPromise;
+  return Number((await tx.wait()).gasUsed);
+}
+
+async function relief(row) {
+  const f = await deployScenarios();
+  const [a, b, c, d] = f.donors;
+  const { campaign, receipt } = await createCampaign(f);
+  row("relief: create campaign (clone, 3 verifiers, 3 milestones)", Number(receipt.gasUsed), 300_000);
+  await fundAll(f.usdToken, [a, b, c, d], campaign.target, usd(10_000));
+  await campaign.connect(d).donate(usd(1)); // the campaign's first token balance (one-off +17.1k)
+  row("relief: donate, first donation of a donor", await gasOf(campaign.connect(a).donate(usd(100))), 80_000,
+    "+17.1k: the donor's storage slot, once per donor and campaign");
+  row("relief: donate, repeat donor", await gasOf(campaign.connect(a).donate(usd(100))), 62_000,
+    "about a plan deposit: the token's transferFrom + two storage slots (books, donor)");
+  await campaign.connect(b).donate(usd(500));
+  await campaign.connect(c).donate(usd(299));
+  row("relief: approve milestone (below quorum)", await gasOf(campaign.connect(f.v1).approveMilestone(0, EVIDENCE)), 60_000);
+  row("relief: approve milestone reaching quorum (credit to beneficiary)",
+    await gasOf(campaign.connect(f.v2).approveMilestone(0, EVIDENCE)), 90_000);
+  row("relief: beneficiary withdraw", await gasOf(campaign.connect(f.beneficiary).withdraw()), 60_000);
+  row("relief: vote cancel (below quorum)", await gasOf(campaign.connect(f.v1).voteCancel()), 60_000);
+  row("relief: vote cancel reaching quorum", await gasOf(campaign.connect(f.v2).voteCancel()), 60_000);
+  row("relief: refund (pro rata of what is left)", await gasOf(campaign.connect(a).refund()), 80_000);
+  row("relief: refund, last donor (exact remainder)", await gasOf(
+    (async () => { await campaign.connect(b).refund(); await campaign.connect(c).refund(); return campaign.connect(d).refund(); })(),
+  ), 70_000);
+}
+
+async function matching(row) {
+  const f = await deployScenarios();
+  const [a, b, c] = f.donors;
+  const { round, startsAt, endsAt, receipt } = await createRound(f);
+  row("matching: create round (clone)", Number(receipt.gasUsed), 200_000);
+  const { campaign: x } = await createCampaign(f, { round: round.target });
+  const { campaign: y } = await createCampaign(f, { round: round.target });
+  await fundAll(f.usdToken, [a, b, c, f.sponsor], round.target, usd(10_000));
+  for (const s of [a, b, c]) {
+    await f.usdToken.connect(s).approve(x.target, ethers.MaxUint256);
+    await f.usdToken.connect(s).approve(y.target, ethers.MaxUint256);
+  }
+  row("matching: fund the pool", await gasOf(round.connect(f.sponsor).fund(usd(1000))), 100_000,
+    "first funding: the round's first token balance and pool slot");
+  row("matching: admit a campaign", await gasOf(round.connect(f.sponsor).admit(x.target)), 70_000);
+  await round.connect(f.sponsor).admit(y.target);
+  await setNext(startsAt);
+  await x.connect(c).donate(usd(1)); // first balances and the round's Σ(Σ√c)² slot
+  await y.connect(c).donate(usd(1));
+  row("matching: donate in the window, first donation of a donor", await gasOf(x.connect(a).donate(usd(5))), 100_000,
+    "quadratic: √ of the donor's running total, the round's Σ(Σ√c)² updated (O(1))");
+  row("matching: donate in the window, repeat donor", await gasOf(x.connect(a).donate(usd(5))), 85_000,
+    "+~17k over a plain donation: the call to the round and its Σ(Σ√c)² slot");
+  await y.connect(b).donate(usd(20));
+  await setNext(endsAt);
+  row("matching: pay a campaign its match (into escrow)", await gasOf(round.payMatch(x.target)), 150_000);
+  await round.payMatch(y.target);
+}
+
+async function group(row) {
+  const f = await deployScenarios();
+  const [a, b, c, d] = f.donors;
+  const { purchase, receipt } = await createPurchase(f);
+  row("group: create purchase (clone)", Number(receipt.gasUsed), 250_000);
+  await fundAll(f.usdToken, [a, b, c, d], purchase.target, usd(10_000));
+  await purchase.connect(d).pledge(1);
+  row("group: pledge shares", await gasOf(purchase.connect(a).pledge(5)), 80_000);
+  await purchase.connect(b).pledge(4);
+  row("group: pledge completing the price (seller credited)", await gasOf(purchase.connect(c).pledge(2)), 100_000);
+  row("group: seller withdraws the price", await gasOf(purchase.connect(f.seller).withdraw()), 60_000);
+  row("group: offer shares", await gasOf(purchase.connect(a).offerShares(d.address, 1, usd(110))), 60_000);
+  row("group: buy shares (atomic: shares, payment credited)", await gasOf(purchase.connect(d).buyShares(a.address, 1, usd(110))), 110_000,
+    "includes the seller's first credit slot");
+  row("group: book a usage slot", await gasOf(purchase.connect(a).book(3)), 80_000);
+  row("group: cancel a booking", await gasOf(purchase.connect(a).cancelBooking(3)), 40_000);
+
+  const { purchase: failed } = await createPurchase(f);
+  await fundAll(f.usdToken, [a], failed.target, usd(10_000));
+  await failed.connect(a).pledge(3);
+  await setNext(Number((await failed.terms()).deadline));
+  row("group: refund a pledge (deadline missed)", await gasOf(failed.connect(a).refund()), 60_000);
+}
+
+/** Runs every scenario measurement, recording rows with `row(op, gas, budget, note)`. */
+module.exports = async function benchScenarios(row) {
+  await relief(row);
+  await matching(row);
+  await group(row);
+};
+

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class EnumsMatchSolidityTest {
     static final List<Class<? extends SolidityEnum>> MIRRORS = List.of(
-            Category.class, ContributionModel.class, ClaimStatus.class, DisputeKind.class, PointsReason.class);
+            Category.class, ContributionModel.class, ClaimStatus.class, DisputeKind.class, PointsReason.class,
+            CampaignStatus.class, PurchaseStatus.class);
 
     @Test
     void everySolidityEnumHasAnIdenticalJavaMirror() throws Exception {

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IJuryErrors} from "./IJuryErrors.sol";
+
+/// @title Jury
+/// @notice A dispute's jury: a panel of fixed size drawn from the plan's member registry by a seed
+///         neither party can choose, then a commit-reveal vote. O(panel) per call, never O(members).
+///
+/// Draw. When a dispute opens, `open` fixes (before any randomness is known) the eligibility
+/// cut-off (members must have joined at least the minimum age before it), the registry length
+/// `population`, and the seed block `drawBlock` = opening block + DRAW_DELAY. Once that block is
+/// mined anyone may `draw`: seed = keccak256(blockhash(drawBlock), claimId, round). Registry
+/// positions are visited as a partial Fisher-Yates shuffle of [0, population): at try t, position
+/// t + keccak256(seed, t) mod (population - t), so no position is visited twice and the order
+/// depends on the seed alone. A visited position that is now past the registry's end, or holds an
+/// ineligible member (the pool decides: too young, not covered, a party) or a juror of an earlier
+/// round, is skipped. At most TRIES_PER_SEAT * size positions are visited, so a panel may come out
+/// short in a plan with few eligible members (the quorum then fails and the assessors' decision
+/// stands). The population is fixed at opening so that joining (appending) after the seed is known
+/// cannot change which positions are drawn.
+///
+/// Vote. Each drawn juror commits a hash, then reveals it. Seat states take 2 bits each in `states`.
+/// A round ends with a verdict when at least the quorum revealed and the votes are not tied.
+library Jury {
+    /// @notice Panel size when the plan's rules leave it at 0.
+    uint256 internal constant DEFAULT_PANEL = 5;
+    /// @notice Largest panel (seat states are 2 bits each in a 32-bit word; gas stays bounded).
+    uint256 internal constant MAX_PANEL = 15;
+    /// @notice Blocks between the opening block and the block whose hash seeds the draw.
+    uint256 internal constant DRAW_DELAY = 1;
+    /// @notice Registry positions visited per seat at most.
+    uint256 internal constant TRIES_PER_SEAT = 4;
+    /// @notice Rounds per dispute: the first panel and one redraw.
+    uint256 internal constant MAX_ROUNDS = 2;
+    /// @notice Floor of the minimum juror age (the plan's waiting period when longer).
+    uint256 internal constant MIN_JUROR_AGE = 1 days;
+    /// @notice blockhash() only answers for the 256 most recent blocks.
+    uint256 internal constant BLOCKHASH_WINDOW = 256;
+
+    /// @notice Seat states (2 bits per seat).
+    uint256 internal constant DRAWN = 0;
+    uint256 internal constant COMMITTED = 1;
+    uint256 internal constant REVEALED_FOR = 2;
+    uint256 internal constant REVEALED_AGAINST = 3;
+
+    /// @notice One dispute's jury.
+    struct Panel {
+        // slot 0
+        uint64 drawBlock; // block whose hash seeds this round's draw
+        uint40 cutoff; // eligibility: joined at least the minimum age before this (the first opening)
+        uint32 population; // registry length at the first opening: the positions the draws visit
+        uint8 round; // 1-based; 0 = no dispute
+        bool drawn; // this round's panel is drawn
+        uint8 base; // index in `seated` of this round's first juror
+        uint8 size; // jurors drawn this round
+        uint8 votesFor; // this round's revealed votes
+        uint8 votesAgainst;
+        uint32 states; // this round's seat states, 2 bits per seat
+        // slot 1
+        address[] seated; // every round's jurors, in draw order
+    }
+
+    /// @dev The draw's shuffle state, in memory.
+    struct Shuffle {
+        bytes32 seed;
+        uint256 n; // slots: the population
+        uint256[] from; // slots that moved ...
+        uint256[] to; // ... and the registry position each now holds
+        uint256 moved;
+        uint256 tries; // slots visited at most
+    }
+
+    /// @notice The jury storage of a plan.
+    struct Book {
+        mapping(uint256 => Panel) panels;
+        mapping(uint256 => mapping(address => bytes32)) commitments;
+    }
+
+    /// @notice Opens round 1 of `claimId`'s jury: fixes the cut-off, the population and the seed block.
+    /// @return drawBlock the block whose hash will seed the draw
+    function open(Book storage b, uint256 claimId, uint256 cutoff, uint256 population)
+        internal
+        returns (uint256 drawBlock)
+    {
+        Panel storage p = b.panels[claimId];
+        drawBlock = block.number + DRAW_DELAY;
+        p.drawBlock = uint64(drawBlock);
+        p.cutoff = uint40(cutoff);
+        p.population = uint32(population);
+        p.round = 1;
+    }
+
+    /// @notice Starts the next round (a redraw) with a new seed block; same cut-off and population.
+    ///         Jurors of earlier rounds are not drawn again.
+    /// @return drawBlock the block whose hash will seed the redraw
+    function reopen(Book storage b, uint256 claimId) internal returns (uint256 drawBlock) {
+        Panel storage p = b.panels[claimId];
+        drawBlock = block.number + DRAW_DELAY;
+        p.drawBlock = uint64(drawBlock);
+        ++p.round;
+        p.drawn = false;
+        p.base = uint8(p.seated.length);
+        p.size = 0;
+        p.votesFor = 0;
+        p.votesAgainst = 0;
+        p.states = 0;
+    }
+
+    /// @notice Whether this round's seed block hash can no longer be read (the draw was not made in time).
+    function expired(Panel storage p) internal view returns (bool) {
+        return !p.drawn && block.number > uint256(p.drawBlock) + BLOCKHASH_WINDOW;
+    }
+
+    /// @notice Draws this round's panel of up to `size` jurors from the registry (see the library
+    ///         notes): `registry[1..count]`, 1-based as the plan keeps it.
+    /// @param eligible the pool's test of a candidate for `claimId` (age, cover, not a party)
+    /// @return jurors the drawn jurors, in draw order
+    function draw(
+        Book storage b,
+        uint256 claimId,
+        mapping(uint256 => address) storage registry,
+        uint256 count,
+        uint256 size,
+        function(address, uint256) view returns (bool) eligible
+    ) internal returns (address[] memory jurors) {
+        Panel storage p = b.panels[claimId];
+        Shuffle memory s = _shuffle(p, claimId, size);
+        jurors = new address[](size);
+        uint256 seats;
+        for (uint256 t = 0; t < s.tries && seats < size; ++t) {
+            uint256 position = _visit(s, t);
+            if (position >= count) continue; // the registry shrank since the opening
+            address candidate = registry[position + 1];
+            if (!eligible(candidate, claimId) || _seatedBefore(p, candidate)) continue;
+            jurors[seats++] = candidate;
+            p.seated.push(candidate);
+        }
+        assembly ("memory-safe") {
+            mstore(jurors, seats)
+        }
+        p.drawn = true;
+        p.size = uint8(seats);
+    }
+
+    /// @notice Records `juror`'s commitment in this round.
+    function commit(Book storage b, uint256 claimId, address juror, bytes32 commitment) internal {
+        Panel storage p = b.panels[claimId];
+        uint256 seat = seatOf(p, claimId, juror);
+        if (stateOf(p, seat) != DRAWN) revert IJuryErrors.JurorAlreadyCommitted(claimId, juror);
+        p.states |= uint32(COMMITTED << (2 * seat));
+        b.commitments[claimId][juror] = commitment;
+    }
+
+    /// @notice Counts `juror`'s vote if `expected` (the commitment of the revealed vote and salt)
+    ///         matches the stored commitment.
+    function reveal(Book storage b, uint256 claimId, address juror, bool approve, bytes32 expected) internal {
+        Panel storage p = b.panels[claimId];
+        uint256 seat = seatOf(p, claimId, juror);
+        if (stateOf(p, seat) != COMMITTED) revert IJuryErrors.JurorNotCommitted(claimId, juror);
+        if (b.commitments[claimId][juror] != expected) revert IJuryErrors.JuryCommitmentMismatch(claimId, juror);
+        delete b.commitments[claimId][juror];
+        uint256 state = approve ? REVEALED_FOR : REVEALED_AGAINST;
+        p.states ^= uint32((state ^ COMMITTED) << (2 * seat)); // COMMITTED (01) -> 10 or 11
+        if (approve) ++p.votesFor;
+        else ++p.votesAgainst;
+    }
+
+    /// @notice The seat of `juror` in this round's panel; reverts unless drawn.
+    function seatOf(Panel storage p, uint256 claimId, address juror) internal view returns (uint256) {
+        if (!p.drawn) revert IJuryErrors.JuryNotDrawn(claimId);
+        uint256 base = p.base;
+        uint256 size = p.size;
+        for (uint256 k = 0; k < size; ++k) {
+            if (p.seated[base + k] == juror) return k;
+        }
+        revert IJuryErrors.NotDrawn(claimId, juror);
+    }
+
+    /// @notice The state of seat `seat` in this round (DRAWN, COMMITTED, REVEALED_FOR, REVEALED_AGAINST).
+    function stateOf(Panel storage p, uint256 seat) internal view returns (uint256) {
+        return (uint256(p.states) >> (2 * seat)) & 3;
+    }
+
+    /// @notice Whether this round reached a verdict: at least `quorum` reveals and no tie.
+    function decided(Panel storage p, uint256 quorum) internal view returns (bool) {
+        uint256 votesFor = p.votesFor;
+        uint256 votesAgainst = p.votesAgainst;
+        return votesFor + votesAgainst >= quorum && votesFor != votesAgainst;
+    }
+
+    /// @notice The quorum of a panel of `size` seats: a strict majority of the seats.
+    function quorumOf(uint256 size) internal pure returns (uint256) {
+        return size / 2 + 1;
+    }
+
+    /// @notice The panel size a rule value means (0 = DEFAULT_PANEL).
+    function panelSize(uint256 ruleValue) internal pure returns (uint256) {
+        return ruleValue == 0 ? DEFAULT_PANEL : ruleValue;
+    }
+
+    function _seatedBefore(Panel storage p, address candidate) private view returns (bool) {
+        uint256 earlier = p.base;
+        for (uint256 k = 0; k < earlier; ++k) {
+            if (p.seated[k] == candidate) return true;
+        }
+        return false;
+    }
+
+    /// @dev Checks the round can be drawn now and sets up its shuffle from the seed block's hash.
+    function _shuffle(Panel storage p, uint256 claimId, uint256 size) private view returns (Shuffle memory s) {
+        if (p.drawn) revert IJuryErrors.JuryAlreadyDrawn(claimId);
+        uint256 drawBlock = p.drawBlock;
+        if (block.number <= drawBlock) revert IJuryErrors.DrawTooEarly(claimId, drawBlock);
+        bytes32 hash = blockhash(drawBlock);
+        if (hash == bytes32(0)) revert IJuryErrors.DrawExpired(claimId, drawBlock);
+        uint256 n = p.population;
+        uint256 tries = size * TRIES_PER_SEAT;
+        if (tries > n) tries = n;
+        s.seed = keccak256(abi.encode(hash, claimId, p.round));
+        s.n = n;
+        s.from = new uint256[](tries);
+        s.to = new uint256[](tries);
+        s.tries = tries;
+    }
+
+    /// @dev Try `t` of the partial Fisher-Yates shuffle: swaps slot t with a slot j in [t, n) chosen
+    ///      by the seed and returns the registry position now at slot t (what slot j held). Only
+    ///      slots that moved are kept (memory map; a later entry overrides an earlier one).
+    function _visit(Shuffle memory s, uint256 t) private pure returns (uint256 position) {
+        uint256 j = t + uint256(keccak256(abi.encode(s.seed, t))) % (s.n - t);
+        position = _at(s, j);
+        if (j != t) {
+            s.from[s.moved] = j;
+            s.to[s.moved] = _at(s, t); // slot t is never visited again
+            ++s.moved;
+        }
+    }
+
+    function _at(Shuffle memory s, uint256 slot) private pure returns (uint256) {
+        for (uint256 k = s.moved; k > 0; --k) {
+            if (s.from[k - 1] == slot) return s.to[k - 1];
+        }
+        return slot;
+    }
+}

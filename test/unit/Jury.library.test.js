@@ -1,0 +1,210 @@
+// The Jury library on a harness registry: the draw against an independent JavaScript rendering of
+// the documented algorithm (partial Fisher-Yates seeded by the seed block's hash), its bounds, and
+// the commit-reveal seat machine.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { mine } = require("@nomicfoundation/hardhat-network-helpers");
+
+const coder = ethers.AbiCoder.defaultAbiCoder();
+const addr = (i) => ethers.getAddress("0x" + BigInt(i).toString(16).padStart(40, "0"));
+
+/** docs/claims.md "Drawing the panel", written out in JavaScript. */
+function expectedPanel({ hash, claimId, round, population, list, size, ineligible = new Set(), earlier = [] }) {
+  const seed = ethers.keccak256(coder.encode(["bytes32", "uint256", "uint8"], [hash, claimId, round]));
+  const tries = Math.min(size * 4, population);
+  const moved = new Map();
+  const out = [];
+  for (let t = 0; t < tries && out.length < size; t++) {
+    const r = BigInt(ethers.keccak256(coder.encode(["bytes32", "uint256"], [seed, t])));
+    const j = t + Number(r % BigInt(population - t));
+    const atJ = moved.has(j) ? moved.get(j) : j;
+    const atT = moved.has(t) ? moved.get(t) : t;
+    if (j !== t) moved.set(j, atT);
+    if (atJ >= list.length) continue;
+    const c = list[atJ];
+    if (ineligible.has(c) || earlier.includes(c)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+async function harness(members) {
+  const h = await ethers.deployContract("JuryHarness");
+  for (let done = 0; done < members; done += 500) await h.addMembers(done, Math.min(500, members - done));
+  const list = [];
+  for (let i = 1; i <= members; i++) list.push(addr(i));
+  return { h, list };
+}
+
+async function drawn(h, tx) {
+  const rc = await (await tx).wait();
+  const ev = rc.logs.map((l) => h.interface.parseLog(l)).find((e) => e && e.name === "Drawn");
+  return { jurors: [...ev.args.jurors], gas: rc.gasUsed };
+}
+
+async function hashOf(n) {
+  return (await ethers.provider.getBlock(Number(n))).hash;
+}
+
+describe("Jury library", function () {
+  it("draws the documented panel: distinct, eligible, the same as the algorithm in docs/claims.md", async function () {
+    const { h, list } = await harness(50);
+    const ineligible = new Set([list[3], list[17], list[30], list[41]]);
+    for (const a of ineligible) await h.setIneligible(a, true);
+    await h.open(7, 0);
+    const [, drawBlock] = await h.panel(7);
+    await mine(1);
+    const { jurors } = await drawn(h, h.draw(7, 5));
+    const expected = expectedPanel({ hash: await hashOf(drawBlock), claimId: 7, round: 1, population: 50, list, size: 5, ineligible });
+    expect(jurors).to.deep.equal(expected);
+    expect(jurors.length).to.equal(5);
+    expect(new Set(jurors).size).to.equal(5);
+    for (const j of jurors) expect(ineligible.has(j)).to.equal(false);
+  });
+
+  it("a different claim drawn from the same block gets a different panel", async function () {
+    const { h, list } = await harness(200);
+    await h.open(1, 0);
+    await h.open(2, 0); // next block: its own seed block
+    await mine(2);
+    const a = (await drawn(h, h.draw(1, 5))).jurors;
+    const b = (await drawn(h, h.draw(2, 5))).jurors;
+    expect(a).to.not.deep.equal(b);
+    const [, block2] = await h.panel(2);
+    expect(b).to.deep.equal(expectedPanel({ hash: await hashOf(block2), claimId: 2, round: 1, population: 200, list, size: 5 }));
+  });
+
+  it("DrawTooEarly until the seed block is mined, JuryAlreadyDrawn after, DrawExpired after 256 blocks", async function () {
+    const { h } = await harness(20);
+    await h.open(1, 0);
+    const [, drawBlock] = await h.panel(1);
+    // the next transaction is mined in drawBlock itself: its hash is not known yet
+    await expect(h.draw(1, 5)).to.be.revertedWithCustomError(h, "DrawTooEarly").withArgs(1, drawBlock);
+    await h.draw(1, 5);
+    await expect(h.draw(1, 5)).to.be.revertedWithCustomError(h, "JuryAlreadyDrawn").withArgs(1);
+
+    await h.open(2, 0);
+    const [, block2] = await h.panel(2);
+    await mine(258);
+    expect((await h.panel(2)).expired).to.equal(true);
+    await expect(h.draw(2, 5)).to.be.revertedWithCustomError(h, "DrawExpired").withArgs(2, block2);
+  });
+
+  it("a registry smaller than the panel: every eligible member is drawn, the panel comes out short", async function () {
+    const { h, list } = await harness(4);
+    await h.setIneligible(list[1], true);
+    await h.open(1, 0);
+    await mine(1);
+    const { jurors } = await drawn(h, h.draw(1, 5));
+    expect([...jurors].sort()).to.deep.equal([list[0], list[2], list[3]].sort());
+  });
+
+  it("members who join after the opening are never drawn (the population is fixed at opening)", async function () {
+    const { h, list } = await harness(6);
+    await h.open(1, 0);
+    for (let i = 0; i < 30; i++) await h.add(addr(1000 + i)); // 30 fresh accounts, after the opening
+    const { jurors } = await drawn(h, h.draw(1, 5));
+    for (const j of jurors) expect(list).to.include(j);
+    expect(jurors.length).to.equal(5);
+  });
+
+  it("a registry that shrank after the opening skips the positions past its end", async function () {
+    const { h, list } = await harness(8);
+    await h.open(1, 0);
+    await h.removeAt(7);
+    await h.removeAt(6);
+    await h.removeAt(5); // 5 left; positions 5..7 are gone
+    const [, drawBlock] = await h.panel(1);
+    const { jurors } = await drawn(h, h.draw(1, 5));
+    const expected = expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 1, population: 8, list: list.slice(0, 5), size: 5 });
+    expect(jurors).to.deep.equal(expected);
+    expect(jurors.length).to.equal(5);
+  });
+
+  it("a redraw uses a new seed block and never draws a juror of the first round again", async function () {
+    const { h, list } = await harness(12);
+    await h.open(1, 0);
+    await mine(1);
+    const first = (await drawn(h, h.draw(1, 5))).jurors;
+    await h.reopen(1);
+    const [round, drawBlock, isDrawn] = await h.panel(1);
+    expect(round).to.equal(2);
+    expect(isDrawn).to.equal(false);
+    await mine(1);
+    const second = (await drawn(h, h.draw(1, 5))).jurors;
+    for (const j of second) expect(first).to.not.include(j);
+    expect(second).to.deep.equal(expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 2, population: 12, list, size: 5, earlier: first }));
+  });
+
+  it("draw gas is O(panel): 10 and 2,000 registry entries cost within 2% (the bench-gas limit)", async function () {
+    const small = await harness(10);
+    const large = await harness(2000);
+    for (const { h } of [small, large]) await h.open(1, 0);
+    await mine(1);
+    const a = (await drawn(small.h, small.h.draw(1, 5))).gas;
+    const b = (await drawn(large.h, large.h.draw(1, 5))).gas;
+    const diff = Math.abs(Number(a - b)) / Number(a);
+    expect(diff, `${a} vs ${b}`).to.be.lessThan(0.02);
+  });
+
+  describe("seats", function () {
+    async function drawnPanel() {
+      const signers = (await ethers.getSigners()).slice(0, 6);
+      const h = await ethers.deployContract("JuryHarness");
+      for (const s of signers) await h.add(s.address);
+      await h.open(1, 0);
+      await mine(1);
+      const { jurors } = await drawn(h, h.draw(1, 5));
+      const seated = signers.filter((s) => jurors.includes(s.address));
+      const outsider = signers.find((s) => !jurors.includes(s.address));
+      return { h, seated, outsider };
+    }
+    const salt = ethers.id("salt");
+    const c = (approve) => ethers.keccak256(coder.encode(["bool", "bytes32"], [approve, salt]));
+
+    it("JuryNotDrawn before the draw; NotDrawn for a member who was not drawn", async function () {
+      const h = await ethers.deployContract("JuryHarness");
+      const [a] = await ethers.getSigners();
+      await h.add(a.address);
+      await h.open(1, 0);
+      await expect(h.commit(1, c(true))).to.be.revertedWithCustomError(h, "JuryNotDrawn").withArgs(1);
+      const p = await drawnPanel();
+      expect(p.seated.length).to.equal(5);
+      await expect(p.h.connect(p.outsider).commit(1, c(true))).to.be.revertedWithCustomError(p.h, "NotDrawn").withArgs(1, p.outsider.address);
+    });
+
+    it("commit once, reveal once with the matching vote; votes and the verdict follow", async function () {
+      const { h, seated } = await drawnPanel();
+      const [j1, j2, j3, j4] = seated;
+      await h.connect(j1).commit(1, c(true));
+      await expect(h.connect(j1).commit(1, c(true))).to.be.revertedWithCustomError(h, "JurorAlreadyCommitted");
+      await expect(h.connect(j2).reveal(1, true, salt)).to.be.revertedWithCustomError(h, "JurorNotCommitted");
+      await expect(h.connect(j1).reveal(1, false, salt)).to.be.revertedWithCustomError(h, "JuryCommitmentMismatch");
+      await h.connect(j1).reveal(1, true, salt);
+      await expect(h.connect(j1).reveal(1, true, salt)).to.be.revertedWithCustomError(h, "JurorNotCommitted");
+      expect(await h.stateOf(1, j1.address)).to.equal(2); // REVEALED_FOR
+      for (const [j, v] of [[j2, false], [j3, true], [j4, false]]) {
+        await h.connect(j).commit(1, c(v));
+        expect(await h.stateOf(1, j.address)).to.equal(1); // COMMITTED
+        await h.connect(j).reveal(1, v, salt);
+      }
+      expect(await h.stateOf(1, j2.address)).to.equal(3); // REVEALED_AGAINST
+      let p = await h.panel(1);
+      expect([p.votesFor, p.votesAgainst, p.decided]).to.deep.equal([2n, 2n, false]); // a tie decides nothing
+      await h.connect(seated[4]).commit(1, c(true));
+      await h.connect(seated[4]).reveal(1, true, salt);
+      p = await h.panel(1);
+      expect([p.votesFor, p.votesAgainst, p.decided]).to.deep.equal([3n, 2n, true]);
+    });
+
+    it("fewer reveals than the quorum (3 of 5) decide nothing", async function () {
+      const { h, seated } = await drawnPanel();
+      for (const j of seated.slice(0, 2)) {
+        await h.connect(j).commit(1, c(true));
+        await h.connect(j).reveal(1, true, salt);
+      }
+      const p = await h.panel(1);
+      expect([p.votesFor, p.decided]).to.deep.equal([2n, false]);
+    });
+  });
+});

@@ -2,7 +2,7 @@
 // the documented algorithm (partial Fisher-Yates seeded by the seed block's hash), its bounds, and
 // the commit-reveal seat machine.
 const { expect } = require("chai");
-const { ethers } = require("hardhat");
+const { ethers, network } = require("hardhat");
 const { mine } = require("@nomicfoundation/hardhat-network-helpers");
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
@@ -74,18 +74,27 @@ describe("Jury library", function () {
     expect(b).to.deep.equal(expectedPanel({ hash: await hashOf(block2), claimId: 2, round: 1, population: 200, list, size: 5 }));
   });
 
-  it("DrawTooEarly until the seed block is mined, JuryAlreadyDrawn after, DrawExpired after 256 blocks", async function () {
+  it("not in the opening block itself; JuryAlreadyDrawn after; DrawExpired after 256 blocks", async function () {
     const { h } = await harness(20);
-    await h.open(1, 0);
-    const [, drawBlock] = await h.panel(1);
-    // the next transaction is mined in drawBlock itself: its hash is not known yet
-    await expect(h.draw(1, 5)).to.be.revertedWithCustomError(h, "DrawTooEarly").withArgs(1, drawBlock);
-    await h.draw(1, 5);
+    // the opening and a draw in the same block: the seed block's hash does not exist yet
+    await network.provider.send("evm_setAutomine", [false]);
+    const opening = await h.open(1, 0);
+    const early = await h.draw(1, 5, { gasLimit: 1_000_000 });
+    await network.provider.send("evm_mine");
+    await network.provider.send("evm_setAutomine", [true]);
+    const opened = await opening.wait();
+    const failed = await ethers.provider.getTransactionReceipt(early.hash);
+    expect(failed.blockNumber).to.equal(opened.blockNumber);
+    expect(failed.status).to.equal(0);
+    const [, drawBlock, isDrawn] = await h.panel(1);
+    expect(drawBlock).to.equal(opened.blockNumber);
+    expect(isDrawn).to.equal(false);
+    await h.draw(1, 5); // the next block
     await expect(h.draw(1, 5)).to.be.revertedWithCustomError(h, "JuryAlreadyDrawn").withArgs(1);
 
     await h.open(2, 0);
     const [, block2] = await h.panel(2);
-    await mine(258);
+    await mine(257);
     expect((await h.panel(2)).expired).to.equal(true);
     await expect(h.draw(2, 5)).to.be.revertedWithCustomError(h, "DrawExpired").withArgs(2, block2);
   });

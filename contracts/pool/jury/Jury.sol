@@ -27,8 +27,9 @@ library Jury {
     uint256 internal constant DEFAULT_PANEL = 5;
     /// @notice Largest panel (seat states are 2 bits each in a 32-bit word; gas stays bounded).
     uint256 internal constant MAX_PANEL = 15;
-    /// @notice Blocks between the opening block and the block whose hash seeds the draw.
-    uint256 internal constant DRAW_DELAY = 1;
+    /// @notice Blocks between the opening block and the block whose hash seeds the draw (0: the
+    ///         opening block itself, whose hash nobody knows when sending the opening transaction).
+    uint256 internal constant DRAW_DELAY = 0;
     /// @notice Registry positions visited per seat at most.
     uint256 internal constant TRIES_PER_SEAT = 4;
     /// @notice Rounds per dispute: the first panel and one redraw.
@@ -75,6 +76,18 @@ library Jury {
     struct Book {
         mapping(uint256 => Panel) panels;
         mapping(uint256 => mapping(address => bytes32)) commitments;
+    }
+
+    /// @notice Storage slot of a plan's jury book (ERC-7201 style: keccak256("huzhu.jury.book") - 1),
+    ///         so the book sits apart from the plan's other state whichever module declares it.
+    bytes32 internal constant BOOK_SLOT = 0xa588bbc08624f4d6945dd0a4f7991aa619a9d76de1cc1a0b4bd9bfb81185ad02;
+
+    /// @notice The plan's jury book.
+    function book() internal pure returns (Book storage b) {
+        bytes32 slot = BOOK_SLOT;
+        assembly ("memory-safe") {
+            b.slot := slot
+        }
     }
 
     /// @notice Opens round 1 of `claimId`'s jury: fixes the cut-off, the population and the seed block.

@@ -53,7 +53,7 @@ contract JuryHarness {
 
     /// @notice Draws the panel.
     function draw(uint256 claimId, uint256 size) external {
-        address[] memory jurors = _book.draw(claimId, _registry, _count, size, _eligible);
+        address[] memory jurors = _book.draw(claimId, _registry, _count, size, _eligible, claimId);
         emit Drawn(claimId, jurors);
     }
 

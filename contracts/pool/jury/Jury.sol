@@ -127,7 +127,8 @@ library Jury {
 
     /// @notice Draws this round's panel of up to `size` jurors from the registry (see the library
     ///         notes): `registry[1..count]`, 1-based as the plan keeps it.
-    /// @param eligible the pool's test of a candidate for `claimId` (age, cover, not a party)
+    /// @param eligible the pool's test of a candidate (age, cover, not a party), given `context`
+    /// @param context passed to `eligible` as is (the pool packs the claim id and what it needs)
     /// @return jurors the drawn jurors, in draw order
     function draw(
         Book storage b,
@@ -135,7 +136,8 @@ library Jury {
         mapping(uint256 => address) storage registry,
         uint256 count,
         uint256 size,
-        function(address, uint256) view returns (bool) eligible
+        function(address, uint256) view returns (bool) eligible,
+        uint256 context
     ) internal returns (address[] memory jurors) {
         Panel storage p = b.panels[claimId];
         Shuffle memory s = _shuffle(p, claimId, size);
@@ -145,7 +147,7 @@ library Jury {
             uint256 position = _visit(s, t);
             if (position >= count) continue; // the registry shrank since the opening
             address candidate = registry[position + 1];
-            if (!eligible(candidate, claimId) || _seatedBefore(p, candidate)) continue;
+            if (!eligible(candidate, context) || _seatedBefore(p, candidate)) continue;
             jurors[seats++] = candidate;
             p.seated.push(candidate);
         }

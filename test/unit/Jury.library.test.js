@@ -4,28 +4,14 @@
 const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const { mine } = require("@nomicfoundation/hardhat-network-helpers");
+const { drawPanel } = require("../juryDraw");
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
 const addr = (i) => ethers.getAddress("0x" + BigInt(i).toString(16).padStart(40, "0"));
 
-/** docs/claims.md "Drawing the panel", written out in JavaScript. */
-function expectedPanel({ hash, claimId, round, population, list, size, ineligible = new Set(), earlier = [] }) {
-  const seed = ethers.keccak256(coder.encode(["bytes32", "uint256", "uint8"], [hash, claimId, round]));
-  const tries = Math.min(size * 4, population);
-  const moved = new Map();
-  const out = [];
-  for (let t = 0; t < tries && out.length < size; t++) {
-    const r = BigInt(ethers.keccak256(coder.encode(["bytes32", "uint256"], [seed, t])));
-    const j = t + Number(r % BigInt(population - t));
-    const atJ = moved.has(j) ? moved.get(j) : j;
-    const atT = moved.has(t) ? moved.get(t) : t;
-    if (j !== t) moved.set(j, atT);
-    if (atJ >= list.length) continue;
-    const c = list[atJ];
-    if (ineligible.has(c) || earlier.includes(c)) continue;
-    out.push(c);
-  }
-  return out;
+/** docs/claims.md "Drawing the panel", in JavaScript (test/juryDraw.js). */
+function expectedPanel({ ineligible = new Set(), earlier = [], ...args }) {
+  return drawPanel({ ...args, skip: (c) => ineligible.has(c) || earlier.includes(c) }).jurors;
 }
 
 async function harness(members) {

@@ -25,7 +25,9 @@ async function harness(members) {
 async function drawn(h, tx) {
   const rc = await (await tx).wait();
   const ev = rc.logs.map((l) => h.interface.parseLog(l)).find((e) => e && e.name === "Drawn");
-  return { jurors: [...ev.args.jurors], gas: rc.gasUsed };
+  const jurors = [...(await h.panel(ev.args.claimId)).jurors];
+  expect(jurors.length).to.equal(Number(ev.args.seats));
+  return { jurors, gas: rc.gasUsed };
 }
 
 async function hashOf(n) {

@@ -7,8 +7,11 @@ interface IJuryEvents {
     /// @notice A dispute's panel will be drawn from the hash of block `drawBlock` among members who
     ///         joined at least the minimum age before `cutoff` (round 1 at opening, round 2 on a redraw).
     event JuryDrawScheduled(uint256 indexed claimId, uint8 round, uint256 drawBlock, uint64 cutoff);
-    /// @notice A panel was drawn; its members commit before `commitEndsAt` and reveal before `revealEndsAt`.
-    event JuryDrawn(uint256 indexed claimId, uint8 round, address[] jurors, uint64 commitEndsAt, uint64 revealEndsAt);
+    /// @notice A juror was drawn for a dispute's round (one event per seat, before JuryDrawn).
+    event JurorDrawn(uint256 indexed claimId, address indexed juror, uint8 round);
+    /// @notice A panel of `seats` jurors was drawn (see JurorDrawn and juryOf); they commit before
+    ///         `commitEndsAt` and reveal before `revealEndsAt`.
+    event JuryDrawn(uint256 indexed claimId, uint8 round, uint256 seats, uint64 commitEndsAt, uint64 revealEndsAt);
     /// @notice The jury reached no verdict (`reason` 0: too few reveals or a tie after the last round,
     ///         1: the panel was never drawn in time); the assessors' decision stands (`approved`).
     event JuryFellBack(uint256 indexed claimId, uint8 reason, bool approved);

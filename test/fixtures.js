@@ -8,6 +8,7 @@ const PERIOD = 30 * DAY;
 const Category = { MEDICAL: 0, EDUCATION: 1, DISASTER: 2, SHARED_PURCHASE: 3, OTHER: 4 };
 const Model = { PREPAID: 0, COST_SHARING: 1 };
 const Status = { NONE: 0, SUBMITTED: 1, APPROVED: 2, REJECTED: 3, DISPUTED: 4, PAID: 5, DENIED: 6 };
+const CloseReason = { MEMBERS_VOTE: 0, BELOW_FLOOR: 1, CREATOR: 2 };
 const Dispute = { NONE: 0, ESCALATED: 1, CHALLENGED: 2, APPEALED: 3 };
 const Reason = { JOINING: 0, CONTRIBUTION: 1, JURY_VOTE: 2, REFERRAL: 3 };
 const EVIDENCE = ethers.id("hospital invoice #1");
@@ -36,6 +37,11 @@ function makeRules(token, assessors, over = {}) {
     rulesHash: RULES_DOC,
     guardian: over.guardian ?? assessors[0],
     quorum: 2,
+    filingWindow: 90 * DAY,
+    minMembers: 0,
+    floorPeriods: 0,
+    panelSize: 0,
+    jurorDeposit: 0,
     assessors,
     ...over,
   };
@@ -47,10 +53,11 @@ async function deployProtocol() {
   const [operator, guardian, feeReceiver, as1, as2, as3, stranger] = signers;
   const members = signers.slice(7, 19);
   const token = await ethers.deployContract("MockUSD", [operator.address]);
-  const implementation = await ethers.deployContract("AidPool");
+  const extension = await ethers.deployContract("AidPoolExtension");
+  const implementation = await ethers.deployContract("AidPool", [await extension.getAddress()]);
   const factory = await ethers.deployContract("AidPoolFactory", [await implementation.getAddress()]);
   const points = await ethers.getContractAt("AidPoints", await factory.points());
-  return { signers, operator, guardian, feeReceiver, as1, as2, as3, stranger, members, token, implementation, factory, points };
+  return { signers, operator, guardian, feeReceiver, as1, as2, as3, stranger, members, token, extension, implementation, factory, points };
 }
 
 /** Creates a plan through the factory and returns it as an AidPool contract. */
@@ -76,11 +83,11 @@ async function fund(token, accounts, spender, amount = usd(10000)) {
   }
 }
 
-/** token balance of the plan == totalBalances + reserve + feesOwed + bondsHeld */
+/** token balance of the plan == totalBalances + reserve + feesOwed + bondsHeld + exitPool */
 async function expectSolvent(expect, token, plan) {
   const held = await token.balanceOf(await plan.getAddress());
-  const books = (await plan.totalBalances()) + (await plan.reserve()) + (await plan.feesOwed()) + (await plan.bondsHeld());
-  expect(held).to.equal(books);
+  const [, balances, reserve, fees, bonds, exitPool] = await plan.accounting();
+  expect(held).to.equal(balances + reserve + fees + bonds + exitPool);
 }
 
 function commitment(plan, claimId, juror, approve, salt) {
@@ -88,6 +95,6 @@ function commitment(plan, claimId, juror, approve, salt) {
 }
 
 module.exports = {
-  usd, DAY, PERIOD, Category, Model, Status, Dispute, Reason, EVIDENCE, RULES_DOC,
+  usd, DAY, PERIOD, Category, Model, Status, CloseReason, Dispute, Reason, EVIDENCE, RULES_DOC,
   makeRules, deployProtocol, createPlan, fund, expectSolvent, commitment,
 };

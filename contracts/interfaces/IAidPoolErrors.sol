@@ -6,6 +6,8 @@ import {ClaimStatus} from "../pool/PoolTypes.sol";
 /// @title IAidPoolErrors
 /// @notice Every revert of an AidPool.
 interface IAidPoolErrors {
+    /// @notice The AidPool implementation needs a deployed AidPoolExtension.
+    error ExtensionNotAContract(address extension);
     /// @notice initialize was called twice, or on the implementation.
     error AlreadyInitialized();
     /// @notice New joins and claims are paused by the guardian.
@@ -44,12 +46,16 @@ interface IAidPoolErrors {
     error AlreadyVoted(uint256 claimId, address voter);
     /// @notice No claim with this id.
     error UnknownClaim(uint256 claimId);
-    /// @notice The claim is not in a status that allows this action.
-    error WrongClaimStatus(uint256 claimId, ClaimStatus status);
+    /// @notice The claim is in `current` status; the action needs it in `expected`.
+    error UnexpectedClaimStatus(uint256 claimId, ClaimStatus current, ClaimStatus expected);
+    /// @notice finalize: the claim is in `current` status, which has no window to close.
+    error ClaimNotFinalizable(uint256 claimId, ClaimStatus current);
     /// @notice The transition table forbids this status change.
     error ForbiddenTransition(ClaimStatus from, ClaimStatus to);
-    /// @notice The claimant (or the challenger) cannot vote on, or challenge, their own claim.
+    /// @notice The claimant (or the challenger) cannot vote on their own claim.
     error PartyCannotVote(uint256 claimId, address account);
+    /// @notice The claimant cannot challenge their own claim.
+    error PartyCannotChallenge(uint256 claimId, address account);
     /// @notice The window for this action has closed.
     error WindowClosed(uint256 claimId, uint256 closedAt);
     /// @notice The window for this action has not opened yet.
@@ -72,12 +78,38 @@ interface IAidPoolErrors {
     error NotFeeReceiver(address account);
     /// @notice The fee can only be lowered.
     error FeeNotLowered(uint16 newBps, uint16 currentBps);
-    /// @notice Nothing to withdraw or claim.
-    error NothingToClaim();
+    /// @notice Accrued points: there are none to mint.
+    error NoPointsAccrued(address member);
+    /// @notice Credit or fees: there is nothing to withdraw.
+    error NothingToWithdraw(address account);
     /// @notice Stars must be 1 to 5.
     error InvalidStars(uint8 stars);
     /// @notice Ratings open after one full period of membership.
     error RatingTooEarly(uint256 opensAt);
     /// @notice A member rates a plan once.
     error AlreadyRated(address member);
+    /// @notice The plan is closed: no joins and no new claims (wind-down).
+    error PlanIsClosed();
+    /// @notice The plan is open; this wind-down step needs it closed.
+    error PlanNotClosed();
+    /// @notice The loss fell in a time the member was not covered (e.g. arrears paid after it).
+    error LossNotCovered(uint256 incurredAt);
+    /// @notice The loss is older than the filing window allows.
+    error FilingDeadlinePassed(uint256 incurredAt, uint256 deadline);
+    /// @notice The member already voted to close the plan in this round (period).
+    error AlreadyVotedToClose(address member, uint256 round);
+    /// @notice Only the plan's creator can do this.
+    error NotCreator(address account);
+    /// @notice The creator can close the plan only before anyone has joined.
+    error PlanHasMembers(uint256 members);
+    /// @notice The plan has no floor, or covered members are not below it for long enough.
+    error FloorNotReached(uint256 activeMembers, uint256 floor, uint256 belowSince);
+    /// @notice Reserve shares are paid once every claim is final and the exit count is done.
+    error ExitsNotOpen();
+    /// @notice The cover book is behind the current period: call advance first.
+    error BookBehind(uint256 lastPeriod, uint256 currentPeriod);
+    /// @notice More claims than the member record can reference (2^24 - 1).
+    error TooManyClaims();
+    /// @notice More members than the registry can hold (2^24 - 1).
+    error TooManyMembers();
 }

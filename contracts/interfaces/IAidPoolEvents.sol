@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {PointsReason, DisputeKind} from "../pool/PoolTypes.sol";
+import {PointsReason, DisputeKind, CloseReason} from "../pool/PoolTypes.sol";
 
 /// @title IAidPoolEvents
 /// @notice Every state change of an AidPool, for indexers and watchers (see docs/events.md).
@@ -59,12 +59,16 @@ interface IAidPoolEvents {
     event JuryVoteRevealed(uint256 indexed claimId, address indexed juror, bool approve);
     /// @notice The jury's verdict, after the reveal phase.
     event DisputeResolved(uint256 indexed claimId, bool approved, uint256 votesFor, uint256 votesAgainst);
-    /// @notice A claim was paid: `amount` to the claimant (after caps and any haircut), `fee` to the
-    ///         fee receiver, `sharePerMember` charged to each covered member (COST_SHARING, else 0).
+    /// @notice A payment on a claim was credited to the claimant's free balance (one instalment: owed claims are
+    ///         paid in several): `amount` to the claimant, `fee` to the fee receiver,
+    ///         `sharePerMember` charged to each covered member (COST_SHARING, else 0).
     event ClaimPaid(uint256 indexed claimId, address indexed claimant, uint256 amount, uint256 fee, uint256 sharePerMember);
+    /// @notice An approved claim could not be paid in full: `owed` stays owed, paid first in first
+    ///         out as money arrives (payOwed, finalize).
+    event ClaimOwed(uint256 indexed claimId, address indexed claimant, uint256 owed);
     /// @notice A claim was finally denied.
     event ClaimDenied(uint256 indexed claimId);
-    /// @notice Bonds of a finished claim were paid to the winning side.
+    /// @notice Bonds of a finished claim were credited to the winning side.
     event BondsReleased(uint256 indexed claimId, address indexed to, uint256 amount);
     /// @notice Bonds of a finished claim went to the reserve (nobody on the winning side posted one).
     event BondsForfeited(uint256 indexed claimId, uint256 amount);
@@ -72,8 +76,21 @@ interface IAidPoolEvents {
     // ---------------------------------------------------------------- plan
     /// @notice The service fee was lowered.
     event FeeLowered(uint16 oldBps, uint16 newBps);
-    /// @notice Collected fees were sent to the fee receiver.
+    /// @notice The fee receiver withdrew the collected fees.
     event FeesWithdrawn(address indexed receiver, uint256 amount);
+
+    // ---------------------------------------------------------------- wind-down
+    /// @notice A covered member voted to close the plan; `votes` in this round (period) so far.
+    event CloseVoted(address indexed member, uint256 round, uint256 votes);
+    /// @notice Covered members were seen below the rules' floor, counting from `sincePeriod`.
+    event BelowFloorNoted(uint256 sincePeriod, uint256 activeMembers);
+    /// @notice The plan closed: no joins and no new claims; open claims finish, then members exit
+    ///         with their balance and an equal share of the reserve.
+    event PlanClosed(CloseReason reason, uint256 closedAt);
+    /// @notice Every claim is final and every member counted: `members` shares of `pool` are open.
+    event ExitsOpened(uint256 members, uint256 pool);
+    /// @notice A member left a closed plan with their balance and `reserveShare` of the reserve.
+    event ExitShared(address indexed member, uint256 reserveShare);
     /// @notice The guardian paused new joins and new claims.
     event PlanPaused(address indexed guardian);
     /// @notice The guardian lifted the pause.

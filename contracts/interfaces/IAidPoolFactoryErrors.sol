@@ -28,6 +28,12 @@ interface IAidPoolFactoryErrors {
     error InvalidQuorum(uint8 quorum, uint256 assessors);
     /// @notice An assessor appears twice.
     error DuplicateAssessor(address assessor);
+    /// @notice The period is shorter than the minimum (1 day).
+    error PeriodTooShort(uint256 period, uint256 min);
+    /// @notice A window (assessment, notice, jury, filing) is outside its bounds.
+    error WindowOutOfBounds(uint256 window, uint256 min, uint256 max);
+    /// @notice A wind-down floor needs the number of periods below it before closing.
+    error ZeroFloorPeriods();
     /// @notice offset/limit listing out of range.
     error InvalidRange(uint256 offset, uint256 count);
 }

@@ -5,31 +5,29 @@ import {IAidPoints} from "../interfaces/IAidPoints.sol";
 import {IPlanRegistry} from "../interfaces/IPlanRegistry.sol";
 
 /// @title AidPoints
-/// @notice Non-transferable engagement points (积分). Only plans registered in the factory mint
-///         them, for tasks: joining, on-time contributions, revealed jury votes, referrals.
-///         ERC-20 shaped for wallets and explorers, but every transfer or approval reverts.
+/// @notice Non-transferable engagement points (积分), kept per plan. Only plans registered in the
+///         factory mint them, for tasks: joining (after the waiting period, once per plan), on-time
+///         contributions, revealed jury votes, referrals. Anyone can create a plan, so a plan's
+///         points are that plan's currency only: there is no global balance that adds points of
+///         different plans, and a self-made plan cannot inflate anyone's standing in another.
 contract AidPoints is IAidPoints {
-    /// @notice Token metadata.
+    /// @notice Token-like metadata for explorers.
     string public constant name = "Huzhu Aid Points";
     string public constant symbol = "AIDP";
     uint8 public constant decimals = 0;
 
     /// @notice The registry of plans allowed to mint (the factory).
     IPlanRegistry public immutable registry;
-    /// @notice Points in existence.
-    uint256 public totalSupply;
-    /// @notice Points per account.
-    mapping(address => uint256) public balanceOf;
+    /// @notice Points minted by each plan.
+    mapping(address plan => uint256) public totalOf;
+    /// @notice Points per plan and account.
+    mapping(address plan => mapping(address account => uint256)) public pointsOf;
 
-    /// @notice ERC-20 Transfer, emitted from the zero address on mint.
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    /// @notice A registered plan minted points.
+    /// @notice A registered plan minted its points to `to`.
     event PointsMinted(address indexed plan, address indexed to, uint256 amount);
 
     /// @notice The caller is not a registered plan.
     error NotRegisteredPlan(address caller);
-    /// @notice Points cannot be transferred or approved.
-    error PointsNonTransferable();
     /// @notice The registry address is zero.
     error ZeroRegistry();
 
@@ -42,29 +40,8 @@ contract AidPoints is IAidPoints {
     /// @inheritdoc IAidPoints
     function mint(address to, uint256 amount) external {
         if (!registry.isPlan(msg.sender)) revert NotRegisteredPlan(msg.sender);
-        totalSupply += amount;
-        balanceOf[to] += amount;
+        totalOf[msg.sender] += amount;
+        pointsOf[msg.sender][to] += amount;
         emit PointsMinted(msg.sender, to, amount);
-        emit Transfer(address(0), to, amount);
-    }
-
-    /// @notice Always reverts: points are not transferable.
-    function transfer(address, uint256) external pure returns (bool) {
-        revert PointsNonTransferable();
-    }
-
-    /// @notice Always reverts: points are not transferable.
-    function transferFrom(address, address, uint256) external pure returns (bool) {
-        revert PointsNonTransferable();
-    }
-
-    /// @notice Always reverts: points are not transferable.
-    function approve(address, uint256) external pure returns (bool) {
-        revert PointsNonTransferable();
-    }
-
-    /// @notice Always zero.
-    function allowance(address, address) external pure returns (uint256) {
-        return 0;
     }
 }

@@ -10,7 +10,9 @@ pragma solidity 0.8.28;
 /// (`expiringAt`). The first transaction of a new period rolls the book over: it takes the members
 /// whose cover ended out of the covered count and records the index at that period's start
 /// (`indexAtPeriod`), which is what those members owe up to. The roll-over loops over the periods
-/// elapsed since the last one, never over members.
+/// elapsed since the last one, never over members, and at most `maxPeriods` per call: member
+/// actions never roll the book (settlement is exact without it, because the index only moves at
+/// a payout, and a payout needs the book rolled over to the current period first).
 library CoverBook {
     /// @notice The book's storage.
     struct Book {
@@ -21,11 +23,17 @@ library CoverBook {
         mapping(uint256 => uint256) indexAtPeriod; // shareIndex at the start of a period in which covers ended
     }
 
-    /// @notice Rolls over from `lastPeriod` to `period` (> lastPeriod) and returns the number of
-    ///         members still covered out of `covered`.
-    function rollOver(Book storage b, uint256 period, uint256 covered) internal returns (uint256) {
+    /// @notice Rolls over from `lastPeriod` towards `period` (> lastPeriod), at most `maxPeriods`
+    ///         periods, and returns the period reached and the number of members still covered
+    ///         out of `covered`.
+    function rollOver(Book storage b, uint256 period, uint256 covered, uint256 maxPeriods)
+        internal
+        returns (uint256 reached, uint256 stillCovered)
+    {
         uint256 index = b.shareIndex;
-        for (uint256 p = uint256(b.lastPeriod) + 1; p <= period; ++p) {
+        uint256 from = uint256(b.lastPeriod) + 1;
+        if (period - from >= maxPeriods) period = from + maxPeriods - 1;
+        for (uint256 p = from; p <= period; ++p) {
             uint256 ending = b.expiringAt[p];
             if (ending != 0) {
                 covered -= ending;
@@ -34,12 +42,13 @@ library CoverBook {
         }
         b.lastPeriod = uint32(period);
         b.periodShared = 0;
-        return covered;
+        return (period, covered);
     }
 
     /// @notice The index a member whose cover ends at `endPeriod` owes up to: the current index
     ///         while covered, the index recorded when the cover ended otherwise. A cover that
-    ///         ended after the last roll-over has seen no charge since (payouts roll over first).
+    ///         ended after the last roll-over has seen no charge since (payouts roll over first),
+    ///         so the current index is exact for it too, however far behind the book is.
     function indexFor(Book storage b, uint256 endPeriod) internal view returns (uint256) {
         return endPeriod <= b.lastPeriod ? b.indexAtPeriod[endPeriod] : b.shareIndex;
     }

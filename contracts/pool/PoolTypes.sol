@@ -46,8 +46,16 @@ enum PointsReason {
     REFERRAL
 }
 
+/// @notice How a plan was closed (wind-down).
+enum CloseReason {
+    MEMBERS_VOTE, // more than half of the covered members voted to close within one period
+    BELOW_FLOOR, // covered members stayed below the rules' floor for `floorPeriods` periods
+    CREATOR // the creator closed it before anyone joined
+}
+
 /// @notice A plan's rules, fixed at creation and stored in the clone's code (immutable args).
-/// Amounts are token base units (6 decimals); durations are seconds.
+/// Amounts are token base units (any decimals: amounts and caps are uint96, enough for 18-decimal
+/// tokens); durations are seconds.
 struct Rules {
     address asset; // ERC-20 stablecoin
     Category category;
@@ -69,6 +77,11 @@ struct Rules {
     bytes32 rulesHash; // hash of the human-readable rules document
     address guardian; // may pause new joins and new claims only; zero = never pausable
     uint8 quorum; // assessor votes needed to approve
+    uint32 filingWindow; // a loss must be claimed within this time after it happened
+    uint16 minMembers; // wind-down floor of covered members (0 = never closes for lack of members)
+    uint16 floorPeriods; // periods below the floor after which anyone may close the plan
+    uint8 panelSize; // jury: jurors drawn per dispute (0 = the jury module's default)
+    uint96 jurorDeposit; // jury: deposit a drawn juror posts, forfeited when not revealed
     address[] assessors;
 }
 
@@ -76,17 +89,29 @@ struct Rules {
 struct Member {
     // slot 0
     uint96 balance; // free balance (after settled charges), always withdrawable
-    uint40 joinedAt;
+    uint32 joinedAt;
     uint40 paidThrough; // covered until this timestamp (both models)
     bool active;
-    bool referred; // a referral reward is pending (referrer in slot 1)
-    uint32 lastClaim; // id of the member's latest claim, 0 if none; open unless PAID or DENIED
-    uint32 points; // accrued points not yet minted as AidPoints
+    uint8 flags; // MemberFlags: referral pending, joining points pending, joining points granted
+    uint24 lastClaim; // id of the member's latest claim, 0 if none; open unless PAID or DENIED
+    uint24 points; // accrued points not yet minted as AidPoints
+    uint24 registryIndex; // 1-based position in the member registry, 0 = not registered
     // slot 1
     address referrer; // cleared once the referral reward is granted
+    uint32 closeVoteRound; // period + 1 of the member's last vote to close the plan
     // slot 2
     uint112 shareSnapshot; // COST_SHARING: share index at the last settlement
     uint8 rating; // 1-5 stars given to the plan, 0 = none
+    uint40 gapFrom; // PREPAID: start of the latest uncovered gap (arrears paid late)
+    uint40 gapTo; // PREPAID: end of that gap; a loss inside [gapFrom, gapTo) is not covered
+}
+
+/// @notice Bits of Member.flags.
+library MemberFlags {
+    uint8 internal constant REFERRAL_PENDING = 1; // referrer rewarded once the waiting period is over
+    uint8 internal constant JOIN_POINTS_PENDING = 2; // joining points vest once the waiting period is over
+    uint8 internal constant JOIN_POINTS_GRANTED = 4; // joining points were granted in this plan (never again)
+    uint8 internal constant HAS_GAP = 8; // PREPAID: gapFrom/gapTo hold an uncovered gap
 }
 
 /// @notice One claim (the evidence hash lives only in the ClaimSubmitted event). The claimant's
@@ -106,7 +131,10 @@ struct Claim {
     uint16 juryFor;
     uint16 juryAgainst;
     uint32 yearStart; // start of the claimant's current claim year
-    uint64 paidInYear; // paid to the claimant in that claim year, this claim included once paid
-    // slot 2
+    // slot 2: written once at payout (paidInYear is never zero then, so the slot is created once)
+    uint96 paidInYear; // granted to the claimant in that claim year (paid or owed), this claim included
+    uint80 paid; // credited to the claimant so far
+    uint80 owed; // approved but not yet paid: paid first-in-first-out as money arrives
+    // slot 3
     address challenger;
 }

@@ -5,17 +5,18 @@ import {Rules, Category, ContributionModel} from "./PoolTypes.sol";
 
 /// @title RulesCodec
 /// @notice Packs a plan's rules into the compact byte string stored as the clone's immutable
-///         arguments (218 bytes + 20 per assessor), and unpacks it. Packing keeps plan creation
+///         arguments (239 bytes + 20 per assessor), and unpacks it. Packing keeps plan creation
 ///         cheap: code costs 200 gas per byte, storage 20,000 gas per slot.
 /// @dev Layout (offset: field, bytes): 0 asset 20 | 20 category 1 | 21 model 1 | 22 contribution 12 |
 ///      34 period 4 | 38 gracePeriod 4 | 42 feeBps 2 | 44 feeReceiver 20 | 64 maxPayoutPerClaim 12 |
 ///      76 maxPayoutPerMemberPerYear 12 | 88 shareCapPerPeriod 12 | 100 waitingPeriod 4 |
 ///      104 assessmentWindow 4 | 108 noticeWindow 4 | 112 juryWindow 4 | 116 claimBond 12 |
 ///      128 challengeBond 12 | 140 rulesHash 32 | 172 guardian 20 | 192 quorum 1 | 193 createdAt 5 |
-///      198 points 20 | 218 assessors 20 each.
+///      198 points 20 | 218 filingWindow 4 | 222 minMembers 2 | 224 floorPeriods 2 | 226 panelSize 1 |
+///      227 jurorDeposit 12 | 239 assessors 20 each.
 library RulesCodec {
     /// @notice Length of the fixed part, before the assessors.
-    uint256 internal constant FIXED_LENGTH = 218;
+    uint256 internal constant FIXED_LENGTH = 239;
     uint256 private constant ADDRESS_BYTES = 20;
 
     /// @notice Packs `r` with the plan's creation time and the points contract.
@@ -46,7 +47,8 @@ library RulesCodec {
             createdAt,
             points
         );
-        bytes memory out = bytes.concat(head, tail);
+        bytes memory v3 = abi.encodePacked(r.filingWindow, r.minMembers, r.floorPeriods, r.panelSize, r.jurorDeposit);
+        bytes memory out = bytes.concat(head, tail, v3);
         uint256 n = r.assessors.length;
         for (uint256 i = 0; i < n; ++i) {
             out = bytes.concat(out, bytes20(r.assessors[i]));
@@ -82,6 +84,11 @@ library RulesCodec {
         r.quorum = uint8(_uint(data, 192, 8));
         createdAt = uint40(_uint(data, 193, 40));
         points = _address(data, 198);
+        r.filingWindow = uint32(_uint(data, 218, 32));
+        r.minMembers = uint16(_uint(data, 222, 16));
+        r.floorPeriods = uint16(_uint(data, 224, 16));
+        r.panelSize = uint8(_uint(data, 226, 8));
+        r.jurorDeposit = uint96(_uint(data, 227, 96));
         if (!withAssessors) return (r, createdAt, points);
         uint256 n = (data.length - FIXED_LENGTH) / ADDRESS_BYTES;
         r.assessors = new address[](n);

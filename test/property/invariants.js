@@ -1,27 +1,33 @@
 // Property / invariant tests (fast-check): random sequences of protocol actions by many accounts,
-// with the invariants checked after every step. Default run: PROPERTY_RUNS (1000) sequences of
+// with the invariants checked after every step. Default run: PROPERTY_RUNS (120) sequences of
 // PROPERTY_STEPS (50) actions, fixed seed; set PROPERTY_RUNS / PROPERTY_STEPS / PROPERTY_SEED for
 // a larger or different run (e.g. PROPERTY_RUNS=10000 npx hardhat test test/property/...).
 //
 // Invariants, after every action:
-//   1. solvency: the plan's token balance == totalBalances + reserve + feesOwed + bondsHeld
+//   1. solvency: the plan's token balance == totalBalances + reserve + feesOwed + bondsHeld + exitPool
 //   2. free balances are always withdrawable: a random account can withdraw withdrawable(account)
 //   3. no claim is paid twice; every payout <= the claim amount <= max per claim; the claimant's
 //      claim-year total <= max per member per year; a cost-sharing share <= the share cap
-//   4. money moves as the events say: at finalize the tokens sent to the claimant equal
-//      ClaimPaid.amount + bonds released to the claimant
-//   5. at the end of each sequence: the claims with status PAID are exactly those with a
-//      ClaimPaid event, and total paid = sum of those payouts
+//   4. money moves as the events say: finalize transfers no token to anyone; the claimant's free
+//      balance grows by exactly the ClaimPaid amounts + bonds released to them (pull payments)
+//   6. bounded gas: every accepted member action (join, deposit, withdraw, leave, settle, submit,
+//      challenge, commit, reveal, claim points) costs <= 200k gas, also right
+//      after an idle jump of 1 to 10 years (MEMBER_ACTION_GAS)
+//   5. nothing forfeited in silence: every PAID claim has paid + owed == its amount, unless the
+//      yearly maximum capped it; the sum of what claims still owe == the owed queue's total; the
+//      ClaimPaid events of a claim add up to its paid amount (no double pay)
 const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const fc = require("fast-check");
 const { usd, DAY, PERIOD, Model, Status, deployProtocol, createPlan } = require("../fixtures");
 
-const TOTAL_RUNS = Number(process.env.PROPERTY_RUNS || 1000);
+const TOTAL_RUNS = Number(process.env.PROPERTY_RUNS || 120);
 const STEPS = Number(process.env.PROPERTY_STEPS || 50);
 const SEED = Number(process.env.PROPERTY_SEED || 20261126);
 const ACTORS = 24;
 const GAS = "0x" + (3_000_000).toString(16);
+const MEMBER_ACTION_GAS = 200_000n;
+const MEMBER_ACTIONS = new Set(["join", "deposit", "withdraw", "leave", "settle", "submit", "challenge", "commit", "reveal", "points"]);
 
 const provider = network.provider;
 const rpcCounts = {};
@@ -142,10 +148,13 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
     { weight: 3, arbitrary: fc.record({ t: fc.constant("reveal"), a: actor, c: claimPick }) },
     { weight: 7, arbitrary: fc.record({ t: fc.constant("finalize"), c: claimPick }) },
     { weight: 5, arbitrary: fc.record({ t: fc.constant("time"), s: fc.constantFrom(3600, 6 * 3600, DAY, DAY, 2 * DAY, 10 * DAY) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("time"), s: fc.constantFrom(365 * DAY, 3650 * DAY) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("fees") }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("rate"), a: member, stars: fc.integer({ min: 0, max: 6 }) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("points"), a: member }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("pause"), on: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant("payOwed"), n: fc.integer({ min: 1, max: 4 }) }) },
+    { weight: 1, arbitrary: fc.record({ t: fc.constant("advance"), n: fc.integer({ min: 1, max: 3 }) }) },
     // moves the latest claims along their lifecycle, one transaction (or time jump) at a time
     { weight: 20, arbitrary: fc.record({ t: fc.constant("drive"), c: fc.integer({ min: 0, max: 1 }), r: fc.nat(1_000_000) }) },
   );
@@ -200,7 +209,8 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
   async function runSequence(model, steps, ctx) {
     const p = plans[model];
     const { plan, iface, addr, rules } = p;
-    const paidEvents = new Map(); // claimId -> amount
+    const paidEvents = new Map(); // claimId -> sum of ClaimPaid amounts
+    let creditBefore = 0n; // the target claim's claimant's credit before a finalize or drive step
     const commits = new Map(); // `${c}:${a}` -> { yes, salt }
     let executed = 0;
     let claimCount = 0;
@@ -210,6 +220,10 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
       const claimId = claimCount === 0 ? 1 : Math.max(1, claimCount - ((s.c ?? 0) % Math.min(claimCount, 4)));
       let receipt = null;
       const who = actors[s.a ?? 0];
+      if ((s.t === "finalize" || s.t === "drive") && claimCount > 0) {
+        const claimant = (await call(addr, iface, "claimOf", [claimId]))[0].claimant;
+        creditBefore = (await call(addr, iface, "memberOf", [claimant]))[0].balance;
+      }
       switch (s.t) {
         case "join":
           receipt = await tx(who, addr, iface, "join", [usd(s.amt), s.ref === null || s.ref === undefined ? ethers.ZeroAddress : actors[s.ref]]);
@@ -268,7 +282,13 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
           await send("evm_mine");
           break;
         case "fees":
-          receipt = await tx(actors[2], addr, iface, "withdrawFees", []);
+          receipt = await tx(f.feeReceiver.address, addr, iface, "withdrawFees", []);
+          break;
+        case "payOwed":
+          receipt = await tx(actors[3], addr, iface, "payOwed", [s.n]);
+          break;
+        case "advance":
+          receipt = await tx(actors[4], addr, iface, "advance", [s.n]);
           break;
         case "rate":
           receipt = await tx(who, addr, iface, "rate", [s.stars, ethers.ZeroHash]);
@@ -288,14 +308,19 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
           throw new Error(s.t);
       }
       executed++;
+      if (receipt && receipt.status === "0x1" && MEMBER_ACTIONS.has(s.t)) {
+        const gasUsed = BigInt((await receipt.receipt()).gasUsed);
+        expect(gasUsed, `${s.t} gas`).to.be.lte(MEMBER_ACTION_GAS);
+        if (gasUsed > ctx.maxGas) ctx.maxGas = gasUsed;
+      }
       if (receipt && receipt.status === "0x1") {
         ctx.succeeded++;
         ctx.byType[s.t] = (ctx.byType[s.t] || 0) + 1;
       }
 
       // ---- invariants after every step
-      const [held, balances, reserve, fees, bonds] = await call(addr, iface, "accounting", []);
-      expect(held, `solvency after ${s.t}`).to.equal(balances + reserve + fees + bonds);
+      const [held, balances, reserve, fees, bonds, exitPool] = await call(addr, iface, "accounting", []);
+      expect(held, `solvency after ${s.t}`).to.equal(balances + reserve + fees + bonds + exitPool);
 
       const probe = actors[(executed * 7 + (s.a ?? 0)) % ACTORS];
       const free = (await call(addr, iface, "withdrawable", [probe]))[0];
@@ -304,24 +329,27 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
         await send("eth_call", [{ from: probe, to: addr, data: iface.encodeFunctionData("withdraw", [free]) }, "latest"]);
       }
 
+      if (receipt && receipt.status === "0x1" && ["finalize", "payOwed"].includes(s.t)) {
+        const events = parse(p, await receipt.receipt());
+        for (const paid of events.filter((e) => e.name === "ClaimPaid")) {
+          const id = Number(paid.args.claimId);
+          paidEvents.set(id, (paidEvents.get(id) || 0n) + paid.args.amount);
+          expect(paid.args.sharePerMember).to.be.lte(rules.shareCapPerPeriod);
+        }
+        expect(events.some((e) => e.name === "Transfer"), `${s.t} moves no token (pull payments)`).to.equal(false);
+      }
       if (s.t === "finalize" && receipt && receipt.status === "0x1") {
         const events = parse(p, await receipt.receipt());
-        const paid = events.find((e) => e.name === "ClaimPaid");
         const claim = (await call(addr, iface, "claimOf", [claimId]))[0];
-        if (paid) {
-          const id = Number(paid.args.claimId);
-          expect(paidEvents.has(id), `claim ${id} paid twice`).to.equal(false);
-          paidEvents.set(id, paid.args.amount);
-          expect(paid.args.amount).to.be.lte(claim.amount);
-          expect(claim.amount).to.be.lte(rules.maxPayoutPerClaim);
-          expect(claim.paidInYear).to.be.lte(rules.maxPayoutPerMemberPerYear);
-          expect(paid.args.sharePerMember).to.be.lte(rules.shareCapPerPeriod);
-          const bondsToClaimant = events.filter((e) => e.name === "BondsReleased" && e.args.to === claim.claimant)
-            .reduce((sum, e) => sum + e.args.amount, 0n);
-          const sent = events.filter((e) => e.name === "Transfer" && e.args.from === addr && e.args.to === claim.claimant)
-            .reduce((sum, e) => sum + e.args.value, 0n);
-          expect(sent, "tokens sent at payout").to.equal(paid.args.amount + bondsToClaimant);
-          expect(claim.status).to.equal(BigInt(Status.PAID));
+        expect(claim.amount).to.be.lte(rules.maxPayoutPerClaim);
+        expect(claim.paidInYear).to.be.lte(rules.maxPayoutPerMemberPerYear);
+        const credited = events.filter((e) => (e.name === "ClaimPaid" && e.args.claimant === claim.claimant)
+          || (e.name === "BondsReleased" && e.args.to === claim.claimant)).reduce((sum, e) => sum + e.args[2], 0n);
+        expect(credited, "credit = ClaimPaid + bonds released").to.equal(
+          (await call(addr, iface, "memberOf", [claim.claimant]))[0].balance - creditBefore);
+        if (claim.status === BigInt(Status.PAID)) {
+          const capped = claim.paidInYear === rules.maxPayoutPerMemberPerYear;
+          expect(claim.paid + claim.owed === claim.amount || capped, `claim ${claimId} cut in silence`).to.equal(true);
         } else {
           expect(claim.status).to.equal(BigInt(Status.DENIED));
         }
@@ -332,22 +360,25 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
       }
     }
 
-    // ---- end of sequence: PAID claims are exactly the ones with a ClaimPaid event
+    // ---- end of sequence: paid + owed add up, the queue's total is what claims owe, no double pay
     const count = Number((await call(addr, iface, "claimCount", []))[0]);
-    let totalPaid = 0n;
+    let owedSum = 0n;
     for (let id = 1; id <= count; id++) {
       const claim = (await call(addr, iface, "claimOf", [id]))[0];
-      expect(claim.status === BigInt(Status.PAID), `claim ${id}`).to.equal(paidEvents.has(id));
+      expect(claim.paid, `claim ${id}: ClaimPaid events add up`).to.equal(paidEvents.get(id) || 0n);
+      expect(claim.paid + claim.owed).to.be.lte(claim.amount);
+      if (claim.status !== BigInt(Status.PAID)) expect(claim.paid + claim.owed).to.equal(0n);
+      owedSum += claim.owed;
       if (claim.dispute !== 0n) ctx.disputed++;
-      if (paidEvents.has(id)) totalPaid += paidEvents.get(id);
+      if (claim.paid > 0n) ctx.paid++;
+      if (claim.owed > 0n) ctx.owed++;
     }
-    expect(totalPaid).to.equal([...paidEvents.values()].reduce((a, b) => a + b, 0n));
+    expect((await call(addr, iface, "owedQueue", []))[2], "owed queue total").to.equal(owedSum);
     ctx.claims += count;
-    ctx.paid += paidEvents.size;
   }
 
   it(`holds the invariants over ${RUNS} random sequences of ${STEPS} actions by ${ACTORS} accounts (seed ${SEED + model})`, async function () {
-    const ctx = { sequences: 0, steps: 0, succeeded: 0, claims: 0, paid: 0, disputed: 0, byType: {} };
+    const ctx = { sequences: 0, steps: 0, succeeded: 0, claims: 0, paid: 0, owed: 0, disputed: 0, maxGas: 0n, byType: {} };
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (steps) => {
@@ -360,8 +391,8 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
       { numRuns: RUNS, seed: SEED + model, endOnFailure: true },
     );
     const secs = (Date.now() - started) / 1000;
-    console.log(`      ${ctx.sequences} sequences, ${ctx.steps} actions (${ctx.succeeded} accepted), ${ctx.claims} claims, ${ctx.paid} paid, ${ctx.disputed} went to the jury, ${secs.toFixed(1)} s`);
-    console.log(`      accepted by action: ${JSON.stringify(ctx.byType)}`);
+    console.log(`      ${ctx.sequences} sequences, ${ctx.steps} actions (${ctx.succeeded} accepted), ${ctx.claims} claims, ${ctx.paid} paid, ${ctx.owed} still owing, ${ctx.disputed} went to the jury, ${secs.toFixed(1)} s`);
+    console.log(`      accepted by action: ${JSON.stringify(ctx.byType)}; dearest member action ${ctx.maxGas} gas`);
     if (process.env.PROPERTY_DEBUG) console.log(reasons, rpcCounts);
     expect(ctx.sequences).to.equal(RUNS);
     expect(ctx.paid).to.be.greaterThan(0);

@@ -91,6 +91,7 @@ describe("AidPool claims", function () {
       PAID: { fixture: paid, calls: ["vote", "escalate", "challenge", "appeal", "commit", "reveal", "finalize"] },
       DENIED: { fixture: denied, calls: ["vote", "escalate", "challenge", "appeal", "commit", "reveal", "finalize"] },
     };
+    const EXPECTED = { vote: "SUBMITTED", escalate: "SUBMITTED", challenge: "APPROVED", appeal: "REJECTED", commit: "DISPUTED", reveal: "DISPUTED" };
     const act = {
       vote: (f) => f.plan.connect(f.as3).vote(1, true),
       escalate: (f) => f.plan.escalate(1),
@@ -104,7 +105,12 @@ describe("AidPool claims", function () {
       for (const call of calls) {
         it(`${state}: ${call} is forbidden`, async function () {
           const f = await loadFixture(fixture);
-          await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "WrongClaimStatus").withArgs(1, Status[state]);
+          if (call === "finalize") {
+            await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "ClaimNotFinalizable").withArgs(1, Status[state]);
+          } else {
+            await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "UnexpectedClaimStatus")
+              .withArgs(1, Status[state], Status[EXPECTED[call]]);
+          }
         });
       }
     }
@@ -179,10 +185,10 @@ describe("AidPool claims", function () {
   });
 
   describe("notice, challenge, appeal, escalation", function () {
-    it("challenge: NotMember, PartyCannotVote, WindowClosed; takes the bond", async function () {
+    it("challenge: NotMember, PartyCannotChallenge, WindowClosed; takes the bond", async function () {
       const f = await loadFixture(approved);
       await expect(f.plan.connect(f.stranger).challenge(1)).to.be.revertedWithCustomError(f.plan, "NotMember");
-      await expect(f.plan.connect(f.claimant).challenge(1)).to.be.revertedWithCustomError(f.plan, "PartyCannotVote");
+      await expect(f.plan.connect(f.claimant).challenge(1)).to.be.revertedWithCustomError(f.plan, "PartyCannotChallenge").withArgs(1, f.claimant.address);
       await expect(f.plan.connect(f.other).challenge(1)).to.emit(f.plan, "ClaimDisputed");
       expect(await f.plan.bondsHeld()).to.equal(usd(30));
       const c = await f.plan.claimOf(1);
@@ -222,12 +228,12 @@ describe("AidPool claims", function () {
   });
 
   describe("jury", function () {
-    it("commit: WindowClosed, PartyCannotVote (claimant, challenger), NotJuror, ZeroCommitment, AlreadyCommitted", async function () {
+    it("commit: WindowClosed, PartyCannotVote (claimant, challenger), NotMember, NotJuror, ZeroCommitment, AlreadyCommitted", async function () {
       const f = await loadFixture(disputed);
       const [j1] = f.jurors;
       await expect(f.plan.connect(f.claimant).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "PartyCannotVote");
       await expect(f.plan.connect(f.other).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "PartyCannotVote");
-      await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotJuror");
+      await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotMember");
       await f.plan.connect(f.stranger).join(usd(300), ZERO); // joined after the dispute opened
       await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotJuror").withArgs(1, f.stranger.address);
       await expect(f.plan.connect(j1).commitVote(1, ethers.ZeroHash)).to.be.revertedWithCustomError(f.plan, "ZeroCommitment");
@@ -259,8 +265,13 @@ describe("AidPool claims", function () {
     it("a tie keeps the assessors' approval: the claim is paid and the challenger's bond goes to the claimant", async function () {
       const f = await loadFixture(disputed);
       await jury(f.plan, 1, [[f.jurors[0], true], [f.jurors[1], false]]);
-      const before = await f.token.balanceOf(f.claimant.address);
+      const tokens0 = await f.token.balanceOf(f.claimant.address);
+      const balance0 = (await f.plan.memberOf(f.claimant.address)).balance;
       await expect(f.plan.finalize(1)).to.emit(f.plan, "BondsReleased").withArgs(1, f.claimant.address, usd(30));
+      const before = await f.token.balanceOf(f.claimant.address);
+      expect(before).to.equal(tokens0); // pull: credited, not sent
+      expect((await f.plan.memberOf(f.claimant.address)).balance).to.equal(balance0 + usd(130));
+      await f.plan.connect(f.claimant).withdraw(usd(130));
       expect(await f.token.balanceOf(f.claimant.address)).to.equal(before + usd(130));
       expect((await f.plan.claimOf(1)).status).to.equal(Status.PAID);
       await expectSolvent(expect, f.token, f.plan);
@@ -287,12 +298,15 @@ describe("AidPool claims", function () {
       return ev.args.amount;
     }
 
-    it("a short reserve pays what it holds", async function () {
+    it("a short reserve pays what it holds and keeps the rest owed (gap 5: no silent cut)", async function () {
       const f = await loadFixture(plan5);
       expect(await f.plan.reserve()).to.equal(usd(1140)); // 6 members x 2 periods x 95
       expect(await pay(f, f.claimant, usd(1000))).to.equal(usd(1000));
       expect(await pay(f, f.other, usd(1000))).to.equal(usd(140));
       expect(await f.plan.reserve()).to.equal(0);
+      const [paidNow, owed] = await f.plan.claimPayment(2);
+      expect([paidNow, owed]).to.deep.equal([usd(140), usd(860)]);
+      expect((await f.plan.owedQueue()).totalOwed).to.equal(usd(860));
       await expectSolvent(expect, f.token, f.plan);
     });
 

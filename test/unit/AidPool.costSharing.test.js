@@ -47,7 +47,7 @@ describe("AidPool cost sharing", function () {
     await f.token.mint(f.stranger.address, usd(1_000_000));
     await f.plan.connect(f.stranger).join(usd(1_000_000), ZERO); // 20,000 periods' worth
     const [createdAt] = await f.plan.planInfo();
-    const [, , last] = await f.plan.sharing();
+    const last = await f.plan.currentPeriod();
     expect(await f.plan.MAX_COVER_PERIODS()).to.equal(5200);
     expect((await f.plan.memberOf(f.stranger.address)).paidThrough).to.equal(createdAt + (last + 5200n) * BigInt(PERIOD));
     expect(await f.plan.expiringAt(last + 5200n)).to.equal(1);
@@ -64,26 +64,48 @@ describe("AidPool cost sharing", function () {
     await expectSolvent(expect, f.token, f.plan);
   });
 
-  it("caps each member's shares per period with a pro-rata haircut of the claim and the fee", async function () {
+  it("caps each member's shares per period with a pro-rata haircut; the rest stays owed and is paid FIFO from later periods' room", async function () {
     const f = await loadFixture(shared10);
     // 1000 + 50 fee = 105 each > cap 50: each pays 50, 500 collected, split 10000:500
-    const paid = await claimAndPay(f, f.ten[0], usd(1000));
-    expect(paid.sharePerMember).to.equal(usd(50));
-    expect(paid.amount).to.equal((usd(500) * 10000n) / 10500n);
-    expect(paid.fee).to.equal(usd(500) - paid.amount);
+    const first = (usd(500) * 10000n) / 10500n;
+    await expect(f.plan.connect(f.ten[0]).submitClaim(usd(1000), EVIDENCE, await time.latest())).to.emit(f.plan, "ClaimSubmitted");
+    await f.plan.connect(f.as1).vote(1, true);
+    await f.plan.connect(f.as2).vote(1, true);
+    await time.increase(NOTICE);
+    await expect(f.plan.finalize(1))
+      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, usd(500) - first, usd(50))
+      .and.to.emit(f.plan, "ClaimOwed").withArgs(1, f.ten[0].address, usd(1000) - first);
     const [index, periodShared] = await f.plan.sharing();
     expect(index).to.equal(usd(50));
     expect(periodShared).to.equal(usd(50));
-    // the cap is used up for this period: the next claim gets nothing from shares
-    const second = await claimAndPay(f, f.ten[1], usd(100));
-    expect(second.amount).to.equal(0);
-    // a new period frees the cap again
+    // the cap is used up for this period: the next approved claim waits, owed, behind claim 1
+    await f.plan.connect(f.ten[1]).submitClaim(usd(100), EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(2, true);
+    await f.plan.connect(f.as2).vote(2, true);
+    await time.increase(NOTICE);
+    await expect(f.plan.finalize(2)).to.emit(f.plan, "ClaimOwed").withArgs(2, f.ten[1].address, usd(100))
+      .and.not.to.emit(f.plan, "ClaimPaid");
+    expect(await f.plan.claimPayment(2)).to.deep.equal([0n, usd(100)]);
+    // a new period frees the cap: claim 1 comes first (FIFO) and takes the whole room again
     await time.increase(PERIOD);
     await f.plan.connect(f.ten[2]).submitClaim(usd(100), EVIDENCE, await time.latest());
     await f.plan.connect(f.as1).vote(3, true);
     await f.plan.connect(f.as2).vote(3, true);
     await time.increase(NOTICE);
-    await expect(f.plan.finalize(3)).to.emit(f.plan, "ClaimPaid").withArgs(3, f.ten[2].address, usd(100), usd(5), anyValue);
+    await expect(f.plan.finalize(3)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, usd(500) - first, usd(50));
+    const rest1 = usd(1000) - 2n * first;
+    expect(await f.plan.claimPayment(1)).to.deep.equal([2n * first, rest1]);
+    // the period after: the rest of claim 1, then claims 2 and 3, all in full
+    await time.increase(PERIOD);
+    const fee1 = (rest1 * 500n) / 10000n;
+    await expect(f.plan.payOwed(10))
+      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, rest1, fee1, (rest1 + fee1 + 9n) / 10n)
+      .and.to.emit(f.plan, "ClaimPaid").withArgs(2, f.ten[1].address, usd(100), usd(5), usd(10.5))
+      .and.to.emit(f.plan, "ClaimPaid").withArgs(3, f.ten[2].address, usd(100), usd(5), usd(10.5));
+    for (const id of [1, 2, 3]) expect((await f.plan.claimPayment(id))[1]).to.equal(0);
+    expect(await f.plan.owedQueue()).to.deep.equal([3n, 3n, 0n]);
+    // payout + returned bond, credited to the claimant's free balance (200, less 3 periods' shares of 50, 26)
+    expect(await f.plan.withdrawable(f.ten[0].address)).to.equal(usd(200) - usd(126) + usd(1000) + usd(10));
     await expectSolvent(expect, f.token, f.plan);
   });
 
@@ -96,11 +118,13 @@ describe("AidPool cost sharing", function () {
     // b re-files: 179 covers 3 periods from now; c keeps its original end of cover (period 4)
     await time.increase(3 * PERIOD);
     const c = f.ten[2];
-    // period 4 started: the members filed under it are no longer covered
-    await expect(f.plan.settle(c.address)).to.emit(f.plan, "PeriodStarted");
+    // period 4 started: the members filed under it are no longer covered; settling needs no
+    // roll-over of the book (O(1) whatever the idle time)
+    await expect(f.plan.settle(c.address)).to.emit(f.plan, "MemberLapsed").and.not.to.emit(f.plan, "PeriodStarted");
     expect((await f.plan.memberOf(c.address)).active).to.equal(false);
-    expect(await f.plan.indexAtPeriod(4)).to.equal(usd(21));
     expect((await f.plan.memberOf(c.address)).balance).to.equal(usd(179));
+    await expect(f.plan.advance(100)).to.emit(f.plan, "PeriodStarted").withArgs(4, 0, usd(21)); // b's cover ends with period 3 too
+    expect(await f.plan.indexAtPeriod(4)).to.equal(usd(21));
     // claims after their cover ended are not charged to them
     await expectSolvent(expect, f.token, f.plan);
     await expect(f.plan.connect(c).deposit(usd(100))).to.be.revertedWithCustomError(f.plan, "NotMember");
@@ -149,7 +173,7 @@ describe("AidPool cost sharing", function () {
     await expectSolvent(expect, f.token, f.plan);
   });
 
-  it("a claim with nobody covered to share it pays only what the reserve holds", async function () {
+  it("a claim with nobody covered to share it pays only what the reserve holds; the rest stays owed", async function () {
     const f = await deployProtocol();
     const { plan } = await createPlan(f, { model: Model.COST_SHARING, contribution: 0, shareCapPerPeriod: usd(50) });
     await fund(f.token, f.members.slice(0, 2), plan.target);
@@ -164,10 +188,11 @@ describe("AidPool cost sharing", function () {
     await plan.connect(f.as1).vote(1, true);
     await plan.connect(f.as2).vote(1, true);
     await time.increase(2 * PERIOD + NOTICE); // a's cover ends before the payout
-    expect(await plan.activeMembers()).to.equal(1); // not rolled over yet
-    await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, a.address, 0, 0, 0);
+    expect(await plan.activeMembers()).to.equal(3); // not rolled over since a's and b's first covers ended
+    await expect(plan.finalize(1)).to.emit(plan, "ClaimOwed").withArgs(1, a.address, usd(20)).and.not.to.emit(plan, "ClaimPaid");
     expect(await plan.activeMembers()).to.equal(0);
     expect((await plan.claimOf(1)).status).to.equal(Status.PAID);
+    expect(await plan.claimPayment(1)).to.deep.equal([0n, usd(20)]);
     await expectSolvent(expect, f.token, plan);
   });
 });

@@ -41,8 +41,11 @@ describe("AidPool edges", function () {
       submitClaim: async (f) => f.plan.connect(f.c).submitClaim(usd(1), EVIDENCE, await time.latest()),
       challenge: (f) => f.plan.connect(f.c).challenge(1),
       appeal: (f) => f.plan.connect(f.b).appeal(2),
-      finalize: async (f) => { await time.increase(WEEK); return f.plan.finalize(1); },
-      withdrawFees: (f) => f.plan.withdrawFees(),
+      finalizeThenWithdraw: async (f) => {
+        if ((await f.plan.claimOf(1)).status !== 5n) { await time.increase(WEEK); await f.plan.finalize(1); }
+        return f.plan.connect(f.a).withdraw(usd(110)); // the payout and bond credited to a's balance
+      },
+      withdrawFees: (f) => f.plan.connect(f.feeReceiver).withdrawFees(),
     };
     for (const [name, attack] of Object.entries(attacks)) {
       it(`${name} cannot be re-entered through the token`, async function () {
@@ -55,6 +58,7 @@ describe("AidPool edges", function () {
         await expect(attack(f)).to.be.revertedWithCustomError(f.plan, "ReentrancyGuardReentrantCall");
         await f.token.arm(ZERO, "0x");
         await expect(attack(f)).to.not.be.reverted;
+        if (name === "finalizeThenWithdraw") expect((await f.plan.claimOf(1)).paid).to.equal(usd(100));
         await expectSolvent(expect, f.token, f.plan);
       });
     }
@@ -71,7 +75,7 @@ describe("AidPool edges", function () {
       return { ...f, plan };
     }
 
-    it("claims, challenges, appeals and payouts move no bond; an empty reserve pays nothing", async function () {
+    it("claims, challenges, appeals and payouts move no bond; an empty reserve pays nothing now and owes the rest", async function () {
       const f = await loadFixture(noBonds);
       const [a, b, c, d] = f.members;
       await f.plan.connect(a).submitClaim(usd(1000), EVIDENCE, await time.latest());
@@ -81,14 +85,16 @@ describe("AidPool edges", function () {
       await time.increase(6 * DAY + 1); // no jury votes: the approval stands
       const reserve = await f.plan.reserve();
       await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, a.address, reserve, 0, 0)
+        .and.to.emit(f.plan, "ClaimOwed").withArgs(1, a.address, usd(1000) - reserve)
         .and.not.to.emit(f.plan, "BondsReleased");
       // the reserve is empty now
       await f.plan.connect(c).submitClaim(usd(10), EVIDENCE, await time.latest());
       await approve(f, f.plan, 2);
       await time.increase(WEEK);
       const before = await f.token.balanceOf(c.address);
-      await expect(f.plan.finalize(2)).to.emit(f.plan, "ClaimPaid").withArgs(2, c.address, 0, 0, 0);
+      await expect(f.plan.finalize(2)).to.emit(f.plan, "ClaimOwed").withArgs(2, c.address, usd(10)).and.not.to.emit(f.plan, "ClaimPaid");
       expect(await f.token.balanceOf(c.address)).to.equal(before);
+      expect(await f.plan.owedQueue()).to.deep.equal([0n, 2n, usd(1000) - reserve + usd(10)]);
       // a rejected, appealed and denied claim without bonds
       await f.plan.connect(d).submitClaim(usd(10), EVIDENCE, await time.latest());
       await f.plan.connect(f.as1).vote(3, false);
@@ -170,7 +176,7 @@ describe("AidPool edges", function () {
       expect(await cs.withdrawable(b.address)).to.equal(usd(79));
       await time.increase(PERIOD); // b's cover ended, not rolled over yet
       expect(await cs.withdrawable(b.address)).to.equal(usd(79));
-      await cs.connect(d).join(usd(50), ZERO); // rolls over
+      await cs.advance(10); // rolls over
       expect(await cs.withdrawable(b.address)).to.equal(usd(79));
       await expect(cs.connect(b).withdraw(usd(79))).to.emit(cs, "Withdrawn").withArgs(b.address, usd(79), 0);
       await expectSolvent(expect, f.token, cs);

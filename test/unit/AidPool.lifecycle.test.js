@@ -54,10 +54,13 @@ describe("AidPool lifecycle", function () {
     await expect(plan.connect(stranger).finalize(1)).to.be.revertedWithCustomError(plan, "WindowNotOpen");
     await time.increase(7 * DAY);
     const before = await token.balanceOf(a.address);
+    const credit0 = (await plan.memberOf(a.address)).balance;
     const reserve = await plan.reserve();
     await expect(plan.connect(stranger).finalize(1))
       .to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(250), 0, 0)
       .and.to.emit(plan, "BondsReleased").withArgs(1, a.address, usd(10));
+    expect((await plan.memberOf(a.address)).balance - credit0).to.equal(usd(260)); // pull payment: credited to the free balance
+    await plan.connect(a).withdraw(usd(260));
     expect(await token.balanceOf(a.address)).to.equal(before + usd(260));
     expect(await plan.reserve()).to.equal(reserve - usd(250));
     expect((await plan.claimOf(1)).status).to.equal(Status.PAID);
@@ -70,9 +73,12 @@ describe("AidPool lifecycle", function () {
     await time.increase(7 * DAY);
     const a = members[0];
     const before = await token.balanceOf(a.address);
+    const credit0 = (await plan.memberOf(a.address)).balance;
     // 200 + 5% fee = 210 over 10 members = 21 each
     await expect(plan.connect(stranger).finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(200), usd(10), usd(21));
-    expect(await token.balanceOf(a.address)).to.equal(before + usd(210)); // payout + bond back
+    expect((await plan.memberOf(a.address)).balance - credit0).to.equal(usd(210)); // pull payment: credited to the free balance
+    await plan.connect(a).withdraw(usd(210));
+    expect(await token.balanceOf(a.address)).to.equal(before + usd(210));
     expect(await plan.feesOwed()).to.equal(usd(10));
     await expectSolvent(expect, token, plan);
     const b = members[1];
@@ -95,10 +101,13 @@ describe("AidPool lifecycle", function () {
     }
     await time.increase(3 * DAY);
     const before = await token.balanceOf(challenger.address);
+    const credit0 = (await plan.memberOf(challenger.address)).balance;
     await expect(plan.finalize(1))
       .to.emit(plan, "DisputeResolved").withArgs(1, false, 1, 2)
       .and.to.emit(plan, "ClaimDenied").withArgs(1)
       .and.to.emit(plan, "BondsReleased").withArgs(1, challenger.address, usd(30));
+    expect((await plan.memberOf(challenger.address)).balance - credit0).to.equal(usd(30)); // pull payment: credited to the free balance
+    await plan.connect(challenger).withdraw(usd(30));
     expect(await token.balanceOf(challenger.address)).to.equal(before + usd(30));
     expect((await plan.claimOf(1)).status).to.equal(Status.DENIED);
     await expectSolvent(expect, token, plan);
@@ -117,7 +126,10 @@ describe("AidPool lifecycle", function () {
     await plan.connect(j1).revealVote(1, true, SALT);
     await time.increase(3 * DAY);
     const before = await token.balanceOf(claimant.address);
+    const credit0 = (await plan.memberOf(claimant.address)).balance;
     await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, claimant.address, usd(100), 0, 0);
+    expect((await plan.memberOf(claimant.address)).balance - credit0).to.equal(usd(130)); // pull payment: credited to the free balance
+    await plan.connect(claimant).withdraw(usd(130));
     expect(await token.balanceOf(claimant.address)).to.equal(before + usd(130));
     await expectSolvent(expect, token, plan);
   });

@@ -34,7 +34,7 @@ describe("AidPool membership", function () {
       expect(m.balance).to.equal(usd(200));
       expect(m.joinedAt).to.equal(joinedAt);
       expect(m.paidThrough).to.equal(joinedAt + PERIOD);
-      expect(m.points).to.equal(11);
+      expect(m.points).to.equal(1); // the first contribution; joining points vest after the waiting period
       expect(await plan.reserve()).to.equal(usd(95));
       expect(await plan.feesOwed()).to.equal(usd(5));
       expect(await plan.activeMembers()).to.equal(1);
@@ -55,14 +55,14 @@ describe("AidPool membership", function () {
       const { plan, members, stranger } = await loadFixture(joinedPrepaid);
       const [a] = members;
       await expect(plan.connect(stranger).join(usd(300), a.address)).to.emit(plan, "MemberJoined").withArgs(stranger.address, a.address, anyValue, anyValue);
-      expect((await plan.memberOf(stranger.address)).referred).to.equal(true);
+      expect(Number((await plan.memberOf(stranger.address)).flags) & 1).to.equal(1); // referral pending
       const before = (await plan.memberOf(a.address)).points;
       await plan.settle(stranger.address); // still waiting: no reward
       expect((await plan.memberOf(a.address)).points).to.equal(before);
       await time.increase(PERIOD);
       await expect(plan.settle(stranger.address)).to.emit(plan, "PointsAccrued").withArgs(a.address, 20, 3);
       expect((await plan.memberOf(a.address)).points).to.equal(before + 20n);
-      expect((await plan.memberOf(stranger.address)).referred).to.equal(false);
+      expect(Number((await plan.memberOf(stranger.address)).flags) & 1).to.equal(0);
       await expect(plan.settle(stranger.address)).to.not.emit(plan, "PointsAccrued");
     });
 
@@ -77,7 +77,7 @@ describe("AidPool membership", function () {
       await expect(tx).to.emit(plan, "MemberJoined");
       const m = await plan.memberOf(stranger.address);
       expect(m.joinedAt).to.equal(await time.latest());
-      expect(m.referred).to.equal(false);
+      expect(Number(m.flags) & 1).to.equal(0);
       await expect(plan.connect(stranger).submitClaim(usd(1), EVIDENCE, await time.latest()))
         .to.be.revertedWithCustomError(plan, "WaitingPeriod");
     });
@@ -117,10 +117,11 @@ describe("AidPool membership", function () {
     const pb = (await plan.memberOf(b.address)).points;
     await time.increase(PERIOD + DAY);
     // b's balance pays on time: +1; a clears arrears with a deposit: charged, no point
+    // (both also get their 10 joining points: the waiting period is over)
     await plan.connect(b).deposit(usd(1));
     await expect(plan.connect(a).deposit(usd(100))).to.emit(plan, "ContributionCharged").withArgs(a.address, 1, usd(100), usd(5), anyValue);
-    expect((await plan.memberOf(b.address)).points).to.equal(pb + 1n);
-    expect((await plan.memberOf(a.address)).points).to.equal(pa);
+    expect((await plan.memberOf(b.address)).points).to.equal(pb + 1n + 10n);
+    expect((await plan.memberOf(a.address)).points).to.equal(pa + 10n);
     // a is short again; after the grace period a deposit is refused: join again
     await time.increase(PERIOD + 8 * DAY);
     await expect(plan.connect(a).deposit(usd(100))).to.be.revertedWithCustomError(plan, "NotMember");
@@ -201,9 +202,10 @@ describe("AidPool membership", function () {
       expect(await plan.feeBps()).to.equal(100);
       expect((await plan.rules()).feeBps).to.equal(500); // the rules keep the cap
       const before = await token.balanceOf(feeReceiver.address);
-      await expect(plan.connect(stranger).withdrawFees()).to.emit(plan, "FeesWithdrawn").withArgs(feeReceiver.address, usd(15));
+      await expect(plan.connect(stranger).withdrawFees()).to.be.revertedWithCustomError(plan, "NotFeeReceiver").withArgs(stranger.address);
+      await expect(plan.connect(feeReceiver).withdrawFees()).to.emit(plan, "FeesWithdrawn").withArgs(feeReceiver.address, usd(15));
       expect(await token.balanceOf(feeReceiver.address)).to.equal(before + usd(15));
-      await expect(plan.withdrawFees()).to.be.revertedWithCustomError(plan, "NothingToClaim");
+      await expect(plan.connect(feeReceiver).withdrawFees()).to.be.revertedWithCustomError(plan, "NothingToWithdraw").withArgs(feeReceiver.address);
       await expectSolvent(expect, token, plan);
     });
 
@@ -228,9 +230,9 @@ describe("AidPool membership", function () {
     it("averageRating is zero without ratings; accounting() balances", async function () {
       const { plan, token } = await loadFixture(joinedPrepaid);
       expect(await plan.averageRating()).to.deep.equal([0n, 0n]);
-      const [held, balances, reserve, fees, bonds] = await plan.accounting();
+      const [held, balances, reserve, fees, bonds, exitPool] = await plan.accounting();
       expect(held).to.equal(await token.balanceOf(plan.target));
-      expect(held).to.equal(balances + reserve + fees + bonds);
+      expect(held).to.equal(balances + reserve + fees + bonds + exitPool);
     });
   });
 });

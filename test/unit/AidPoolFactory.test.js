@@ -26,7 +26,7 @@ describe("AidPoolFactory", function () {
     const code = await ethers.provider.getCode(planAddr);
     expect(code.slice(0, 22)).to.equal("0x363d3d373d3d3d363d73");
     expect(code.slice(22, 62)).to.equal(f.implementation.target.slice(2).toLowerCase());
-    expect((code.length - 2) / 2).to.equal(45 + 218 + 20 * 3);
+    expect((code.length - 2) / 2).to.equal(45 + 239 + 20 * 3);
     const r = await plan.rules();
     for (const k of Object.keys(rules)) {
       if (k === "assessors") expect([...r.assessors]).to.deep.equal(rules.assessors);
@@ -83,7 +83,14 @@ describe("AidPoolFactory", function () {
       ["ZeroAddress", { feeBps: 1, feeReceiver: ethers.ZeroAddress }, []],
       ["InvalidMaxPayout", { maxPayoutPerClaim: 0 }, [0, usd(1500)]],
       ["InvalidMaxPayout", { maxPayoutPerClaim: usd(2000) }, [usd(2000), usd(1500)]],
-      ["InvalidMaxPayout", { maxPayoutPerMemberPerYear: 2n ** 64n }, [usd(1000), 2n ** 64n]],
+      ["PeriodTooShort", { period: 86400 - 1 }, [86400 - 1, 86400]],
+      ["PeriodTooShort", { period: 60 }, [60, 86400]],
+      ["DurationTooLong", { waitingPeriod: 367 * 86400 }, [367 * 86400, 366 * 86400]],
+      ["DurationTooLong", { gracePeriod: 367 * 86400 }, [367 * 86400, 366 * 86400]],
+      ["WindowOutOfBounds", { filingWindow: 0 }, [0, 86400, 366 * 86400]],
+      ["WindowOutOfBounds", { filingWindow: 367 * 86400 }, [367 * 86400, 86400, 366 * 86400]],
+      ["WindowOutOfBounds", { juryWindow: 60 }, [60, 3600, 366 * 86400]],
+      ["ZeroFloorPeriods", { minMembers: 5 }, []],
       ["DurationTooLong", { period: 366 * 86400 + 1 }, [366 * 86400 + 1, 366 * 86400]],
       ["DurationTooLong", { assessmentWindow: 2 ** 32 - 1 }, [2 ** 32 - 1, 366 * 86400]],
       ["DurationTooLong", { noticeWindow: 400 * 86400 }, [400 * 86400, 366 * 86400]],
@@ -120,6 +127,10 @@ describe("AidPoolFactory", function () {
       const f = await loadFixture(protocol);
       await expect(f.factory.createPlan(rulesFor(f, { model: Model.COST_SHARING, contribution: 0 }))).to.emit(f.factory, "PlanCreated");
       await expect(f.factory.createPlan(rulesFor(f, { feeBps: 0, feeReceiver: ethers.ZeroAddress }))).to.emit(f.factory, "PlanCreated");
+      // 18-decimal caps far above the old 64-bit limit (gap 8)
+      const e18 = 10n ** 18n;
+      await expect(f.factory.createPlan(rulesFor(f, { maxPayoutPerClaim: 50_000n * e18, maxPayoutPerMemberPerYear: 100_000n * e18 })))
+        .to.emit(f.factory, "PlanCreated");
     });
   });
 

@@ -3,6 +3,7 @@ package dev.huzhu.demo;
 import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.protocol.TokenAmount;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.AidPoolExtension;
 import dev.huzhu.contracts.AidPoolFactory;
 import dev.huzhu.contracts.MockUSD;
 import dev.huzhu.devnet.DevClock;
@@ -34,6 +35,7 @@ public final class DemoScenario {
     public static final long ASSESSMENT_WINDOW = 7L * 24 * 3600;
     public static final long NOTICE_WINDOW = 3L * 24 * 3600;
     public static final long JURY_WINDOW = 3L * 24 * 3600;
+    public static final long FILING_WINDOW = 90L * 24 * 3600;
     /** Service fee: 1% of each contribution, to the operator. */
     public static final int FEE_BPS = 100;
     public static final BigInteger CLAIM_BOND = usd("10");
@@ -78,7 +80,8 @@ public final class DemoScenario {
         MockUSD usd = MockUSD.deploy(chain.web3j(), tm(cast.operator()), chain.gasProvider(), cast.operator().getAddress()).send();
         log.tx("operator deployed MockUSD at " + org.web3j.crypto.Keys.toChecksumAddress(usd.getContractAddress()), usd.getTransactionReceipt().orElseThrow());
 
-        AidPool implementation = AidPool.deploy(chain.web3j(), tm(cast.operator()), chain.gasProvider()).send();
+        AidPoolExtension extension = AidPoolExtension.deploy(chain.web3j(), tm(cast.operator()), chain.gasProvider()).send();
+        AidPool implementation = AidPool.deploy(chain.web3j(), tm(cast.operator()), chain.gasProvider(), extension.getContractAddress()).send();
         log.tx("operator deployed the AidPool implementation", implementation.getTransactionReceipt().orElseThrow());
         AidPoolFactory factory = AidPoolFactory.deploy(chain.web3j(), tm(cast.operator()), chain.gasProvider(),
                 implementation.getContractAddress()).send();
@@ -117,7 +120,10 @@ public final class DemoScenario {
         log.note("3 days passed: nobody challenged during the public notice (公示期)");
 
         TransactionReceipt payout = load(pool, cast.passerBy()).finalize(claimId).send();
-        log.tx("passer-by finalized claim #" + claimId + ": paid " + fmt(CLAIM) + " mUSD to " + shortAddr(claimant), payout);
+        log.tx("passer-by finalized claim #" + claimId + ": credited " + fmt(CLAIM) + " mUSD (and the bond) to "
+                + shortAddr(claimant) + "'s plan balance", payout);
+        log.tx("member " + shortAddr(claimant) + " withdrew the payout and the bond (pull payment)",
+                load(pool, claimant).withdraw(CLAIM.add(CLAIM_BOND)).send());
         return new Outcome(usd.getContractAddress(), factory.getContractAddress(), pool.getContractAddress(), claimId, submitted, payout);
     }
 
@@ -129,7 +135,8 @@ public final class DemoScenario {
                 BigInteger.valueOf(GRACE_PERIOD), BigInteger.valueOf(FEE_BPS), cast.operator().getAddress(), MAX_PAYOUT,
                 MAX_PAYOUT.multiply(BigInteger.TWO), BigInteger.ZERO, BigInteger.valueOf(WAITING_PERIOD),
                 BigInteger.valueOf(ASSESSMENT_WINDOW), BigInteger.valueOf(NOTICE_WINDOW), BigInteger.valueOf(JURY_WINDOW),
-                CLAIM_BOND, CHALLENGE_BOND, rulesHash, cast.operator().getAddress(), BigInteger.TWO, assessors);
+                CLAIM_BOND, CHALLENGE_BOND, rulesHash, cast.operator().getAddress(), BigInteger.TWO, BigInteger.valueOf(FILING_WINDOW),
+                BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, assessors);
     }
 
     private AidPool load(AidPool pool, Credentials who) {

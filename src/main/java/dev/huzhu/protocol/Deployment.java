@@ -13,6 +13,8 @@ public record Deployment(long chainId, String network, String deployer, String d
         Map<String, DeployedContract> contracts) {
     public static final String MOCK_USD = "MockUSD";
     public static final String POINTS = "AidPoints";
+    /** The code of AidPool's rarely used functions (delegatecalled; EIP-170). */
+    public static final String POOL_EXTENSION = "AidPoolExtension";
     public static final String POOL_IMPLEMENTATION = "AidPoolImplementation";
     public static final String FACTORY = "AidPoolFactory";
 

@@ -138,7 +138,7 @@ class BadInputCatalogueIT {
             c("not a member", 4, "huzhu: " + w.address("passer") + " is not an active member of this plan", "member", "deposit", "--plan", "0", "--amount", "1", "--account", "passer", "--yes"),
             c("not an assessor", 4, "huzhu: " + alice + " is not an assessor of this plan", "claim", "vote", "1", "approve", "--plan", "0", "--account", "alice", "--yes"),
             c("vote on an unknown claim", 4, "huzhu: there is no claim #7 in this plan", "claim", "vote", "7", "approve", "--plan", "0", "--account", "assessor1", "--yes"),
-            c("wrong claim state", 4, "huzhu: claim #1 is submitted; this action is not possible in that state", "claim", "challenge", "1", "--plan", "0", "--account", "alice", "--yes"),
+            c("wrong claim state", 4, "huzhu: claim #1 is submitted; this action needs it approved", "claim", "challenge", "1", "--plan", "0", "--account", "alice", "--yes"),
             c("faucet above its limit", 4, "huzhu: the faucet gives at most 10000 mUSD per call (asked 20000 mUSD)", "faucet", "20000", "--account", "alice", "--yes"),
             c("fee above the cap", 4, "huzhu: a service fee of 5000 bps is above the cap of 1000 bps",
                     "pool", "create", "--category", "medical", "--contribution", "1", "--max-payout", "10", "--fee-bps", "5000", "--assessor", alice, "--account", "operator", "--yes"),

@@ -118,6 +118,8 @@ class CliScenarioIT {
             JsonNode fin = w.okJson("claim", "finalize", Long.toString(id), "--plan", "0", "--account", "passer", "--yes");
             assertEquals("paid", fin.get("outcome").asText());
             assertEquals("250", fin.get("amount").asText());
+            assertEquals(before, usd.balanceOf(w.address("alice")), "pull payment: credited to alice's plan balance, not sent");
+            w.ok("member", "withdraw", "--plan", "0", "--amount", "255", "--account", "alice", "--yes");
             assertEquals(before.add(BigInteger.valueOf(255_000_000)), usd.balanceOf(w.address("alice")), "250 paid + 5 bond back");
             assertEquals("paid", w.okJson("claim", "show", Long.toString(id), "--plan", "0").get("status").asText());
 
@@ -147,10 +149,11 @@ class CliScenarioIT {
             String table = w.ok("pool", "compare").out();
             assertTrue(table.contains("PAID") && table.contains("5.0★ (1)"), table);
 
-            JsonNode points = w.okJson("points", "--account", "carol");
-            assertTrue(points.get("pending").asLong() >= 15, "joining + a revealed jury vote: " + points);
+            JsonNode points = w.okJson("points", "--account", "carol").get("plans").get(0);
+            assertTrue(points.get("pending").asLong() >= 15, "joining (vested) + a revealed jury vote: " + points);
             w.ok("points", "claim", "--plan", "0", "--account", "carol", "--yes");
-            assertEquals(points.get("pending").asLong(), w.okJson("points", w.address("carol")).get("minted").asLong());
+            JsonNode after = w.okJson("points", w.address("carol")).get("plans").get(0);
+            assertEquals(points.get("pending").asLong(), after.get("minted").asLong(), "minted in plan #0's own points");
 
             JsonNode records = w.okJson("records", w.address("bob"));
             String events = records.get("records").findValuesAsText("event").toString();

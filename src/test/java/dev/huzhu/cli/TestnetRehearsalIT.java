@@ -50,7 +50,7 @@ class TestnetRehearsalIT {
             assertEquals("sepolia", d.get("network").asText());
             assertEquals(ops, d.get("deployer").asText());
             assertFalse(d.get("contracts").has("MockUSD"), "no MockUSD on a testnet");
-            for (String c : List.of("AidPoolImplementation", "AidPoolFactory", "AidPoints")) {
+            for (String c : List.of("AidPoolExtension", "AidPoolImplementation", "AidPoolFactory", "AidPoints")) {
                 String address = d.get("contracts").get(c).get("address").asText();
                 assertTrue(web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode().length() > 2, c + " has code");
             }
@@ -58,7 +58,7 @@ class TestnetRehearsalIT {
             assertTrue(Files.isRegularFile(book));
             String written = Files.readString(book);
             BigInteger nonce = web3j.ethGetTransactionCount(ops, DefaultBlockParameterName.PENDING).send().getTransactionCount();
-            assertEquals(BigInteger.valueOf(2), nonce, "implementation + factory");
+            assertEquals(BigInteger.valueOf(3), nonce, "extension + implementation + factory");
 
             // idempotent
             CliRunner.Result again = ok(cli, concat(net, "deploy", "--account", "ops", "--yes"));

@@ -50,6 +50,8 @@ class CostSharingPathIT {
             assertEquals(usd("400"), paid.amount);
             assertEquals(usd("20"), paid.fee);
             assertEquals(usd("52.5"), paid.sharePerMember);
+            assertEquals(walletBefore, d.balanceOf(claimant.getAddress()), "pull payment: credited, not sent");
+            d.as(addr, claimant).withdraw(usd("400").add(ProtocolDeployment.CLAIM_BOND)).send();
             assertEquals(walletBefore.add(usd("400")).add(ProtocolDeployment.CLAIM_BOND), d.balanceOf(claimant.getAddress()));
             assertEquals(usd("52.5"), plan.sharing().send().component1());
             assertTrue(ProtocolDeployment.solvent(plan));

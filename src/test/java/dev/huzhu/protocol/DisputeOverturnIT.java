@@ -75,7 +75,9 @@ class DisputeOverturnIT {
             assertTrue(AidPool.getClaimPaidEvents(finalized).isEmpty());
             assertEquals(BigInteger.valueOf(6), plan.claimOf(claimId).send().status, "DENIED");
 
-            // bonds: the challenger gets its own and the claimant's; the claimant lost its bond; reserve untouched
+            // bonds: the challenger gets its own and the claimant's, credited to its free balance (pull);
+            // the claimant lost its bond; reserve untouched
+            d.as(addr, challenger).withdraw(ProtocolDeployment.CLAIM_BOND.add(ProtocolDeployment.CHALLENGE_BOND)).send();
             assertEquals(challengerBefore.add(ProtocolDeployment.CLAIM_BOND), d.balanceOf(challenger.getAddress()));
             assertEquals(claimantBefore.subtract(ProtocolDeployment.CLAIM_BOND), d.balanceOf(claimant.getAddress()));
             assertEquals(reserveBefore, plan.reserve().send());

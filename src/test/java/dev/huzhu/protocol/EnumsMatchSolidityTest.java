@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EnumsMatchSolidityTest {
     static final List<Class<? extends SolidityEnum>> MIRRORS = List.of(
             Category.class, ContributionModel.class, ClaimStatus.class, DisputeKind.class, PointsReason.class,
-            CampaignStatus.class, PurchaseStatus.class);
+            CampaignStatus.class, PurchaseStatus.class, CloseReason.class);
 
     @Test
     void everySolidityEnumHasAnIdenticalJavaMirror() throws Exception {

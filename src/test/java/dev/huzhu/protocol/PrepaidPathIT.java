@@ -55,7 +55,10 @@ class PrepaidPathIT {
             AidPool.ClaimPaidEventResponse paid = AidPool.getClaimPaidEvents(payout).get(0);
             assertEquals(usd("250"), paid.amount);
             assertEquals(claimant.getAddress(), paid.claimant);
-            // wallet: -10 bond at submission, +250 payout +10 bond at finalize
+            // pull payment: the payout and the bond are credited to the claimant's free balance, which they withdraw
+            assertEquals(walletBefore.subtract(ProtocolDeployment.CLAIM_BOND), d.balanceOf(claimant.getAddress()));
+            d.as(addr, claimant).withdraw(usd("250").add(ProtocolDeployment.CLAIM_BOND)).send();
+            // wallet: -10 bond at submission, +250 payout +10 bond withdrawn
             assertEquals(walletBefore.add(usd("250")), d.balanceOf(claimant.getAddress()));
             assertEquals(reserveBefore.subtract(usd("250")), plan.reserve().send());
             assertEquals(BigInteger.valueOf(5), plan.claimOf(claimId).send().status, "PAID");
@@ -72,10 +75,10 @@ class PrepaidPathIT {
             assertFalse(plan.memberOf(leaver.getAddress()).send().active);
             assertTrue(ProtocolDeployment.solvent(plan));
 
-            // fees go to the receiver, whoever calls
+            // fees: only the receiver withdraws them (pull)
             BigInteger fees = plan.feesOwed().send();
             BigInteger operatorBefore = d.balanceOf(d.operator.getAddress());
-            d.as(addr, members.get(2)).withdrawFees().send();
+            d.as(addr, d.operator).withdrawFees().send();
             assertEquals(operatorBefore.add(fees), d.balanceOf(d.operator.getAddress()));
             assertTrue(ProtocolDeployment.solvent(plan));
         }

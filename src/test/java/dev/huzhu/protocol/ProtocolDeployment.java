@@ -39,7 +39,9 @@ final class ProtocolDeployment {
         this.operator = operator;
         this.assessors = assessors;
         this.token = MockUSD.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(), operator.getAddress()).send();
-        AidPool implementation = AidPool.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider()).send();
+        String extension = dev.huzhu.contracts.AidPoolExtension.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider())
+                .send().getContractAddress();
+        AidPool implementation = AidPool.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(), extension).send();
         this.factory = AidPoolFactory.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(),
                 implementation.getContractAddress()).send();
     }
@@ -57,8 +59,8 @@ final class ProtocolDeployment {
         return new AidPoolFactory.Rules(token.getContractAddress(), MEDICAL, model, contribution, BigInteger.valueOf(PERIOD),
                 BigInteger.valueOf(7 * DAY), BigInteger.valueOf(500), operator.getAddress(), usd("1000"), usd("1500"), shareCap,
                 BigInteger.valueOf(PERIOD), BigInteger.valueOf(WINDOW), BigInteger.valueOf(WINDOW), BigInteger.valueOf(WINDOW),
-                CLAIM_BOND, CHALLENGE_BOND, hash("rules"), operator.getAddress(), BigInteger.TWO,
-                assessors.stream().map(Credentials::getAddress).toList());
+                CLAIM_BOND, CHALLENGE_BOND, hash("rules"), operator.getAddress(), BigInteger.TWO, BigInteger.valueOf(90 * DAY),
+                BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, assessors.stream().map(Credentials::getAddress).toList());
     }
 
     /** Creates a plan through the factory and returns it, loaded for the operator. */
@@ -99,6 +101,7 @@ final class ProtocolDeployment {
     /** Token balance of the plan == free balances + reserve + fees owed + bonds held. */
     static boolean solvent(AidPool plan) throws Exception {
         var books = plan.accounting().send();
-        return books.component1().equals(books.component2().add(books.component3()).add(books.component4()).add(books.component5()));
+        return books.component1().equals(books.component2().add(books.component3()).add(books.component4()).add(books.component5())
+                .add(books.component6()));
     }
 }

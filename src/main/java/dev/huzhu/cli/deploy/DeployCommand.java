@@ -70,6 +70,7 @@ public final class DeployCommand implements Callable<Integer> {
             }
             boolean withMock = chain.profile().local() || mockUsd;
             ContractArtifact usd = withMock ? ContractArtifact.load("MockUSD") : null;
+            ContractArtifact extension = ContractArtifact.load("AidPoolExtension");
             ContractArtifact pool = ContractArtifact.load("AidPool");
             ContractArtifact factory = ContractArtifact.load("AidPoolFactory");
 
@@ -83,7 +84,10 @@ public final class DeployCommand implements Callable<Integer> {
             if (usd != null) {
                 contracts.put(Deployment.MOCK_USD, created(flow.send(null, usd.creationData(List.of(new Address(deployer))), "deploy MockUSD", true)));
             }
-            DeployedContract impl = created(flow.send(null, pool.creationData(List.of()), "deploy the AidPool implementation", true));
+            DeployedContract ext = created(flow.send(null, extension.creationData(List.of()), "deploy the AidPool extension", true));
+            contracts.put(Deployment.POOL_EXTENSION, ext);
+            DeployedContract impl = created(flow.send(null, pool.creationData(List.of(new Address(ext.address()))),
+                    "deploy the AidPool implementation", true));
             contracts.put(Deployment.POOL_IMPLEMENTATION, impl);
             SentTransaction f = flow.send(null, factory.creationData(List.of(new Address(impl.address()))), "deploy AidPoolFactory", true);
             DeployedContract fac = created(f);

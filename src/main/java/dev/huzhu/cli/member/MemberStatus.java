@@ -15,6 +15,7 @@ import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.output.Json;
 import dev.huzhu.cli.output.TextTable;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.AidPoints;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -70,6 +71,7 @@ public final class MemberStatus implements Callable<Integer> {
             List<String> plans = plan == null ? directory.all() : List.of(directory.resolve(plan));
             long now = chain.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValue();
             Map<String, Erc20Token> tokens = new HashMap<>();
+            AidPoints aidPoints = AidPoints.load(d.address(Deployment.POINTS), chain.web3j(), chain.reader(who), chain.gas());
             List<Map<String, Object>> rows = new ArrayList<>();
             TextTable t = new TextTable("PLAN>", "STATUS", "BALANCE>", "COVERED UNTIL", "CLAIMS FROM", "OPEN CLAIM>", "POINTS>");
             for (String p : plans) {
@@ -92,11 +94,11 @@ public final class MemberStatus implements Callable<Integer> {
                         "balance", TokenAmount.format(m.balance, token.decimals()), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
+                        "mintedPoints", Calls.get(aidPoints.pointsOf(p, who)).longValue(),
                         "referrer", Address.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));
             }
-            BigInteger points = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);
             Map<String, Object> wallet = Json.object("eth", dev.huzhu.chain.GasPrice.eth(chain.web3j().ethGetBalance(who,
-                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance()), "points", points.longValue());
+                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getBalance()));
             d.contract(Deployment.MOCK_USD).ifPresent(c -> {
                 Erc20Token usd = new Erc20Token(chain.web3j(), c.address());
                 wallet.put(usd.symbol(), TokenAmount.format(usd.balanceOf(who), usd.decimals()));
@@ -105,7 +107,7 @@ public final class MemberStatus implements Callable<Integer> {
                 Json.print(out, Json.object("address", who, "wallet", wallet, "memberships", rows));
                 return ExitCodes.OK;
             }
-            out.println(who + ": " + String.join(", ", wallet.entrySet().stream().map(e -> e.getValue() + " " + (e.getKey().equals("eth") ? "ETH" : e.getKey().equals("points") ? "points" : e.getKey())).toList()));
+            out.println(who + ": " + String.join(", ", wallet.entrySet().stream().map(e -> e.getValue() + " " + (e.getKey().equals("eth") ? "ETH" : e.getKey())).toList()));
             if (rows.isEmpty()) {
                 out.println("no memberships");
             } else {

@@ -3,7 +3,6 @@ package dev.huzhu.cli.points;
 import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.Calls;
 import dev.huzhu.protocol.Deployment;
-import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanDirectory;
 import dev.huzhu.cli.ChainContext;
 import dev.huzhu.cli.ExitCodes;
@@ -12,6 +11,7 @@ import dev.huzhu.cli.options.JsonOption;
 import dev.huzhu.cli.options.KeystoreOptions;
 import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.output.Json;
+import dev.huzhu.contracts.AidPoints;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -52,24 +52,27 @@ public final class PointsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();
-            BigInteger minted = new Erc20Token(chain.web3j(), d.address(Deployment.POINTS)).balanceOf(who);
+            // points are kept per plan (anyone can create a plan): never added up across plans
+            AidPoints aidPoints = AidPoints.load(d.address(Deployment.POINTS), chain.web3j(), chain.reader(who), chain.gas());
             PlanDirectory directory = new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
-            List<Map<String, Object>> pending = new ArrayList<>();
-            long pendingTotal = 0;
+            List<Map<String, Object>> perPlan = new ArrayList<>();
             List<String> plans = directory.all();
             for (int i = 0; i < plans.size(); i++) {
-                long p = Calls.get(directory.plan(plans.get(i), null).memberOf(who)).points.longValue();
-                if (p > 0) {
-                    pending.add(Json.object("plan", plans.get(i), "id", i, "points", p));
-                    pendingTotal += p;
+                long pending = Calls.get(directory.plan(plans.get(i), null).memberOf(who)).points.longValue();
+                long minted = Calls.get(aidPoints.pointsOf(plans.get(i), who)).longValue();
+                if (pending > 0 || minted > 0) {
+                    perPlan.add(Json.object("plan", plans.get(i), "id", i, "minted", minted, "pending", pending));
                 }
             }
             if (json.json) {
-                Json.print(out, Json.object("address", who, "minted", minted.longValue(), "pending", pendingTotal, "plans", pending));
+                Json.print(out, Json.object("address", who, "plans", perPlan));
+            } else if (perPlan.isEmpty()) {
+                out.printf("%s: no points in any plan%n", who);
             } else {
-                out.printf("%s: %s points minted, %d accrued in plans%s%n", who, minted, pendingTotal,
-                        pending.isEmpty() ? "" : " (" + String.join(", ", pending.stream().map(m -> "plan #" + m.get("id") + ": " + m.get("points")).toList())
-                                + "; mint them with `huzhu points claim --plan ID`)");
+                out.printf("%s: points per plan (each plan's own; mint accrued ones with `huzhu points claim --plan ID`)%n", who);
+                for (Map<String, Object> m : perPlan) {
+                    out.printf("  plan #%s: %s minted, %s accrued%n", m.get("id"), m.get("minted"), m.get("pending"));
+                }
             }
             return ExitCodes.OK;
         }

@@ -78,6 +78,8 @@ public final class PoolCreate implements Callable<Integer> {
     String notice;
     @Option(names = "--jury", defaultValue = "3d", paramLabel = "DURATION", description = "each jury phase, commit and reveal (default: ${DEFAULT-VALUE})")
     String jury;
+    @Option(names = "--filing-window", defaultValue = "90d", paramLabel = "DURATION", description = "a loss must be claimed within this time (default: ${DEFAULT-VALUE})")
+    String filingWindow;
     @Option(names = "--claim-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted with a claim (default: ${DEFAULT-VALUE})")
     String claimBond;
     @Option(names = "--challenge-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted to challenge or appeal (default: ${DEFAULT-VALUE})")
@@ -144,7 +146,9 @@ public final class PoolCreate implements Callable<Integer> {
                     shareCap == null ? BigInteger.ZERO : amount(token, shareCap, "--share-cap"),
                     BigInteger.valueOf(durations[2]), BigInteger.valueOf(durations[3]), BigInteger.valueOf(durations[4]),
                     BigInteger.valueOf(durations[5]), amount(token, claimBond, "--claim-bond"), amount(token, challengeBond, "--challenge-bond"),
-                    rulesHash, guardianAddress, BigInteger.valueOf(quorum != null ? quorum : assessorList.size() / 2 + 1), assessorList);
+                    rulesHash, guardianAddress, BigInteger.valueOf(quorum != null ? quorum : assessorList.size() / 2 + 1),
+                    BigInteger.valueOf(Durations.parse(filingWindow, "--filing-window")), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+                    BigInteger.ZERO, assessorList);
             String factory = d.address(Deployment.FACTORY);
             AidPoolFactory encoder = AidPoolFactory.load(factory, chain.web3j(), chain.reader(flow.from()), chain.gas());
             SentTransaction sent = flow.send(factory, encoder.createPlan(toFactoryRules(rules)).encodeFunctionCall(),
@@ -174,6 +178,7 @@ public final class PoolCreate implements Callable<Integer> {
     private static AidPoolFactory.Rules toFactoryRules(AidPool.Rules r) {
         return new AidPoolFactory.Rules(r.asset, r.category, r.model, r.contribution, r.period, r.gracePeriod, r.feeBps, r.feeReceiver,
                 r.maxPayoutPerClaim, r.maxPayoutPerMemberPerYear, r.shareCapPerPeriod, r.waitingPeriod, r.assessmentWindow,
-                r.noticeWindow, r.juryWindow, r.claimBond, r.challengeBond, r.rulesHash, r.guardian, r.quorum, r.assessors);
+                r.noticeWindow, r.juryWindow, r.claimBond, r.challengeBond, r.rulesHash, r.guardian, r.quorum, r.filingWindow,
+                r.minMembers, r.floorPeriods, r.panelSize, r.jurorDeposit, r.assessors);
     }
 }

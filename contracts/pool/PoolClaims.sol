@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Rules, Member, MemberFlags, Claim, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
+import {ClaimTransitions} from "./ClaimTransitions.sol";
+import {PoolPayments} from "./PoolPayments.sol";
+
+/// @title PoolClaims
+/// @notice The claim lifecycle in one place: submit -> assessors -> public notice ->
+///         (challenge | appeal | timeout) -> dispute -> finalize, and the money side of it:
+///         approved claims are paid into the claimant's pull credit, and what cannot be paid now
+///         stays owed and is paid first-in-first-out as money arrives. Nothing here transfers
+///         tokens to anyone but the caller.
+abstract contract PoolClaims is PoolPayments {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using ClaimTransitions for ClaimStatus;
+
+    // =================================================================== submission and assessment
+
+    /// @notice Submits a claim for a loss incurred at `incurredAt`, backed by the hash of off-chain
+    ///         evidence, and posts the claim bond (the plan must be approved for it). The loss must
+    ///         fall after the waiting period, in a covered time (not in a gap whose arrears were
+    ///         paid later), and within the filing window before now.
+    /// @param amount token base units, at most the per-claim maximum
+    /// @param evidenceHash hash of the evidence document (never the document itself)
+    /// @param incurredAt when the loss happened
+    /// @return claimId the new claim's id
+    function submitClaim(uint256 amount, bytes32 evidenceHash, uint64 incurredAt)
+        external
+        nonReentrant
+        returns (uint256 claimId)
+    {
+        (Rules memory r, uint40 createdAt,) = _load();
+        if (_totals.closed) revert PlanIsClosed();
+        if (_totals.paused) revert PlanIsPaused();
+        Member storage m = _members[msg.sender];
+        if (!m.active) revert NotMember(msg.sender);
+        _settle(msg.sender, m, r, createdAt);
+        if (!m.active || m.paidThrough <= block.timestamp) revert NotCovered(m.paidThrough);
+        _checkLoss(m, r, incurredAt);
+        if (amount == 0) revert ZeroAmount();
+        if (amount > r.maxPayoutPerClaim) revert ClaimAboveMax(amount, r.maxPayoutPerClaim);
+        uint256 previous = m.lastClaim;
+        uint32 yearStart;
+        uint96 paidInYear;
+        if (previous != 0) {
+            Claim storage p = _claims[previous];
+            if (!_isFinal(p.status)) revert ClaimAlreadyOpen(previous);
+            (yearStart, paidInYear) = (p.yearStart, p.paidInYear);
+        }
+
+        claimId = ++_book.claimCount;
+        if (claimId > type(uint24).max) revert TooManyClaims();
+        uint32 deadline = uint32(block.timestamp) + r.assessmentWindow;
+        Claim storage c = _claims[claimId];
+        c.claimant = msg.sender;
+        c.amount = amount.toUint96();
+        _transition(c, ClaimStatus.SUBMITTED);
+        c.submittedAt = uint32(block.timestamp);
+        c.deadline = deadline;
+        c.yearStart = yearStart;
+        if (paidInYear != 0) c.paidInYear = paidInYear;
+        m.lastClaim = uint24(claimId);
+        _book.bondsHeld += r.claimBond;
+        emit ClaimSubmitted(claimId, msg.sender, amount, evidenceHash, incurredAt, r.claimBond, deadline);
+        if (r.claimBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.claimBond);
+    }
+
+    /// @notice An assessor approves or rejects a submitted claim within the assessment window.
+    ///         Approvals reaching the quorum approve it; once the quorum is out of reach it is rejected.
+    /// @param claimId the claim
+    /// @param approve true to approve, false to reject
+    function vote(uint256 claimId, bool approve) external {
+        (Rules memory r,,) = _loadWithAssessors();
+        uint256 index = _assessorIndex(r.assessors, msg.sender);
+        Claim storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.claimant == msg.sender) revert PartyCannotVote(claimId, msg.sender);
+        uint32 bit = uint32(1 << index);
+        if (c.assessorVotes & bit != 0) revert AlreadyVoted(claimId, msg.sender);
+        c.assessorVotes |= bit;
+        emit AssessorVoted(claimId, msg.sender, approve);
+        if (approve) {
+            if (++c.approvals >= r.quorum) {
+                _transition(c, ClaimStatus.APPROVED);
+                c.deadline = uint32(block.timestamp) + r.noticeWindow;
+                emit ClaimApproved(claimId, c.amount, c.deadline);
+            }
+        } else if (++c.rejections > r.assessors.length - r.quorum) {
+            _transition(c, ClaimStatus.REJECTED);
+            c.deadline = uint32(block.timestamp) + r.noticeWindow;
+            emit ClaimRejected(claimId, c.deadline);
+        }
+    }
+
+    // =================================================================== finalize and payment
+
+    /// @notice Closes a claim whose last window has passed (anyone may call): an approved claim is
+    ///         credited to the claimant after its notice, a rejected one denied, a disputed one
+    ///         follows the verdict; bonds are credited to the winning side. What cannot be paid
+    ///         now stays owed (ClaimOwed) and is paid first in first out as money arrives, so the
+    ///         moment someone finalizes never cuts a payout.
+    /// @param claimId the claim
+    function finalize(uint256 claimId) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimAt(claimId);
+        ClaimStatus status = c.status;
+        bool approved;
+        if (status == ClaimStatus.APPROVED || status == ClaimStatus.REJECTED) {
+            if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+            approved = status == ClaimStatus.APPROVED;
+        } else if (status == ClaimStatus.DISPUTED) {
+            approved = _disputeVerdict(claimId, c, r);
+        } else {
+            revert ClaimNotFinalizable(claimId, status);
+        }
+        _releaseBonds(claimId, c, r, approved);
+        if (approved) {
+            _transition(c, ClaimStatus.PAID);
+            _grant(claimId, c, r, createdAt);
+        } else {
+            _transition(c, ClaimStatus.DENIED);
+            emit ClaimDenied(claimId);
+        }
+    }
+
+    /// @notice The fee receiver withdraws the collected fees (pull: only the receiver can).
+    function withdrawFees() external nonReentrant {
+        (Rules memory r,,) = _load();
+        if (msg.sender != r.feeReceiver) revert NotFeeReceiver(msg.sender);
+        uint256 amount = _book.feesOwed;
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        _book.feesOwed = 0;
+        emit FeesWithdrawn(msg.sender, amount);
+        IERC20(r.asset).safeTransfer(msg.sender, amount);
+    }
+
+    // =================================================================== dispute hooks (jury module)
+
+    /// @dev The verdict of a finished dispute (reverts while the dispute is still running). A
+    ///      strict majority decides; a tie keeps the standing decision (the assessors' approval for
+    ///      a challenge, "not approved" otherwise). The jury module overrides this.
+    function _disputeVerdict(uint256 claimId, Claim storage c, Rules memory r) internal virtual returns (bool approved) {
+        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);
+        approved = c.juryFor > c.juryAgainst || (c.juryFor == c.juryAgainst && c.dispute == DisputeKind.CHALLENGED);
+        emit DisputeResolved(claimId, approved, c.juryFor, c.juryAgainst);
+    }
+
+    // =================================================================== internals
+
+    /// @dev The loss must be after the waiting period, not in the future, within the filing
+    ///      window, and (PREPAID) outside the member's latest uncovered gap.
+    function _checkLoss(Member storage m, Rules memory r, uint256 incurredAt) private view {
+        uint256 eligibleAt = uint256(m.joinedAt) + r.waitingPeriod;
+        if (block.timestamp < eligibleAt || incurredAt < eligibleAt) revert WaitingPeriod(incurredAt, eligibleAt);
+        if (incurredAt > block.timestamp) revert LossInFuture(incurredAt);
+        uint256 filingEnd = incurredAt + r.filingWindow;
+        if (block.timestamp > filingEnd) revert FilingDeadlinePassed(incurredAt, filingEnd);
+        if (m.flags & MemberFlags.HAS_GAP != 0 && incurredAt >= m.gapFrom && incurredAt < m.gapTo) {
+            revert LossNotCovered(incurredAt);
+        }
+    }
+
+    /// @dev The assessor's position in the rules (their bit in the vote mask).
+    function _assessorIndex(address[] memory assessors, address who) private pure returns (uint256) {
+        uint256 n = assessors.length;
+        for (uint256 i = 0; i < n; ++i) {
+            if (assessors[i] == who) return i;
+        }
+        revert NotAssessor(who);
+    }
+}

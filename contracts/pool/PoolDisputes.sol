@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Rules, Member, Claim, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
+import {PoolPayments} from "./PoolPayments.sol";
+
+/// @title PoolDisputes
+/// @notice How a claim reaches the jury and how the jury votes: escalation of an undecided claim,
+///         a member's challenge of an approval, the claimant's appeal of a rejection, and the
+///         jurors' commit-reveal votes. Everyone who takes part as a member (challenger, juror) is
+///         settled first and must be covered. Runs in AidPoolExtension (the claim lifecycle's
+///         other steps are in PoolClaims); finalize reads the verdict through _disputeVerdict.
+abstract contract PoolDisputes is PoolPayments {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice Sends a claim the assessors did not decide in time to the jury (anyone may call).
+    /// @param claimId the claim
+    function escalate(uint256 claimId) external {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
+        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+        _openDispute(claimId, c, r, DisputeKind.ESCALATED, 0);
+    }
+
+    /// @notice Challenges an approved claim during its notice window, posting the challenge bond.
+    ///         Any covered member except the claimant may challenge; the caller is settled first,
+    ///         so a member who lapsed without anyone noticing is refused.
+    /// @param claimId the claim
+    function challenge(uint256 claimId) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.APPROVED);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.claimant == msg.sender) revert PartyCannotChallenge(claimId, msg.sender);
+        _settleCovered(msg.sender, r, createdAt);
+        c.challenger = msg.sender;
+        _openDispute(claimId, c, r, DisputeKind.CHALLENGED, r.challengeBond);
+        if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
+    }
+
+    /// @notice The claimant appeals a rejection to the jury during the notice window, posting the
+    ///         appeal bond (= challenge bond). Only once: REJECTED is reachable only from SUBMITTED,
+    ///         and a jury's verdict is final.
+    /// @param claimId the claim
+    function appeal(uint256 claimId) external nonReentrant {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.REJECTED);
+        if (c.claimant != msg.sender) revert NotClaimant(claimId, msg.sender);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        _openDispute(claimId, c, r, DisputeKind.APPEALED, r.challengeBond);
+        if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
+    }
+
+    /// @notice A juror commits a hidden vote during the commit phase. Jurors are covered members
+    ///         who joined before the dispute opened, other than the claimant and the challenger;
+    ///         the juror is settled first.
+    /// @param claimId the disputed claim
+    /// @param commitment commitmentOf(claimId, juror, approve, salt)
+    function commitVote(uint256 claimId, bytes32 commitment) external {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (c.claimant == msg.sender || c.challenger == msg.sender) revert PartyCannotVote(claimId, msg.sender);
+        Member storage m = _settleCovered(msg.sender, r, createdAt);
+        if (m.joinedAt >= c.deadline - r.juryWindow) revert NotJuror(claimId, msg.sender);
+        if (commitment == bytes32(0)) revert ZeroCommitment();
+        if (_commitments[claimId][msg.sender] != bytes32(0)) revert AlreadyCommitted(claimId, msg.sender);
+        _commitments[claimId][msg.sender] = commitment;
+        emit JuryVoteCommitted(claimId, msg.sender);
+    }
+
+    /// @notice A juror reveals their vote during the reveal phase (after the commit phase); the
+    ///         juror must still be covered.
+    /// @param claimId the disputed claim
+    /// @param approve the committed vote
+    /// @param salt the committed salt
+    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
+        bytes32 stored = _commitments[claimId][msg.sender];
+        if (stored == bytes32(0)) revert NoCommitment(claimId, msg.sender);
+        if (stored != commitmentOf(claimId, msg.sender, approve, salt)) revert CommitmentMismatch(claimId, msg.sender);
+        Member storage m = _settleCovered(msg.sender, r, createdAt);
+        delete _commitments[claimId][msg.sender];
+        if (approve) ++c.juryFor;
+        else ++c.juryAgainst;
+        _addPoints(m, POINTS_JURY_VOTE);
+        emit JuryVoteRevealed(claimId, msg.sender, approve);
+        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
+    }
+
+    /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt).
+    function commitmentOf(uint256 claimId, address juror, bool approve, bytes32 salt) public view returns (bytes32) {
+        return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
+    }
+
+
+    /// @dev Opens a dispute: the claim goes to the jury. The jury module overrides this to draw
+    ///      its panel; `bond` is what the opener posted (held until finalize).
+    function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond)
+        internal
+        virtual
+    {
+        _transition(c, ClaimStatus.DISPUTED);
+        c.dispute = kind;
+        uint32 commitEnd = uint32(block.timestamp) + r.juryWindow;
+        c.deadline = commitEnd;
+        _book.bondsHeld += bond.toUint96();
+        emit ClaimDisputed(claimId, kind, msg.sender, bond, commitEnd, commitEnd + r.juryWindow);
+    }
+
+}

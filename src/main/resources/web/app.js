@@ -5,7 +5,7 @@ const T = {
   en: {
     skip: "Skip to content", title: "Huzhu 互助 · open mutual aid", navPlans: "Plans", navPayouts: "Payouts",
     lookupLabel: "Member records by address", lookupGo: "Show", loading: "Loading…",
-    footer: "Every figure on this page comes from events on chain, indexed by huzhu index. Amounts in the plan's stablecoin.",
+    footer: "Every figure on this page comes from events on chain, indexed by huzhu index. Amounts in each plan's own token, with its decimals.",
     langButton: "中文", langLabel: "切换到中文 / switch to Chinese",
     sync: (s) => `Chain ${s.chainId}: head block ${s.headBlock}, indexed to ${s.indexedBlock}, lag ${s.lag} block(s) — ${({synced: "in sync", "catching up": "catching up", retrying: "retrying: " + (s.lastError || "")})[s.state] || s.state}`,
     syncNone: "Indexer not started yet",
@@ -22,7 +22,7 @@ const T = {
     records: "Records of", memberships: "Memberships", deposits: "Deposits and withdrawals", contributions: "Contributions (互助金)",
     kind: "Kind", myClaims: "Claims", myPayouts: "Payouts received", myVotes: "Votes cast", points: "Points", pointsTotal: "Points total",
     ratings: "Ratings given", score: "Score", challenges: "Challenges", role: "Role", vote: "Vote", yes: "approve", no: "reject",
-    notFound: "Not found", days: "d", hours: "h", minutes: "min",
+    baseUnits: "base units of", decimals: "decimals", decimalsUnknown: "decimals unknown (decimals() reverts)", notFound: "Not found", days: "d", hours: "h", minutes: "min",
     statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Challenged: "Challenged", Disputed: "Disputed",
       Appealed: "Appealed", Final: "Final", Paid: "Paid", Cancelled: "Cancelled", active: "active", lapsed: "lapsed", left: "left",
       deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
@@ -30,7 +30,7 @@ const T = {
   zh: {
     skip: "跳到正文", title: "互助 Huzhu · 开放互助平台", navPlans: "互助计划", navPayouts: "赔付记录",
     lookupLabel: "按地址查看成员记录", lookupGo: "查看", loading: "加载中…",
-    footer: "本页所有数据均来自链上事件，由 huzhu index 索引。金额单位为计划的稳定币。",
+    footer: "本页所有数据均来自链上事件，由 huzhu index 索引。金额以各计划自己的代币及其小数位显示。",
     langButton: "English", langLabel: "Switch to English / 切换到英文",
     sync: (s) => `链 ${s.chainId}：最新区块 ${s.headBlock}，已索引至 ${s.indexedBlock}，落后 ${s.lag} 个区块 — ${({synced: "已同步", "catching up": "同步中", retrying: "重试中：" + (s.lastError || "")})[s.state] || s.state}`,
     syncNone: "索引器尚未启动",
@@ -47,7 +47,7 @@ const T = {
     records: "成员记录：", memberships: "参加的计划", deposits: "存入与提取", contributions: "互助金缴纳",
     kind: "类型", myClaims: "理赔申请", myPayouts: "获得的赔付", myVotes: "投票记录", points: "积分", pointsTotal: "积分合计",
     ratings: "评价", score: "分数", challenges: "质疑", role: "身份", vote: "投票", yes: "赞成", no: "反对",
-    notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
+    baseUnits: "最小单位，代币", decimals: "位小数", decimalsUnknown: "小数位未知（decimals() 调用失败）", notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
     statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Challenged: "被质疑", Disputed: "争议中",
       Appealed: "已申诉", Final: "已终裁", Paid: "已赔付", Cancelled: "已撤销", active: "有效", lapsed: "已失效", left: "已退出",
       deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
@@ -60,15 +60,23 @@ let timer = null;
 const t = (k) => T[lang][k];
 const st = (s) => (T[lang].statuses[s] || s);
 const esc = (v) => String(v == null ? "" : v).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})[c]);
-const DECIMALS = 6;
+const group = (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const tokenLabel = (tok) => !tok || !tok.tokenSymbol ? "" : /^0x[0-9a-fA-F]{40}$/.test(tok.tokenSymbol) ? short(tok.tokenSymbol) : tok.tokenSymbol;
 
-function money(units) {
+// An amount in base units of a plan's token (tok: any object with tokenDecimals / tokenSymbol, i.e. the
+// plan or a row of it), exact: the token's own decimals (never assumed), at least two shown, none rounded
+// away. A token whose decimals() reverts (tokenDecimals null) is shown in base units. Returns escaped HTML.
+function money(units, tok) {
   if (units == null) return "—";
-  const s = String(units).replace(/^-/, "");
   const neg = String(units).startsWith("-");
-  const whole = s.length > DECIMALS ? s.slice(0, -DECIMALS) : "0";
-  const frac = s.padStart(DECIMALS, "0").slice(-DECIMALS).slice(0, 2);
-  return (neg ? "-" : "") + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + frac;
+  const s = String(units).replace(/^-/, "");
+  const label = tokenLabel(tok);
+  const d = tok && tok.tokenDecimals != null ? Number(tok.tokenDecimals) : null;
+  if (d == null) return esc((neg ? "-" : "") + group(s) + " " + t("baseUnits") + (label ? " " + label : ""));
+  const whole = s.length > d ? s.slice(0, s.length - d) : "0";
+  let frac = d > 0 ? s.padStart(d, "0").slice(-d).replace(/0+$/, "") : "";
+  if (frac.length < 2) frac = frac.padEnd(2, "0");
+  return esc((neg ? "-" : "") + group(whole) + "." + frac + (label ? " " + label : ""));
 }
 const when = (secs) => secs ? new Date(secs * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
 function duration(secs) {
@@ -78,7 +86,7 @@ function duration(secs) {
   return Math.max(1, Math.round(secs / 60)) + " " + t("minutes");
 }
 const pct = (r) => r == null ? "—" : (r * 100).toFixed(0) + "%";
-const short = (a) => a ? a.slice(0, 6) + "…" + a.slice(-4) : "—";
+function short(a) { return a ? a.slice(0, 6) + "…" + a.slice(-4) : "—"; }
 const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
 const memberLink = (a) => `<a class="addr" href="#/member/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
 const txCell = (h) => `<span class="addr" title="${esc(h)}">${esc(short(h))}</span>`;
@@ -117,8 +125,8 @@ const PLAN_COLS = [
   {key: "address", h: "plan", f: (p) => planLink(p.address) + (p.name ? " " + esc(p.name) : ""), v: (p) => p.address},
   {key: "category", h: "category", f: (p) => esc(p.category || "—"), v: (p) => p.category || ""},
   {key: "fee", h: "fee", num: true, f: (p) => p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%", v: (p) => p.feeBps || 0},
-  {key: "contribution", h: "contribution", num: true, f: (p) => money(p.contribution), v: (p) => Number(p.contribution || 0)},
-  {key: "reserve", h: "reserve", num: true, f: (p) => money(p.reserve), v: (p) => Number(p.reserve || 0)},
+  {key: "contribution", h: "contribution", num: true, f: (p) => money(p.contribution, p), v: (p) => Number(p.contribution || 0)},
+  {key: "reserve", h: "reserve", num: true, f: (p) => money(p.reserve, p), v: (p) => Number(p.reserve || 0)},
   {key: "members", h: "members", num: true, f: (p) => esc(p.membersActive), v: (p) => p.membersActive},
   {key: "approval", h: "approval", num: true, f: (p) => pct(p.approvalRatio), v: (p) => p.approvalRatio == null ? -1 : p.approvalRatio},
   {key: "timeToPay", h: "timeToPay", num: true, f: (p) => duration(p.avgPaySeconds), v: (p) => p.avgPaySeconds == null ? Infinity : p.avgPaySeconds},
@@ -139,7 +147,8 @@ async function home(main) {
   main.innerHTML = `<section class="stats" aria-label="totals">
       <div><strong>${stats.plans}</strong>${esc(t("statPlans"))}</div><div><strong>${stats.membersActive}</strong>${esc(t("statMembers"))}</div>
       <div><strong>${stats.claims}</strong>${esc(t("statClaims"))}</div><div><strong>${stats.claimsPaid}</strong>${esc(t("statPaid"))}</div>
-      <div><strong>${money(stats.paidTotal)}</strong>${esc(t("statPaidTotal"))}</div><div><strong>${money(stats.reserveTotal)}</strong>${esc(t("statReserve"))}</div></section>`
+      ${(stats.byToken || []).map((k) => `<div class="token-total"><strong>${money(k.paidTotal, k)}</strong>${esc(t("statPaidTotal"))}</div>`
+        + `<div class="token-total"><strong>${money(k.reserveTotal, k)}</strong>${esc(t("statReserve"))}</div>`).join("")}</section>`
     + (rows.length ? `<table id="plans"><caption>${esc(t("plans"))}</caption><thead><tr>${head}</tr></thead><tbody>`
       + rows.map((p) => `<tr>${PLAN_COLS.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(p)}</td>`).join("")}</tr>`).join("") + `</tbody></table>`
       : `<h2>${esc(t("plans"))}</h2><p>${esc(t("noPlans"))}</p>`)
@@ -153,7 +162,7 @@ async function home(main) {
 function feedTable(items) {
   return table(t("feed"), [
     {h: "when", f: (p) => esc(when(p.blockTime))}, {h: "plan", f: (p) => planLink(p.plan)}, {h: "claim", num: true, f: (p) => "#" + esc(p.claimId)},
-    {h: "recipient", f: (p) => memberLink(p.recipient)}, {h: "amount", num: true, f: (p) => money(p.amount)}, {h: "tx", f: (p) => txCell(p.txHash)},
+    {h: "recipient", f: (p) => memberLink(p.recipient)}, {h: "amount", num: true, f: (p) => money(p.amount, p)}, {h: "tx", f: (p) => txCell(p.txHash)},
   ], items, t("feedNone"));
 }
 
@@ -168,33 +177,33 @@ async function planPage(main, address) {
   main.innerHTML = `<h2>${esc(t("plan"))} <span class="addr">${esc(p.address)}</span>${p.name ? " — " + esc(p.name) : ""}</h2>
     <h3>${esc(t("rules"))}</h3><dl>
       <dt>${esc(t("category"))}</dt><dd>${esc(p.category || "—")}${p.model ? " · " + esc(p.model) : ""}</dd>
-      <dt>${esc(t("contribution"))}</dt><dd>${money(p.contribution)}</dd>
+      <dt>${esc(t("contribution"))}</dt><dd>${money(p.contribution, p)}</dd>
       <dt>${esc(t("period"))}</dt><dd>${duration(p.periodSeconds)}</dd>
       <dt>${esc(t("waiting"))}</dt><dd>${duration(p.waitingSeconds)}</dd>
-      <dt>${esc(t("maxPayout"))}</dt><dd>${money(p.maxPayout)}</dd>
+      <dt>${esc(t("maxPayout"))}</dt><dd>${money(p.maxPayout, p)}</dd>
       <dt>${esc(t("fee"))}</dt><dd>${p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%"}</dd>
       <dt>${esc(t("quorum"))}</dt><dd>${p.quorum == null ? "—" : esc(p.quorum) + " / " + assessors.length}</dd>
       <dt>${esc(t("assessors"))}</dt><dd>${assessors.length ? assessors.map(memberLink).join(", ") : "—"}</dd>
       <dt>${esc(t("rulesHash"))}</dt><dd class="addr">${esc(p.rulesHash || "—")}</dd>
-      <dt>${esc(t("asset"))}</dt><dd class="addr">${esc(p.asset || "—")}</dd>
+      <dt>${esc(t("asset"))}</dt><dd><span class="token-symbol">${esc(tokenLabel(p) || "—")}</span> · ${esc(p.tokenDecimals == null ? t("decimalsUnknown") : p.tokenDecimals + " " + t("decimals"))} · <span class="addr">${esc(p.asset || "—")}</span></dd>
       <dt>${esc(t("creator"))}</dt><dd>${p.creator ? memberLink(p.creator) : "—"}</dd>
       <dt>${esc(t("created"))}</dt><dd>${esc(p.createdBlock)} (${esc(when(p.createdTime))})</dd>
-      <dt>${esc(t("reserve"))}</dt><dd><strong>${money(p.reserve)}</strong></dd>
+      <dt>${esc(t("reserve"))}</dt><dd><strong>${money(p.reserve, p)}</strong></dd>
       <dt>${esc(t("approval"))}</dt><dd>${pct(p.approvalRatio)}</dd>
       <dt>${esc(t("timeToPay"))}</dt><dd>${duration(p.avgPaySeconds)}</dd></dl>`
     + table(t("claims"), [
       {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
-      {h: "amount", num: true, f: (c) => money(c.amount)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
+      {h: "amount", num: true, f: (c) => money(c.amount, p)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
       {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
-      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount) : "—"},
+      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount, p) : "—"},
     ], p.claims, t("noClaims"))
     + table(t("payouts"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
-      {h: "recipient", f: (x) => memberLink(x.recipient)}, {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "tx", f: (x) => txCell(x.txHash)},
+      {h: "recipient", f: (x) => memberLink(x.recipient)}, {h: "amount", num: true, f: (x) => money(x.amount, p)}, {h: "tx", f: (x) => txCell(x.txHash)},
     ], p.payouts)
     + table(t("memberList"), [
       {h: "member", f: (m) => memberLink(m.member)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
-      {h: "balance", num: true, f: (m) => money(m.balance)}, {h: "contributed", num: true, f: (m) => money(m.contributed)},
+      {h: "balance", num: true, f: (m) => money(m.balance, p)}, {h: "contributed", num: true, f: (m) => money(m.contributed, p)},
     ], p.members);
 }
 
@@ -204,24 +213,24 @@ async function memberPage(main, address) {
     <p>${esc(t("pointsTotal"))}: <strong>${esc(r.pointsTotal)}</strong></p>`
     + table(t("memberships"), [
       {h: "plan", f: (m) => planLink(m.plan)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
-      {h: "balance", num: true, f: (m) => money(m.balance)}, {h: "contributed", num: true, f: (m) => money(m.contributed)},
+      {h: "balance", num: true, f: (m) => money(m.balance, m)}, {h: "contributed", num: true, f: (m) => money(m.contributed, m)},
     ], r.memberships)
     + table(t("myClaims"), [
-      {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount)},
+      {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount, c)},
       {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
-      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount) : "—"},
+      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount, c) : "—"},
     ], r.claims)
     + table(t("myPayouts"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
-      {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "tx", f: (x) => txCell(x.txHash)},
+      {h: "amount", num: true, f: (x) => money(x.amount, x)}, {h: "tx", f: (x) => txCell(x.txHash)},
     ], r.payouts)
     + table(t("deposits"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "kind", f: (x) => esc(st(x.kind))},
-      {h: "amount", num: true, f: (x) => money(x.amount)}, {h: "balance", num: true, f: (x) => money(x.balanceAfter)},
+      {h: "amount", num: true, f: (x) => money(x.amount, x)}, {h: "balance", num: true, f: (x) => money(x.balanceAfter, x)},
     ], r.deposits)
     + table(t("contributions"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "kind", f: (x) => esc(st(x.kind))},
-      {h: "amount", num: true, f: (x) => money(x.amount)},
+      {h: "amount", num: true, f: (x) => money(x.amount, x)},
     ], r.contributions)
     + table(t("myVotes"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
@@ -229,7 +238,7 @@ async function memberPage(main, address) {
     ], r.votes)
     + table(t("challenges"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
-      {h: "amount", num: true, f: (x) => money(x.bond)}, {h: "status", f: (x) => esc(x.outcome || "—")},
+      {h: "amount", num: true, f: (x) => money(x.bond, x)}, {h: "status", f: (x) => esc(x.outcome || "—")},
     ], r.challenges)
     + table(t("ratings"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "score", num: true, f: (x) => esc(x.score)},

@@ -1,6 +1,7 @@
 package dev.huzhu.chain;
 
 import dev.huzhu.protocol.TokenAmount;
+import dev.huzhu.protocol.TokenInfo;
 import dev.huzhu.protocol.NotFoundException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -19,12 +20,19 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 
-/** Any ERC-20 token a plan uses: its symbol and decimals (read once), balances, allowances, approve. */
+/**
+ * Any ERC-20 token a plan uses: its symbol and decimals (read once), balances, allowances, approve.
+ * Amounts are never assumed to have 6 decimals. Listings use the tolerant {@link #info()} and
+ * {@link #format(BigInteger)}, which still work when the token's symbol() or decimals() reverts
+ * (address instead of symbol, base units instead of a decimal amount); writes use the strict
+ * {@link #decimals()} / {@link #parse(String)}, which refuse to guess.
+ */
 public final class Erc20Token {
     private final Web3j web3j;
     private final String address;
     private String symbol;
     private Integer decimals;
+    private TokenInfo info;
 
     public Erc20Token(Web3j web3j, String address) {
         this.web3j = web3j;
@@ -35,6 +43,7 @@ public final class Erc20Token {
         return address;
     }
 
+    /** The token's symbol() (strict: NotFound when it does not answer). */
     public String symbol() {
         if (symbol == null) {
             symbol = (String) call("symbol", List.of(), new TypeReference<Utf8String>() {});
@@ -42,11 +51,35 @@ public final class Erc20Token {
         return symbol;
     }
 
+    /** The token's decimals() (strict: NotFound when it does not answer). */
     public int decimals() {
         if (decimals == null) {
             decimals = ((BigInteger) call("decimals", List.of(), new TypeReference<Uint8>() {})).intValueExact();
         }
         return decimals;
+    }
+
+    /**
+     * What the token says of itself, read tolerantly once: its symbol (the checksummed address when
+     * symbol() reverts or is empty) and decimals ({@code known} false when decimals() reverts).
+     * Never fails on a live node; a node that stops answering is still a NetworkException.
+     */
+    public TokenInfo info() {
+        if (info == null) {
+            String s = tolerant(this::symbol);
+            Integer d = tolerant(this::decimals);
+            String checksummed = dev.huzhu.protocol.Address.checksum(address);
+            info = new TokenInfo(checksummed, s == null || s.isBlank() ? checksummed : s, d == null ? 0 : d, d != null);
+        }
+        return info;
+    }
+
+    private static <T> T tolerant(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NotFoundException | org.web3j.abi.TypeMappingException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
+            return null; // the view reverts or answers garbage
+        }
     }
 
     public BigInteger balanceOf(String owner) {
@@ -62,9 +95,9 @@ public final class Erc20Token {
         return FunctionEncoder.encode(new Function("approve", List.of(new Address(spender), new Uint256(amount)), List.of()));
     }
 
-    /** "12.5 mUSD". */
+    /** "12.5 mUSD"; for a token without decimals() "12500000 units of 0xAbC…" ({@link #info()}). */
     public String format(BigInteger units) {
-        return TokenAmount.format(units, decimals()) + " " + symbol();
+        return info().format(units);
     }
 
     /** Parses a human amount with this token's decimals, exactly. */

@@ -1,7 +1,7 @@
 package dev.huzhu.chain;
 
 import dev.huzhu.protocol.Address;
-import dev.huzhu.protocol.TokenAmount;
+import dev.huzhu.protocol.TokenInfo;
 import dev.huzhu.contracts.AidPool;
 import dev.huzhu.protocol.Category;
 import dev.huzhu.protocol.ContributionModel;
@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import org.web3j.abi.datatypes.Type;
 
-/** A plan's rules and current figures, read in one go (for show, list and compare). */
-public record PlanFacts(int id, String address, AidPool.Rules rules, Category category, ContributionModel model, String symbol, int decimals,
+/**
+ * A plan's rules and current figures, read in one go (for show, list and compare), with its token
+ * as the token says it is ({@link TokenInfo}: the address stands for a symbol the token does not
+ * give, and amounts stay in base units when it does not give its decimals).
+ */
+public record PlanFacts(int id, String address, AidPool.Rules rules, Category category, ContributionModel model, TokenInfo token,
         BigInteger feeBps, boolean paused, BigInteger reserve, BigInteger totalBalances, BigInteger activeMembers,
         BigInteger claimCount, BigInteger ratingTimes100, BigInteger ratingCount, BigInteger createdAt) {
 
@@ -27,7 +31,7 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, Category ca
         r.feeReceiver = Address.checksum(r.feeReceiver);
         r.guardian = Address.checksum(r.guardian);
         Erc20Token token = tokens.token(r.asset);
-        return new PlanFacts(id, address, r, SolidityEnum.of(Category.class, r.category), SolidityEnum.of(ContributionModel.class, r.model), token.symbol(), token.decimals(),
+        return new PlanFacts(id, address, r, SolidityEnum.of(Category.class, r.category), SolidityEnum.of(ContributionModel.class, r.model), token.info(),
                 num(v.get(3)), (Boolean) v.get(4).get(0).getValue(), num(v.get(5)), num(v.get(6)), num(v.get(7)), num(v.get(8)),
                 num(v.get(1)), (BigInteger) v.get(1).get(1).getValue(), num(v.get(2)));
     }
@@ -36,8 +40,14 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, Category ca
         return (BigInteger) values.get(0).getValue();
     }
 
+    /** "12.5 DAI", or "7 units of 0xAbC…" when the token does not give its decimals. */
     public String amount(BigInteger units) {
-        return TokenAmount.format(units, decimals) + " " + symbol;
+        return token.format(units);
+    }
+
+    /** The token's symbol (its address when it has none). */
+    public String symbol() {
+        return token.symbol();
     }
 
     /** The contribution per period (PREPAID) or the share cap per period (COST_SHARING), in words. */

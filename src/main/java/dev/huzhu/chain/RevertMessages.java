@@ -7,7 +7,7 @@ import dev.huzhu.protocol.ContributionModel;
 import dev.huzhu.protocol.ClaimStatus;
 import dev.huzhu.protocol.Category;
 import dev.huzhu.protocol.Address;
-import dev.huzhu.protocol.TokenAmount;
+import dev.huzhu.protocol.TokenInfo;
 import dev.huzhu.protocol.DecodedError;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -131,13 +131,16 @@ public final class RevertMessages {
         t("Error", "{reason}");
     }
 
-    private final int decimals;
-    private final String symbol;
+    private final TokenInfo token;
 
     /** @param decimals the pool token's decimals; @param symbol its symbol ("mUSD") */
     public RevertMessages(int decimals, String symbol) {
-        this.decimals = decimals;
-        this.symbol = symbol;
+        this(new TokenInfo("", symbol, decimals, true));
+    }
+
+    /** Words for errors of a plan whose token is {@code token} (amounts in base units when its decimals are unknown). */
+    public RevertMessages(TokenInfo token) {
+        this.token = token;
     }
 
     /** Adds or replaces the template for {@code errorName}. */
@@ -183,7 +186,7 @@ public final class RevertMessages {
                 return UTC.format(Instant.ofEpochSecond(n.longValueExact()));
             }
             if (AMOUNT.matcher(a.name()).matches() && !a.name().toLowerCase(Locale.ROOT).contains("count") && !a.name().endsWith("Bps")) {
-                return TokenAmount.format(n, decimals) + " " + symbol;
+                return token.format(n);
             }
             return n.toString();
         }

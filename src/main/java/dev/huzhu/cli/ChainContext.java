@@ -7,6 +7,7 @@ import dev.huzhu.protocol.Deployment;
 import dev.huzhu.protocol.DeploymentBook;
 import dev.huzhu.chain.NetworkProfile;
 import dev.huzhu.chain.RevertMessages;
+import dev.huzhu.protocol.TokenInfo;
 import dev.huzhu.chain.TransactionSender;
 import dev.huzhu.cli.options.NetworkOptions;
 import java.io.IOException;
@@ -25,8 +26,8 @@ public final class ChainContext implements AutoCloseable {
     private final NetworkProfile profile;
     private final ChainConnection connection;
     private final DeploymentBook book;
-    private String tokenSymbol = "mUSD";
-    private int tokenDecimals = 6;
+    /** The plan token that words amounts in revert messages; unknown (base units) until a command sets it. */
+    private TokenInfo token = new TokenInfo("", "the plan's token", 0, false);
 
     private ChainContext(Session session, NetworkProfile profile, ChainConnection connection, DeploymentBook book) {
         this.session = session;
@@ -91,17 +92,8 @@ public final class ChainContext implements AutoCloseable {
     }
 
     /** Sets the token used to word amounts in revert messages. */
-    public void token(String symbol, int decimals) {
-        this.tokenSymbol = symbol;
-        this.tokenDecimals = decimals;
-    }
-
-    public String tokenSymbol() {
-        return tokenSymbol;
-    }
-
-    public int tokenDecimals() {
-        return tokenDecimals;
+    public void token(TokenInfo token) {
+        this.token = token;
     }
 
     public TransactionSender sender() {
@@ -115,7 +107,7 @@ public final class ChainContext implements AutoCloseable {
 
     /** Revert data in words, or empty when the selector is unknown. */
     public Optional<String> describeRevert(String data) {
-        return ErrorDecoder.packaged().decode(data).map(e -> new RevertMessages(tokenDecimals, tokenSymbol).describe(e));
+        return ErrorDecoder.packaged().decode(data).map(e -> new RevertMessages(token).describe(e));
     }
 
     /** The contracts' events, for decoding receipts and logs. */

@@ -35,6 +35,8 @@ public final class HuzhuCommand implements Runnable {
             RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
             // indexer and web (issue 6)
             IndexCommand.class, WatchCommand.class, ServeCommand.class,
+            // protocol v3 (issue 9)
+            KeeperCommand.class,
             // local chain and demo
             DemoCommand.class, NodeCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);

@@ -36,7 +36,7 @@ public final class PlanAction implements AutoCloseable {
             String plan = directory.resolve(planRef);
             AidPool.Rules rules = dev.huzhu.chain.Calls.get(directory.plan(plan, null).rules());
             Erc20Token token = new Erc20Token(chain.web3j(), rules.asset);
-            chain.token(token.symbol(), token.decimals());
+            chain.token(token.info());
             return new PlanAction(chain, d, directory, plan, rules, token);
         } catch (RuntimeException e) {
             chain.close();

@@ -31,12 +31,29 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--confirmations", defaultValue = "0", paramLabel = "N", description = "indexer stays N blocks behind the head")
     int confirmations;
 
+    @Option(names = "--keeper", description = "also run the keeper (as in `huzhu keeper`) with --account: finalizes claims whose windows ended")
+    boolean keeper;
+
+    @Option(names = "--keeper-interval", defaultValue = "30s", paramLabel = "DURATION", description = "time between keeper passes (default: ${DEFAULT-VALUE})")
+    String keeperInterval;
+
+    @Mixin
+    dev.huzhu.cli.options.AccountOptions account;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
+        long keeperEvery = dev.huzhu.chain.Durations.parse(keeperInterval, "--keeper-interval");
+        if (keeperEvery < 1) {
+            throw new IllegalArgumentException("--keeper-interval must be at least 1 second, got " + keeperInterval);
+        }
         try (IndexCommand.Source.Resolved r = source.resolve(confirmations, Finality.LATEST);
+             dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery) : null;
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> System.err.println("huzhu serve: indexer stopped: " + e.getMessage()));
              WebServer server = WebServer.start(r.db(), r.chainId(), host, port)) {
@@ -47,5 +64,19 @@ final class ServeCommand implements Callable<Integer> {
             forever.await();
             return ExitCodes.OK;
         }
+    }
+
+    /** The keeper of the followed factory, signing with --account, printing what it sends. */
+    private dev.huzhu.keeper.KeeperLoop startKeeper(IndexCommand.Source.Resolved r, long every) {
+        if (r.settings().factories().isEmpty()) {
+            throw new IllegalArgumentException("--keeper needs a factory: run `huzhu deploy` first or pass --factory ADDRESS");
+        }
+        Session session = Session.of(spec);
+        dev.huzhu.keeper.Keeper k = KeeperSetup.keeper(session, r.chain().web3j(), r.chainId(), r.settings().factories().get(0),
+                KeeperSetup.signer(session, account, r.chainId()));
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        System.out.println("keeper " + k.address() + ": a pass every " + dev.huzhu.chain.Durations.format(every));
+        return dev.huzhu.keeper.KeeperLoop.start(k, java.time.Duration.ofSeconds(every), rep -> KeeperSetup.print(out, rep),
+                e -> System.err.println("huzhu serve: keeper pass failed: " + e.getMessage()));
     }
 }

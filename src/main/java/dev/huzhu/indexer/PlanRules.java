@@ -3,7 +3,10 @@ package dev.huzhu.indexer;
 import dev.huzhu.protocol.ContributionModel;
 import dev.huzhu.protocol.Category;
 import dev.huzhu.protocol.EventArgs;
+import dev.huzhu.chain.Erc20Token;
+import dev.huzhu.chain.NetworkException;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.protocol.TokenInfo;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,8 +15,10 @@ import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * Fills a plan's rules (contribution, fee, caps, windows, assessors…) from {@code plan.rules()}:
- * PlanCreated carries only the headline fields, and the rules never change after creation.
+ * Fills a plan's rules (contribution, fee, caps, windows, assessors…) from {@code plan.rules()}
+ * and its token's symbol() and decimals(): PlanCreated carries only the headline fields, and the
+ * rules never change after creation. A token whose metadata views revert is stored with its
+ * address as symbol and NULL decimals, so it never stops the indexer.
  */
 final class PlanRules {
     private final ChainSource source;
@@ -25,15 +30,40 @@ final class PlanRules {
     /** Reads and stores the rules of every plan that has none yet. Commits. */
     void fillMissing(SqlWriter w, long chainId) throws SQLException {
         List<String> missing = new ArrayList<>();
+        List<String> tokenless = new ArrayList<>();
         for (Object[] r : w.query("SELECT address FROM plans WHERE chain_id = ? AND rules_json IS NULL ORDER BY address", chainId)) {
             missing.add((String) r[0]);
+        }
+        for (Object[] r : w.query("SELECT address, asset FROM plans WHERE chain_id = ? AND rules_json IS NOT NULL AND asset IS NOT NULL "
+                + "AND token_symbol IS NULL ORDER BY address", chainId)) {
+            tokenless.add((String) r[0]);
+            tokenless.add((String) r[1]);
         }
         w.connection().rollback();
         for (String plan : missing) {
             EventArgs rules = read(plan);
             store(w, chainId, plan, rules);
+            if (rules.has("asset")) {
+                storeToken(w, chainId, plan, rules.text("asset"));
+            }
             w.connection().commit();
         }
+        for (int i = 0; i < tokenless.size(); i += 2) { // indexed before the token columns existed
+            storeToken(w, chainId, tokenless.get(i), tokenless.get(i + 1));
+            w.connection().commit();
+        }
+    }
+
+    private void storeToken(SqlWriter w, long chainId, String plan, String asset) throws SQLException {
+        TokenInfo token;
+        try {
+            token = new Erc20Token(source.web3j(), asset).info();
+        } catch (NetworkException e) {
+            throw new RpcException("reading the token of plan " + plan + ": " + e.getMessage(), false, e);
+        }
+        String symbol = token.symbol().length() > 64 ? token.symbol().substring(0, 64) : token.symbol();
+        w.update("UPDATE plans SET token_symbol = ?, token_decimals = ? WHERE chain_id = ? AND address = ?",
+                symbol, token.known() ? token.decimals() : null, chainId, plan);
     }
 
     private EventArgs read(String plan) {

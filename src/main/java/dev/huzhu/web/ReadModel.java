@@ -20,11 +20,20 @@ final class ReadModel {
             "created", "created_block");
 
     private static final String PLAN_COLUMNS = "address, factory, creator, name, category, model, asset, contribution, period_seconds, "
-            + "waiting_seconds, max_payout, fee_bps, quorum, assessors, rules_hash, created_block, created_time, reserve, fees, "
+            + "waiting_seconds, max_payout, fee_bps, quorum, assessors, rules_hash, created_block, created_time, token_symbol, token_decimals, reserve, fees, "
             + "members_total, members_active, claims_total, claims_approved, claims_rejected, claims_paid, paid_total, "
             + "CASE WHEN claims_approved + claims_rejected = 0 THEN NULL ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END AS approval_ratio, "
             + "CASE WHEN claims_paid = 0 THEN NULL ELSE pay_seconds_sum / claims_paid END AS avg_pay_seconds, "
             + "CASE WHEN rating_count = 0 THEN NULL ELSE 1.0 * rating_sum / rating_count END AS rating, rating_count";
+
+    /**
+     * The token of a row's plan (correlated on the row's {@code plan} column): every amount is in base
+     * units of that token, formatted by its decimals — never assumed to be 6.
+     */
+    private static String token(String table) {
+        String match = " FROM plans t WHERE t.chain_id = " + table + ".chain_id AND t.address = " + table + ".plan)";
+        return "(SELECT token_symbol" + match + " AS token_symbol, (SELECT token_decimals" + match + " AS token_decimals";
+    }
 
     private final long chainId;
 
@@ -49,6 +58,7 @@ final class ReadModel {
                 + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT 500", chainId, address));
         plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
                 + "decided_time, paid_amount, paid_time FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT 500", chainId, address));
+        // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
         plan.put("payouts", payoutRows(c, address, 100, 0));
         return plan;
     }
@@ -68,7 +78,7 @@ final class ReadModel {
         params.add(limit);
         params.add(offset);
         List<Map<String, Object>> items = Rows.query(c, "SELECT plan, claim_id, claimant, amount, evidence_hash, status, approvals, rejections, "
-                + "submitted_block, submitted_time, decided_time, paid_amount, paid_time FROM claims WHERE " + where
+                + "submitted_block, submitted_time, decided_time, paid_amount, paid_time, " + token("claims") + " FROM claims WHERE " + where
                 + " ORDER BY submitted_block DESC, plan, claim_id DESC LIMIT ? OFFSET ?", params.toArray());
         return page(items, total, limit, offset);
     }
@@ -80,7 +90,7 @@ final class ReadModel {
     }
 
     private List<Map<String, Object>> payoutRows(Connection c, String plan, int limit, int offset) throws SQLException {
-        String sql = "SELECT plan, claim_id, recipient, amount, block_number, block_time, tx_hash, log_index FROM payouts WHERE chain_id = ?"
+        String sql = "SELECT plan, claim_id, recipient, amount, block_number, block_time, tx_hash, log_index, " + token("payouts") + " FROM payouts WHERE chain_id = ?"
                 + (plan == null ? "" : " AND plan = ?") + " ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?";
         return plan == null ? Rows.query(c, sql, chainId, limit, offset) : Rows.query(c, sql, chainId, plan, limit, offset);
     }
@@ -88,19 +98,19 @@ final class ReadModel {
     Map<String, Object> memberRecords(Connection c, String member) throws SQLException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("address", member);
-        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
-                + "FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block", chainId, member));
-        r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash FROM deposits "
+        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through, " + token("members")
+                + " FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block", chainId, member));
+        r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash, " + token("deposits") + " FROM deposits "
                 + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
-        r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash FROM contributions "
+        r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash, " + token("contributions") + " FROM contributions "
                 + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
-        r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time "
-                + "FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC", chainId, member));
-        r.put("payouts", Rows.query(c, "SELECT plan, claim_id, amount, block_number, block_time, tx_hash FROM payouts "
+        r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time, " + token("claims")
+                + " FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC", chainId, member));
+        r.put("payouts", Rows.query(c, "SELECT plan, claim_id, amount, block_number, block_time, tx_hash, " + token("payouts") + " FROM payouts "
                 + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
         r.put("votes", Rows.query(c, "SELECT plan, claim_id, role, approve, block_number, block_time, tx_hash FROM votes "
                 + "WHERE chain_id = ? AND voter = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
-        r.put("challenges", Rows.query(c, "SELECT plan, claim_id, bond, outcome, block_number, block_time, tx_hash FROM challenges "
+        r.put("challenges", Rows.query(c, "SELECT plan, claim_id, bond, outcome, block_number, block_time, tx_hash, " + token("challenges") + " FROM challenges "
                 + "WHERE chain_id = ? AND challenger = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
         r.put("ratings", Rows.query(c, "SELECT plan, score, review_hash, block_number, block_time FROM ratings "
                 + "WHERE chain_id = ? AND rater = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
@@ -113,8 +123,11 @@ final class ReadModel {
 
     Map<String, Object> stats(Connection c) throws SQLException {
         Map<String, Object> s = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS plans, COALESCE(SUM(members_active), 0) AS members_active, "
-                + "COALESCE(SUM(claims_total), 0) AS claims, COALESCE(SUM(claims_paid), 0) AS claims_paid, "
-                + "COALESCE(SUM(paid_total), 0) AS paid_total, COALESCE(SUM(reserve), 0) AS reserve_total FROM plans WHERE chain_id = ?", chainId).get(0));
+                + "COALESCE(SUM(claims_total), 0) AS claims, COALESCE(SUM(claims_paid), 0) AS claims_paid FROM plans WHERE chain_id = ?", chainId).get(0));
+        // money is summed per token only: plans in different tokens are never added up as one currency
+        s.put("byToken", Rows.query(c, "SELECT asset, MAX(token_symbol) AS token_symbol, MAX(token_decimals) AS token_decimals, COUNT(*) AS plans, "
+                + "COALESCE(SUM(paid_total), 0) AS paid_total, COALESCE(SUM(reserve), 0) AS reserve_total FROM plans "
+                + "WHERE chain_id = ? AND asset IS NOT NULL GROUP BY asset ORDER BY COUNT(*) DESC, asset", chainId));
         s.put("events", Rows.count(c, "SELECT COUNT(*) FROM events WHERE chain_id = ?", chainId));
         s.put("sync", status(c));
         return s;

@@ -28,13 +28,13 @@ final class PlanReads {
     }
 
     static String units(PlanFacts f, java.math.BigInteger v) {
-        return TokenAmount.format(v, f.decimals());
+        return f.token().known() ? TokenAmount.format(v, f.token().decimals()) : v.toString(); // base units when the token has no decimals()
     }
 
     /** The JSON object of one plan (docs/cli.md, "pool list"). */
     static Map<String, Object> json(PlanFacts f) {
         return Json.object("id", f.id(), "address", f.address(), "category", f.category().label(), "model", f.model().label(),
-                "asset", f.rules().asset, "symbol", f.symbol(),
+                "asset", f.rules().asset, "symbol", f.symbol(), "decimals", f.token().known() ? f.token().decimals() : null,
                 "contribution", units(f, f.rules().contribution), "shareCapPerPeriod", units(f, f.rules().shareCapPerPeriod),
                 "periodSeconds", f.rules().period.longValue(), "feeBps", f.feeBps().intValue(),
                 "maxPayoutPerClaim", units(f, f.rules().maxPayoutPerClaim),

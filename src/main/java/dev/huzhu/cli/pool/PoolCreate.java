@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 /** {@code huzhu pool create}: a new plan through the factory; its rules never change afterwards. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Create a plan through the factory. Its rules are fixed forever; a new rule set is a new plan.",
-        footer = {"", "Durations: 30d, 12h, 90m, 45s or seconds. Amounts in token units (6 decimals).",
+        footer = {"", "Durations: 30d, 12h, 90m, 45s or seconds. Amounts in token units (the token's own decimals).",
                 "", "Examples:",
                 "  huzhu pool create --category medical --contribution 10 --max-payout 1000 \\",
                 "      --assessor 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --assessor 0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 \\",
@@ -135,7 +135,8 @@ public final class PoolCreate implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalArgumentException("this deployment has no MockUSD: give the plan's stablecoin with --asset ADDRESS"))
                     .address();
             Erc20Token token = new Erc20Token(chain.web3j(), assetAddress);
-            chain.token(token.symbol(), token.decimals());
+            token.decimals(); // strict: a plan's amounts need the token's decimals
+            chain.token(token.info());
             BigInteger perClaim = amount(token, maxPayout, "--max-payout");
             TxFlow flow = new TxFlow(session, chain, account, tx, spec.commandLine().getErr());
             AidPool.Rules rules = new AidPool.Rules(assetAddress, BigInteger.valueOf(categoryIndex), BigInteger.valueOf(modelIndex),

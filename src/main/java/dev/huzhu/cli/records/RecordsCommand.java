@@ -67,7 +67,7 @@ public final class RecordsCommand implements Callable<Integer> {
                 int planId = plans.indexOf(planAddress);
                 RevertMessages words = wordsByPlan.computeIfAbsent(planAddress, a -> {
                     var token = new dev.huzhu.chain.Erc20Token(chain.web3j(), dev.huzhu.chain.Calls.get(directory.plan(a, null).rules()).asset);
-                    return new RevertMessages(token.decimals(), token.symbol());
+                    return new RevertMessages(token.info());
                 });
                 Map<String, Object> fields = new LinkedHashMap<>();
                 List<String> details = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class FaucetCommand implements Callable<Integer> {
                     "the deployment on chain " + chain.chainId() + " has no MockUSD: the faucet exists on local chains only")).address();
             Erc20Token usd = new Erc20Token(chain.web3j(), usdAddress);
             BigInteger units = usd.parse(amount);
-            chain.token(usd.symbol(), usd.decimals());
+            chain.token(usd.info());
             TxFlow flow = new TxFlow(session, chain, account, tx, spec.commandLine().getErr());
             String data = FunctionEncoder.encode(new Function("faucet", List.of(new Uint256(units)), List.of()));
             SentTransaction sent = flow.send(usdAddress, data, "faucet: " + usd.format(units) + " to " + flow.from());

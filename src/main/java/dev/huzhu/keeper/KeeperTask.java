@@ -1,0 +1,17 @@
+package dev.huzhu.keeper;
+
+import java.math.BigInteger;
+
+/**
+ * One permissionless call the keeper may send: {@code data} to {@code plan}.
+ *
+ * @param planId the plan's id in the factory (creation order)
+ * @param claimId the claim it moves on
+ * @param action what it does
+ */
+public record KeeperTask(String plan, int planId, BigInteger claimId, ClaimWindows.Action action, String data) {
+    /** "finalize claim #3 of plan #0 (0xAbC…)". */
+    public String description() {
+        return action.function() + " claim #" + claimId + " of plan #" + planId + " (" + plan + ")";
+    }
+}

@@ -48,6 +48,24 @@ class KeeperCommandIT {
             assertEquals("paid", w.okJson("claim", "show", ripe, "--plan", "0").get("status").asText());
             assertEquals("submitted", w.okJson("claim", "show", unripe, "--plan", "0").get("status").asText());
 
+            // the claimant collects everything withdrawable in one go (pull payments: payouts are credited to the free balance)
+            dev.huzhu.contracts.AidPool plan = dev.huzhu.contracts.AidPool.load(w.okJson("pool", "show", "0").get("address").asText(), w.web3j,
+                    new org.web3j.tx.ReadonlyTransactionManager(w.web3j, w.address("alice")), new org.web3j.tx.gas.DefaultGasProvider());
+            BigInteger withdrawable = plan.withdrawable(w.address("alice")).send();
+            assertTrue(withdrawable.signum() > 0);
+            dev.huzhu.chain.Erc20Token usd = new dev.huzhu.chain.Erc20Token(w.web3j, plan.rules().send().asset);
+            BigInteger wallet = usd.balanceOf(w.address("alice"));
+            JsonNode all = w.okJson("member", "withdraw", "--plan", "0", "--all", "--account", "alice", "--yes");
+            assertEquals(dev.huzhu.chain.TokenAmount.format(withdrawable, 6), all.get("amount").asText());
+            assertEquals(wallet.add(withdrawable), usd.balanceOf(w.address("alice")));
+            assertEquals(BigInteger.ZERO, plan.withdrawable(w.address("alice")).send());
+            CliRunner.Result nothing = w.cli.run("member", "withdraw", "--plan", "0", "--all", "--account", "alice", "--yes");
+            assertEquals(ExitCodes.REVERTED, nothing.exit(), nothing.toString());
+            assertTrue(nothing.errLine().startsWith("huzhu: nothing to withdraw: "), nothing.errLine());
+            CliRunner.Result both = w.cli.run("member", "withdraw", "--plan", "0", "--all", "--amount", "1", "--account", "alice", "--yes");
+            assertEquals(ExitCodes.USAGE, both.exit(), both.toString());
+            assertEquals("huzhu: give either --amount AMOUNT or --all", both.errLine());
+
             CliRunner.Result text = w.ok("keeper", "--once", "--account", "passer");
             assertTrue(text.out().contains("0 sent, 0 skipped"), text.out());
 

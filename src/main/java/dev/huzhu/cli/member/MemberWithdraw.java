@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code huzhu member withdraw}. */
-@Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Take money out of your free balance; always possible, even when the plan is paused.",
-        footer = {"", "Examples:", "  huzhu member withdraw --plan 0 --amount 20 --account alice", "  huzhu member withdraw --plan 0 --amount 0.5 --yes --json"})
+@Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Take money out of your free balance — deposits and everything "
+        + "credited to you (payouts, returned bonds, juror rewards); always possible, even when the plan is paused or closed, member or not.",
+        footer = {"", "Examples:", "  huzhu member withdraw --plan 0 --amount 20 --account alice", "  huzhu member withdraw --plan 0 --all --account alice",
+                "  huzhu member withdraw --plan 0 --amount 0.5 --yes --json"})
 public final class MemberWithdraw implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin PlanOption plan;
@@ -30,13 +32,22 @@ public final class MemberWithdraw implements Callable<Integer> {
     @Mixin TxOptions tx;
     @Mixin JsonOption json;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
+    @Option(names = "--amount", paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
     String amount;
+
+    @Option(names = "--all", description = "everything withdrawable now (the free balance after the charges due)")
+    boolean all;
 
     @Override
     public Integer call() {
+        if (all == (amount != null)) {
+            throw new IllegalArgumentException("give either --amount AMOUNT or --all");
+        }
         return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
-            BigInteger units = p.token().parse(amount);
+            BigInteger units = all ? dev.huzhu.chain.Calls.get(p.pool(null).withdrawable(flow.from())) : p.token().parse(amount);
+            if (all && units.signum() == 0) {
+                throw new dev.huzhu.chain.RevertedException("nothing to withdraw: " + flow.from() + " has no free balance in plan " + p.plan(), null, null);
+            }
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).withdraw(units)),
                     "withdraw " + p.token().format(units) + " from plan " + p.plan());
             BigInteger balance = dev.huzhu.chain.Calls.get(p.pool(null).memberOf(flow.from())).balance;

@@ -56,7 +56,7 @@ class KeeperCommandIT {
             dev.huzhu.chain.Erc20Token usd = new dev.huzhu.chain.Erc20Token(w.web3j, plan.rules().send().asset);
             BigInteger wallet = usd.balanceOf(w.address("alice"));
             JsonNode all = w.okJson("member", "withdraw", "--plan", "0", "--all", "--account", "alice", "--yes");
-            assertEquals(dev.huzhu.chain.TokenAmount.format(withdrawable, 6), all.get("amount").asText());
+            assertEquals(dev.huzhu.protocol.TokenAmount.format(withdrawable, 6), all.get("amount").asText());
             assertEquals(wallet.add(withdrawable), usd.balanceOf(w.address("alice")));
             assertEquals(BigInteger.ZERO, plan.withdrawable(w.address("alice")).send());
             CliRunner.Result nothing = w.cli.run("member", "withdraw", "--plan", "0", "--all", "--account", "alice", "--yes");

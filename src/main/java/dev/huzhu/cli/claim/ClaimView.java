@@ -51,7 +51,7 @@ final class ClaimView {
 
     static Map<String, Object> json(PlanAction p, BigInteger id, AidPool.Claim c) {
         return Json.object("claimId", id.longValue(), "claimant", Address.checksum(c.claimant),
-                "amount", p.token().info().amount(c.amount).plain(), "status", status(c),
+                "amount", p.token().info().known() ? TokenAmount.format(c.amount, p.token().info().decimals()) : c.amount.toString(), "status", status(c),
                 "dispute", dispute(c), "approvals", c.approvals.intValue(), "rejections", c.rejections.intValue(),
                 "juryFor", c.juryFor.intValue(), "juryAgainst", c.juryAgainst.intValue(), "submittedAt", c.submittedAt.longValue(),
                 "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Address.checksum(c.challenger));

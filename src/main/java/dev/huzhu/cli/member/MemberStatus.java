@@ -91,7 +91,7 @@ public final class MemberStatus implements Callable<Integer> {
                         m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
                         openClaim.signum() == 0 ? "-" : "#" + openClaim, m.points);
                 rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active,
-                        "balance", token.info().amount(m.balance).plain(), "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
+                        "balance", token.info().known() ? TokenAmount.format(m.balance, token.info().decimals()) : m.balance.toString(), "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
                         "mintedPoints", Calls.get(aidPoints.pointsOf(p, who)).longValue(),

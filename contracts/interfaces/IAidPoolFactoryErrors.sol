@@ -36,4 +36,6 @@ interface IAidPoolFactoryErrors {
     error ZeroFloorPeriods();
     /// @notice offset/limit listing out of range.
     error InvalidRange(uint256 offset, uint256 count);
+    /// @notice A jury panel has at most Jury.MAX_PANEL seats.
+    error PanelTooLarge(uint256 size, uint256 max);
 }

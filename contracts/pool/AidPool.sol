@@ -8,6 +8,10 @@ import {CoverBook} from "./CoverBook.sol";
 import {RulesValidation} from "./RulesValidation.sol";
 import {PoolMembership} from "./PoolMembership.sol";
 import {PoolClaims} from "./PoolClaims.sol";
+import {Jury} from "./jury/Jury.sol";
+import {PoolJury} from "./jury/PoolJury.sol";
+import {IJuryEvents} from "./jury/IJuryEvents.sol";
+import {IJuryErrors} from "./jury/IJuryErrors.sol";
 
 /// @title AidPool
 /// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
@@ -25,7 +29,7 @@ import {PoolClaims} from "./PoolClaims.sol";
 ///      asset.balanceOf(this) == totalBalances + reserve + feesOwed + bondsHeld + exitPool.
 ///      Payouts, returned bonds and juror rewards are credited to the recipient's free balance
 ///      (pull: they withdraw it); finalize never transfers tokens.
-contract AidPool is PoolMembership, PoolClaims {
+contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
     using ClaimTransitions for ClaimStatus;
     using CoverBook for CoverBook.Book;
 
@@ -78,6 +82,14 @@ contract AidPool is PoolMembership, PoolClaims {
     ///         appeal bond. Runs in AidPoolExtension (PoolDisputes).
     /// @param claimId the claim
     function appeal(uint256 claimId) external {
+        _delegate(claimId);
+    }
+
+    /// @notice Draws the current round's panel of a disputed claim (anyone may call, from the
+    ///         block after the dispute opened or was redrawn, for 256 blocks). Gas is O(panel).
+    ///         Runs in AidPoolExtension (PoolJury).
+    /// @param claimId the disputed claim
+    function drawJury(uint256 claimId) external {
         _delegate(claimId);
     }
 
@@ -353,9 +365,43 @@ contract AidPool is PoolMembership, PoolClaims {
         return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
     }
 
-    /// @notice Whether `juror` has an unrevealed commitment on `claimId`.
+    /// @notice Whether `juror` has an unrevealed commitment on `claimId` in the current jury round.
     function hasCommitted(uint256 claimId, address juror) external view returns (bool) {
-        return _commitments[claimId][juror] != bytes32(0);
+        return Jury.book().commitments[claimId][juror] != bytes32(0);
+    }
+
+    /// @notice A dispute's jury: the round (1, or 2 after a redraw), the seed block, the
+    ///         eligibility cut-off (members who joined at or before it), whether the round's panel
+    ///         is drawn, its jurors and this round's votes.
+    function juryOf(uint256 claimId)
+        external
+        view
+        returns (uint256 round, uint256 drawBlock, uint256 cutoff, bool drawn, address[] memory jurors, uint256 votesFor, uint256 votesAgainst)
+    {
+        Jury.Panel storage p = Jury.book().panels[claimId];
+        uint256 size = p.size;
+        jurors = new address[](size);
+        for (uint256 k = 0; k < size; ++k) {
+            jurors[k] = p.seated[p.base + k];
+        }
+        return (p.round, p.drawBlock, p.cutoff, p.drawn, jurors, p.votesFor, p.votesAgainst);
+    }
+
+    /// @dev A dispute's round ends in the extension (PoolJury.closeJuryRound, which has no stub
+    ///      here: only this call reaches it); it also settles the jurors and the bonds.
+    function _disputeVerdict(uint256 claimId, Claim storage, Rules memory)
+        internal
+        override
+        returns (bool over, bool approved)
+    {
+        (bool ok, bytes memory result) = extension.delegatecall(abi.encodeCall(PoolJury.closeJuryRound, (claimId)));
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(result, 32), mload(result))
+            }
+        }
+        uint256 outcome = abi.decode(result, (uint256));
+        return (outcome != 0, outcome == 1);
     }
 
     /// @dev Runs the call's own calldata in the extension by delegatecall and returns its first

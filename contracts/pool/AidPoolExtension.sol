@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {Rules, Member, ContributionModel} from "./PoolTypes.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
-import {PoolDisputes} from "./PoolDisputes.sol";
+import {PoolJury} from "./jury/PoolJury.sol";
 import {PoolWindDown} from "./PoolWindDown.sol";
 
 /// @title AidPoolExtension
@@ -13,7 +13,7 @@ import {PoolWindDown} from "./PoolWindDown.sol";
 ///         and AidPool forwards these selectors to it by delegatecall: the code runs on the plan's
 ///         own storage, with the plan's rules (read from the clone, address(this)). Called
 ///         directly, it has no rules and no money.
-contract AidPoolExtension is PoolWindDown, PoolDisputes {
+contract AidPoolExtension is PoolWindDown, PoolJury {
     /// @notice Rating bounds.
     uint8 public constant MIN_STARS = 1;
     uint8 public constant MAX_STARS = 5;

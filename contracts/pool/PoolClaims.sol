@@ -114,11 +114,13 @@ abstract contract PoolClaims is PoolPayments {
             if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
             approved = status == ClaimStatus.APPROVED;
         } else if (status == ClaimStatus.DISPUTED) {
-            approved = _disputeVerdict(claimId, c, r);
+            bool over;
+            (over, approved) = _disputeVerdict(claimId, c, r);
+            if (!over) return; // the jury redrew its panel
         } else {
             revert ClaimNotFinalizable(claimId, status);
         }
-        _releaseBonds(claimId, c, r, approved);
+        if (status != ClaimStatus.DISPUTED) _releaseBonds(claimId, c, r, approved); // the jury settles a dispute's bonds
         if (approved) {
             _transition(c, ClaimStatus.PAID);
             _grant(claimId, c, r, createdAt);
@@ -141,15 +143,13 @@ abstract contract PoolClaims is PoolPayments {
 
     // =================================================================== dispute hooks (jury module)
 
-    /// @dev The verdict of a finished dispute (reverts while the dispute is still running). A
-    ///      strict majority decides; a tie keeps the standing decision (the assessors' approval for
-    ///      a challenge, "not approved" otherwise). The jury module overrides this.
-    function _disputeVerdict(uint256 claimId, Claim storage c, Rules memory r) internal virtual returns (bool approved) {
-        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
-        if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);
-        approved = c.juryFor > c.juryAgainst || (c.juryFor == c.juryAgainst && c.dispute == DisputeKind.CHALLENGED);
-        emit DisputeResolved(claimId, approved, c.juryFor, c.juryAgainst);
-    }
+    /// @dev The outcome of a dispute's round once its reveal phase is over: `over` false when the
+    ///      dispute goes on (the jury redrew). The jury (PoolJury, via AidPool) implements it and
+    ///      settles the dispute's bonds and juror deposits itself.
+    function _disputeVerdict(uint256 claimId, Claim storage c, Rules memory r)
+        internal
+        virtual
+        returns (bool over, bool approved);
 
     // =================================================================== internals
 

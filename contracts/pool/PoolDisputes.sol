@@ -54,47 +54,6 @@ abstract contract PoolDisputes is PoolPayments {
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
 
-    /// @notice A juror commits a hidden vote during the commit phase. Jurors are covered members
-    ///         who joined before the dispute opened, other than the claimant and the challenger;
-    ///         the juror is settled first.
-    /// @param claimId the disputed claim
-    /// @param commitment commitmentOf(claimId, juror, approve, salt)
-    function commitVote(uint256 claimId, bytes32 commitment) external {
-        (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
-        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
-        if (c.claimant == msg.sender || c.challenger == msg.sender) revert PartyCannotVote(claimId, msg.sender);
-        Member storage m = _settleCovered(msg.sender, r, createdAt);
-        if (m.joinedAt >= c.deadline - r.juryWindow) revert NotJuror(claimId, msg.sender);
-        if (commitment == bytes32(0)) revert ZeroCommitment();
-        if (_commitments[claimId][msg.sender] != bytes32(0)) revert AlreadyCommitted(claimId, msg.sender);
-        _commitments[claimId][msg.sender] = commitment;
-        emit JuryVoteCommitted(claimId, msg.sender);
-    }
-
-    /// @notice A juror reveals their vote during the reveal phase (after the commit phase); the
-    ///         juror must still be covered.
-    /// @param claimId the disputed claim
-    /// @param approve the committed vote
-    /// @param salt the committed salt
-    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
-        (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
-        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
-        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
-        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
-        bytes32 stored = _commitments[claimId][msg.sender];
-        if (stored == bytes32(0)) revert NoCommitment(claimId, msg.sender);
-        if (stored != commitmentOf(claimId, msg.sender, approve, salt)) revert CommitmentMismatch(claimId, msg.sender);
-        Member storage m = _settleCovered(msg.sender, r, createdAt);
-        delete _commitments[claimId][msg.sender];
-        if (approve) ++c.juryFor;
-        else ++c.juryAgainst;
-        _addPoints(m, POINTS_JURY_VOTE);
-        emit JuryVoteRevealed(claimId, msg.sender, approve);
-        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
-    }
-
     /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt).
     function commitmentOf(uint256 claimId, address juror, bool approve, bytes32 salt) public view returns (bytes32) {
         return keccak256(abi.encode(address(this), claimId, juror, approve, salt));

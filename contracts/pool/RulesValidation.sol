@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Rules, ContributionModel} from "./PoolTypes.sol";
+import {Jury} from "./jury/Jury.sol";
 import {IAidPoolFactoryErrors} from "../interfaces/IAidPoolFactoryErrors.sol";
 
 /// @title RulesValidation
@@ -58,6 +59,7 @@ library RulesValidation {
         uint256 longest = r.assessmentWindow > r.noticeWindow ? r.assessmentWindow : r.noticeWindow;
         if (r.juryWindow > longest) longest = r.juryWindow;
         if (longest > MAX_DURATION) revert IAidPoolFactoryErrors.DurationTooLong(longest, MAX_DURATION);
+        if (r.panelSize > Jury.MAX_PANEL) revert IAidPoolFactoryErrors.PanelTooLarge(r.panelSize, Jury.MAX_PANEL);
         uint256 n = r.assessors.length;
         if (n == 0 || n > MAX_ASSESSORS) revert IAidPoolFactoryErrors.InvalidAssessorCount(n);
         if (r.quorum == 0 || r.quorum > n) revert IAidPoolFactoryErrors.InvalidQuorum(r.quorum, n);

@@ -156,6 +156,8 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
     { weight: 2, arbitrary: fc.record({ t: fc.constant("payOwed"), n: fc.integer({ min: 1, max: 4 }) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("advance"), n: fc.integer({ min: 1, max: 3 }) }) },
     // moves the latest claims along their lifecycle, one transaction (or time jump) at a time
+    // moves a disputed claim's jury along (draw, commits, reveals): disputes open late in a sequence
+    { weight: 8, arbitrary: fc.record({ t: fc.constant("jury"), r: fc.nat(1_000_000) }) },
     { weight: 20, arbitrary: fc.record({ t: fc.constant("drive"), c: fc.integer({ min: 0, max: 1 }), r: fc.nat(1_000_000) }) },
   );
 
@@ -184,12 +186,20 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
         return jump(deadline - now + 1);
       case Status.DISPUTED: {
         if (now < deadline) {
-          if (r % 4 === 0) return jump(deadline - now + 1);
+          if (r % 8 === 0) return jump(deadline - now + 1);
+          let panel = await call(addr, iface, "juryOf", [claimId]);
+          if (!panel.drawn) {
+            // anyone draws the panel (then, in the same step, a juror commits)
+            if (!(await tx(actors[3], addr, iface, "drawJury", [claimId]))) return null;
+            panel = await call(addr, iface, "juryOf", [claimId]);
+          }
+          // mostly a drawn juror; sometimes anyone (refused unless drawn)
+          const juror = panel.jurors.length > 0 && r % 5 !== 0 ? panel.jurors[r % panel.jurors.length] : member;
           const yes = r % 2 === 0;
-          const salt = ethers.id(`${claimId}:${member}:${step}`);
-          const commitment = commitmentOf(addr, claimId, member, yes, salt);
-          const res = await tx(member, addr, iface, "commitVote", [claimId, commitment]);
-          if (res) commits.set(`${claimId}:${member}`, { yes, salt });
+          const salt = ethers.id(`${claimId}:${juror}:${step}`);
+          const commitment = commitmentOf(addr, claimId, juror, yes, salt);
+          const res = await tx(juror, addr, iface, "commitVote", [claimId, commitment]);
+          if (res) commits.set(`${claimId}:${juror}`, { yes, salt });
           return res;
         }
         if (now < deadline + jury) {
@@ -212,6 +222,8 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
     const paidEvents = new Map(); // claimId -> sum of ClaimPaid amounts
     let creditBefore = 0n; // the target claim's claimant's credit before a finalize or drive step
     const commits = new Map(); // `${c}:${a}` -> { yes, salt }
+    const openedAt = new Map(); // claimId -> when its dispute opened
+    const minAge = BigInt(Math.max(Number(rules.waitingPeriod), DAY)); // the jury's minimum age
     let executed = 0;
     let claimCount = 0;
 
@@ -296,6 +308,19 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
         case "points":
           receipt = await tx(who, addr, iface, "claimPoints", []);
           break;
+        case "jury": {
+          const jury = Number(rules.juryWindow);
+          for (let back = 0; back < 8 && back < claimCount; back++) {
+            const id = claimCount - back;
+            const c = (await call(addr, iface, "claimOf", [id]))[0];
+            if (Number(c.status) !== Status.DISPUTED) continue;
+            const now = Number((await send("eth_getBlockByNumber", ["latest", false])).timestamp) + 1;
+            if (now >= Number(c.deadline) + jury) break; // closing the round is finalize's
+            receipt = await drive(p, id, s.r, commits, executed);
+            break;
+          }
+          break;
+        }
         case "drive":
           receipt = await drive(p, claimId, s.r, commits, executed);
           // a payout reached through drive is checked like a direct finalize
@@ -329,6 +354,26 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
         await send("eth_call", [{ from: probe, to: addr, data: iface.encodeFunctionData("withdraw", [free]) }, "latest"]);
       }
 
+      if (receipt && receipt.status === "0x1" && ["challenge", "appeal", "escalate"].includes(receipt.fn)) {
+        const block = await send("eth_getBlockByHash", [(await receipt.receipt()).blockHash, false]);
+        if (!openedAt.has(claimId)) openedAt.set(claimId, BigInt(block.timestamp));
+      }
+      if (receipt && receipt.status === "0x1" && receipt.fn === "revealVote") {
+        // no verdict counts a vote from an account younger than the minimum age, or from a
+        // non-member at reveal: every counted vote is a drawn juror, a covered member now, who
+        // joined at least the minimum age before the dispute opened
+        for (const ev of parse(p, await receipt.receipt()).filter((e) => e.name === "JuryVoteRevealed")) {
+          const id = Number(ev.args.claimId);
+          const m = (await call(addr, iface, "memberOf", [ev.args.juror]))[0];
+          const panel = await call(addr, iface, "juryOf", [id]);
+          const now = BigInt((await send("eth_getBlockByNumber", ["latest", false])).timestamp);
+          expect(m.active && m.paidThrough > now, `juror ${ev.args.juror} covered at reveal`).to.equal(true);
+          expect(panel.jurors, "revealed by a drawn juror").to.include(ev.args.juror);
+          expect(openedAt.has(id), `dispute ${id} seen opening`).to.equal(true);
+          expect(m.joinedAt + minAge <= openedAt.get(id), `juror ${ev.args.juror} old enough`).to.equal(true);
+          ctx.reveals++;
+        }
+      }
       if (receipt && receipt.status === "0x1" && ["finalize", "payOwed"].includes(s.t)) {
         const events = parse(p, await receipt.receipt());
         for (const paid of events.filter((e) => e.name === "ClaimPaid")) {
@@ -350,6 +395,9 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
         if (claim.status === BigInt(Status.PAID)) {
           const capped = claim.paidInYear === rules.maxPayoutPerMemberPerYear;
           expect(claim.paid + claim.owed === claim.amount || capped, `claim ${claimId} cut in silence`).to.equal(true);
+        } else if (claim.status === BigInt(Status.DISPUTED)) {
+          // the jury reached no verdict and drew a second panel (never a silent denial)
+          expect(events.some((e) => e.name === "JuryDrawScheduled"), `claim ${claimId} redrawn`).to.equal(true);
         } else {
           expect(claim.status).to.equal(BigInt(Status.DENIED));
         }
@@ -378,7 +426,7 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
   }
 
   it(`holds the invariants over ${RUNS} random sequences of ${STEPS} actions by ${ACTORS} accounts (seed ${SEED + model})`, async function () {
-    const ctx = { sequences: 0, steps: 0, succeeded: 0, claims: 0, paid: 0, owed: 0, disputed: 0, maxGas: 0n, byType: {} };
+    const ctx = { sequences: 0, steps: 0, succeeded: 0, claims: 0, paid: 0, owed: 0, disputed: 0, reveals: 0, maxGas: 0n, byType: {} };
     const started = Date.now();
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (steps) => {
@@ -391,12 +439,13 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
       { numRuns: RUNS, seed: SEED + model, endOnFailure: true },
     );
     const secs = (Date.now() - started) / 1000;
-    console.log(`      ${ctx.sequences} sequences, ${ctx.steps} actions (${ctx.succeeded} accepted), ${ctx.claims} claims, ${ctx.paid} paid, ${ctx.owed} still owing, ${ctx.disputed} went to the jury, ${secs.toFixed(1)} s`);
+    console.log(`      ${ctx.sequences} sequences, ${ctx.steps} actions (${ctx.succeeded} accepted), ${ctx.claims} claims, ${ctx.paid} paid, ${ctx.owed} still owing, ${ctx.disputed} went to the jury, ${ctx.reveals} jury votes checked, ${secs.toFixed(1)} s`);
     console.log(`      accepted by action: ${JSON.stringify(ctx.byType)}; dearest member action ${ctx.maxGas} gas`);
     if (process.env.PROPERTY_DEBUG) console.log(reasons, rpcCounts);
     expect(ctx.sequences).to.equal(RUNS);
     expect(ctx.paid).to.be.greaterThan(0);
     expect(ctx.disputed).to.be.greaterThan(0);
+    expect(ctx.reveals, "jury votes checked").to.be.greaterThan(0);
   });
 });
 }

@@ -56,6 +56,7 @@ async function denied() {
 }
 
 async function jury(plan, claimId, votes) {
+  if (!(await plan.juryOf(claimId)).drawn) await plan.drawJury(claimId);
   for (const [j, v] of votes) await plan.connect(j).commitVote(claimId, await plan.commitmentOf(claimId, j.address, v, SALT));
   await time.increase(JURY);
   for (const [j, v] of votes) await plan.connect(j).revealVote(claimId, v, SALT);
@@ -217,62 +218,75 @@ describe("AidPool claims", function () {
       await expectSolvent(expect, f.token, f.plan);
     });
 
-    it("an appeal the jury does not uphold forfeits both bonds", async function () {
+    it("an appeal the jury does not uphold loses both bonds to the jurors of the majority", async function () {
       const f = await loadFixture(rejected);
       await f.plan.connect(f.claimant).appeal(1);
-      await jury(f.plan, 1, [[f.jurors[0], false]]);
-      await expect(f.plan.finalize(1)).to.emit(f.plan, "BondsForfeited").withArgs(1, usd(30));
+      await jury(f.plan, 1, [[f.jurors[0], false], [f.jurors[1], false], [f.jurors[2], false]]);
+      const tx = f.plan.finalize(1);
+      for (const j of f.jurors.slice(0, 3)) await expect(tx).to.emit(f.plan, "JurorRewarded").withArgs(1, j.address, 0, usd(10));
       expect((await f.plan.claimOf(1)).status).to.equal(Status.DENIED);
       await expectSolvent(expect, f.token, f.plan);
     });
   });
 
   describe("jury", function () {
-    it("commit: WindowClosed, PartyCannotVote (claimant, challenger), NotMember, NotJuror, ZeroCommitment, AlreadyCommitted", async function () {
+    it("commit: NotDrawn (the parties are never drawn), NotMember, JurorTooYoung, ZeroCommitment, JurorAlreadyCommitted, WindowClosed", async function () {
       const f = await loadFixture(disputed);
       const [j1] = f.jurors;
-      await expect(f.plan.connect(f.claimant).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "PartyCannotVote");
-      await expect(f.plan.connect(f.other).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "PartyCannotVote");
+      await expect(f.plan.connect(j1).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "JuryNotDrawn").withArgs(1);
+      await f.plan.drawJury(1);
+      expect([...(await f.plan.juryOf(1)).jurors].sort()).to.deep.equal(f.jurors.map((j) => j.address).sort());
+      await expect(f.plan.connect(f.claimant).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotDrawn").withArgs(1, f.claimant.address);
+      await expect(f.plan.connect(f.other).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotDrawn").withArgs(1, f.other.address);
       await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotMember");
       await f.plan.connect(f.stranger).join(usd(300), ZERO); // joined after the dispute opened
-      await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "NotJuror").withArgs(1, f.stranger.address);
+      await expect(f.plan.connect(f.stranger).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "JurorTooYoung");
       await expect(f.plan.connect(j1).commitVote(1, ethers.ZeroHash)).to.be.revertedWithCustomError(f.plan, "ZeroCommitment");
       await expect(f.plan.connect(j1).commitVote(1, SALT)).to.emit(f.plan, "JuryVoteCommitted").withArgs(1, j1.address);
       expect(await f.plan.hasCommitted(1, j1.address)).to.equal(true);
-      await expect(f.plan.connect(j1).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "AlreadyCommitted");
+      await expect(f.plan.connect(j1).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "JurorAlreadyCommitted");
       await time.increase(JURY);
       await expect(f.plan.connect(f.jurors[1]).commitVote(1, SALT)).to.be.revertedWithCustomError(f.plan, "WindowClosed");
     });
 
-    it("reveal: WindowNotOpen, NoCommitment, CommitmentMismatch, WindowClosed; finalize waits for the reveal phase", async function () {
+    it("reveal: WindowNotOpen, JurorNotCommitted, JuryCommitmentMismatch, WindowClosed; finalize waits for the reveal phase", async function () {
       const f = await loadFixture(disputed);
-      const [j1, j2] = f.jurors;
-      await f.plan.connect(j1).commitVote(1, await f.plan.commitmentOf(1, j1.address, true, SALT));
-      await f.plan.connect(j2).commitVote(1, await f.plan.commitmentOf(1, j2.address, true, SALT));
+      const [j1, j2, j3, j4] = f.jurors;
+      await f.plan.drawJury(1);
+      for (const j of [j1, j2, j3, j4]) await f.plan.connect(j).commitVote(1, await f.plan.commitmentOf(1, j.address, true, SALT));
       await expect(f.plan.connect(j1).revealVote(1, true, SALT)).to.be.revertedWithCustomError(f.plan, "WindowNotOpen");
       await time.increase(JURY);
-      await expect(f.plan.connect(f.jurors[2]).revealVote(1, true, SALT)).to.be.revertedWithCustomError(f.plan, "NoCommitment");
-      await expect(f.plan.connect(j1).revealVote(1, false, SALT)).to.be.revertedWithCustomError(f.plan, "CommitmentMismatch");
+      await expect(f.plan.connect(j1).revealVote(1, false, SALT)).to.be.revertedWithCustomError(f.plan, "JuryCommitmentMismatch");
       await expect(f.plan.connect(j1).revealVote(1, true, SALT)).to.emit(f.plan, "PointsAccrued").withArgs(j1.address, 5, 2);
-      await expect(f.plan.connect(j1).revealVote(1, true, SALT)).to.be.revertedWithCustomError(f.plan, "NoCommitment");
+      await expect(f.plan.connect(j1).revealVote(1, true, SALT)).to.be.revertedWithCustomError(f.plan, "JurorNotCommitted");
+      for (const j of [j3, j4]) await f.plan.connect(j).revealVote(1, true, SALT);
       await expect(f.plan.finalize(1)).to.be.revertedWithCustomError(f.plan, "WindowNotOpen");
       await time.increase(JURY);
       await expect(f.plan.connect(j2).revealVote(1, true, SALT)).to.be.revertedWithCustomError(f.plan, "WindowClosed");
-      // j2 never revealed: 1 vote for, 0 against
-      await expect(f.plan.finalize(1)).to.emit(f.plan, "DisputeResolved").withArgs(1, true, 1, 0);
+      // j2 never revealed: 3 votes for (the quorum of 5 seats), 0 against
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "DisputeResolved").withArgs(1, true, 3, 0);
     });
 
-    it("a tie keeps the assessors' approval: the claim is paid and the challenger's bond goes to the claimant", async function () {
+    it("a tie decides nothing; when the redraw finds nobody left, the assessors' approval stands and each side gets its bond back", async function () {
       const f = await loadFixture(disputed);
-      await jury(f.plan, 1, [[f.jurors[0], true], [f.jurors[1], false]]);
+      await jury(f.plan, 1, [[f.jurors[0], true], [f.jurors[1], true], [f.jurors[2], false], [f.jurors[3], false]]);
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "JuryDrawScheduled");
+      expect((await f.plan.claimOf(1)).status).to.equal(Status.DISPUTED);
+      await f.plan.drawJury(1); // all four eligible members sat in round 1: an empty panel
+      expect((await f.plan.juryOf(1)).jurors).to.deep.equal([]);
+      await time.increase(2 * JURY);
       const tokens0 = await f.token.balanceOf(f.claimant.address);
       const balance0 = (await f.plan.memberOf(f.claimant.address)).balance;
-      await expect(f.plan.finalize(1)).to.emit(f.plan, "BondsReleased").withArgs(1, f.claimant.address, usd(30));
+      const challenger0 = (await f.plan.memberOf(f.other.address)).balance;
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "JuryFellBack").withArgs(1, 0, true)
+        .and.to.emit(f.plan, "BondsReleased").withArgs(1, f.claimant.address, usd(10))
+        .and.to.emit(f.plan, "BondsReleased").withArgs(1, f.other.address, usd(20));
       const before = await f.token.balanceOf(f.claimant.address);
       expect(before).to.equal(tokens0); // pull: credited, not sent
-      expect((await f.plan.memberOf(f.claimant.address)).balance).to.equal(balance0 + usd(130));
-      await f.plan.connect(f.claimant).withdraw(usd(130));
-      expect(await f.token.balanceOf(f.claimant.address)).to.equal(before + usd(130));
+      expect((await f.plan.memberOf(f.claimant.address)).balance).to.equal(balance0 + usd(110));
+      expect((await f.plan.memberOf(f.other.address)).balance).to.equal(challenger0 + usd(20));
+      await f.plan.connect(f.claimant).withdraw(usd(110));
+      expect(await f.token.balanceOf(f.claimant.address)).to.equal(before + usd(110));
       expect((await f.plan.claimOf(1)).status).to.equal(Status.PAID);
       await expectSolvent(expect, f.token, f.plan);
     });
@@ -281,7 +295,7 @@ describe("AidPool claims", function () {
       const f = await loadFixture(submitted);
       await time.increase(ASSESS);
       await f.plan.escalate(1);
-      await jury(f.plan, 1, [[f.jurors[0], true]]);
+      await jury(f.plan, 1, [[f.jurors[0], true], [f.jurors[1], true], [f.jurors[2], false]]);
       await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(100), 0, 0);
     });
   });

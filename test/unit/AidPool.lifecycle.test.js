@@ -86,12 +86,14 @@ describe("AidPool lifecycle", function () {
     await expectSolvent(expect, token, plan);
   });
 
-  it("dispute: a member challenges an approval and the jury overturns it; the challenger wins the bonds", async function () {
+  it("dispute: a member challenges an approval and the drawn jury overturns it; the challenger's bond comes back, the majority shares the claim bond", async function () {
     const { token, plan, members } = await loadFixture(approvedPrepaid);
     const [claimant, challenger, j1, j2, j3] = members;
     await expect(plan.connect(challenger).challenge(1))
       .to.emit(plan, "ClaimDisputed").withArgs(1, Dispute.CHALLENGED, challenger.address, usd(20), anyValue, anyValue);
-    await expect(plan.connect(claimant).commitVote(1, ethers.id("x"))).to.be.revertedWithCustomError(plan, "PartyCannotVote");
+    await plan.drawJury(1); // the three members old enough who are not parties
+    expect([...(await plan.juryOf(1)).jurors].sort()).to.deep.equal([j1.address, j2.address, j3.address].sort());
+    await expect(plan.connect(claimant).commitVote(1, ethers.id("x"))).to.be.revertedWithCustomError(plan, "NotDrawn");
     for (const [j, v] of [[j1, false], [j2, false], [j3, true]]) {
       await plan.connect(j).commitVote(1, await plan.commitmentOf(1, j.address, v, SALT));
     }
@@ -105,25 +107,28 @@ describe("AidPool lifecycle", function () {
     await expect(plan.finalize(1))
       .to.emit(plan, "DisputeResolved").withArgs(1, false, 1, 2)
       .and.to.emit(plan, "ClaimDenied").withArgs(1)
-      .and.to.emit(plan, "BondsReleased").withArgs(1, challenger.address, usd(30));
-    expect((await plan.memberOf(challenger.address)).balance - credit0).to.equal(usd(30)); // pull payment: credited to the free balance
-    await plan.connect(challenger).withdraw(usd(30));
-    expect(await token.balanceOf(challenger.address)).to.equal(before + usd(30));
+      .and.to.emit(plan, "BondsReleased").withArgs(1, challenger.address, usd(20))
+      .and.to.emit(plan, "JurorRewarded").withArgs(1, j1.address, 0, usd(5))
+      .and.to.emit(plan, "JurorRewarded").withArgs(1, j2.address, 0, usd(5));
+    expect((await plan.memberOf(challenger.address)).balance - credit0).to.equal(usd(20)); // pull payment: credited to the free balance
+    await plan.connect(challenger).withdraw(usd(20));
+    expect(await token.balanceOf(challenger.address)).to.equal(before + usd(20));
     expect((await plan.claimOf(1)).status).to.equal(Status.DENIED);
     await expectSolvent(expect, token, plan);
   });
 
   it("appeal: a rejected claim goes to the jury once and the jury approves it", async function () {
     const { token, plan, members, as1, as2 } = await loadFixture(prepaidPlan);
-    const [claimant, j1] = members;
+    const [claimant, j1, j2, j3] = members;
     await time.increase(PERIOD + 1);
     await plan.connect(claimant).submitClaim(usd(100), EVIDENCE, (await time.latest()) - 1);
     await plan.connect(as1).vote(1, false);
     await expect(plan.connect(as2).vote(1, false)).to.emit(plan, "ClaimRejected");
     await expect(plan.connect(claimant).appeal(1)).to.emit(plan, "ClaimDisputed").withArgs(1, Dispute.APPEALED, claimant.address, usd(20), anyValue, anyValue);
-    await plan.connect(j1).commitVote(1, await plan.commitmentOf(1, j1.address, true, SALT));
+    await plan.drawJury(1);
+    for (const j of [j1, j2, j3]) await plan.connect(j).commitVote(1, await plan.commitmentOf(1, j.address, true, SALT));
     await time.increase(3 * DAY);
-    await plan.connect(j1).revealVote(1, true, SALT);
+    for (const j of [j1, j2, j3]) await plan.connect(j).revealVote(1, true, SALT); // a quorum: 3 of 5 seats
     await time.increase(3 * DAY);
     const before = await token.balanceOf(claimant.address);
     const credit0 = (await plan.memberOf(claimant.address)).balance;
@@ -134,7 +139,7 @@ describe("AidPool lifecycle", function () {
     await expectSolvent(expect, token, plan);
   });
 
-  it("timeout: undecided claims go to the jury, and with no votes they are denied and the bond goes to the reserve", async function () {
+  it("timeout: undecided claims go to the jury; with no panel drawn the claim is denied and its bond comes back (JuryFellBack)", async function () {
     const { token, plan, members, stranger } = await loadFixture(prepaidPlan);
     await time.increase(PERIOD + 1);
     await plan.connect(members[0]).submitClaim(usd(100), EVIDENCE, (await time.latest()) - 1);
@@ -143,8 +148,10 @@ describe("AidPool lifecycle", function () {
     await expect(plan.connect(stranger).escalate(1)).to.emit(plan, "ClaimDisputed");
     await time.increase(6 * DAY);
     const reserve = await plan.reserve();
-    await expect(plan.finalize(1)).to.emit(plan, "BondsForfeited").withArgs(1, usd(10));
-    expect(await plan.reserve()).to.equal(reserve + usd(10));
+    await expect(plan.finalize(1)).to.emit(plan, "JuryFellBack").withArgs(1, 1, false)
+      .and.to.emit(plan, "BondsReleased").withArgs(1, members[0].address, usd(10));
+    expect(await plan.reserve()).to.equal(reserve);
+    expect((await plan.claimOf(1)).status).to.equal(Status.DENIED);
     await expectSolvent(expect, token, plan);
   });
 

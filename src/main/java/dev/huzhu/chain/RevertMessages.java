@@ -72,6 +72,16 @@ public final class RevertMessages {
         t("NotClaimant", "{account} is not the claimant of claim #{claimId}");
         t("AlreadyAppealed", "claim #{claimId} was already appealed once");
         t("NotJuror", "{account} cannot sit on the jury of claim #{claimId} (jurors are members who joined before the dispute, not parties)");
+        // the jury (IJuryErrors)
+        t("DrawTooEarly", "the jury of claim #{claimId} can be drawn from the block after {drawBlock}");
+        t("JuryAlreadyDrawn", "the jury of claim #{claimId} is already drawn");
+        t("JuryNotDrawn", "the jury of claim #{claimId} is not drawn yet");
+        t("DrawExpired", "the jury of claim #{claimId} was not drawn within 256 blocks of block {drawBlock}; the assessors' decision will stand");
+        t("NotDrawn", "{account} was not drawn for the jury of claim #{claimId}");
+        t("JurorTooYoung", "{account} joined too recently to sit on the jury of claim #{claimId}");
+        t("JurorAlreadyCommitted", "{juror} already committed a jury vote on claim #{claimId}");
+        t("JurorNotCommitted", "{juror} has no jury vote to reveal on claim #{claimId}");
+        t("JuryCommitmentMismatch", "the revealed vote or salt does not match what {juror} committed on claim #{claimId}");
         t("ZeroCommitment", "the jury commitment is zero");
         t("AlreadyCommitted", "{juror} already committed a jury vote on claim #{claimId}");
         t("NoCommitment", "{juror} has no jury vote to reveal on claim #{claimId}");

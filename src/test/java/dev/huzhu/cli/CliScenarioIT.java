@@ -129,11 +129,14 @@ class CliScenarioIT {
             w.ok("claim", "vote", id2, "reject", "--plan", "0", "--account", "assessor1", "--yes");
             assertEquals("rejected", w.okJson("claim", "vote", id2, "reject", "--plan", "0", "--account", "assessor3", "--yes").get("claimStatus").asText());
             w.ok("claim", "appeal", id2, "--plan", "0", "--account", "bob", "--yes");
-            w.ok("claim", "jury", "commit", id2, "approve", "--plan", "0", "--account", "carol", "--yes");
-            w.ok("claim", "jury", "commit", id2, "approve", "--plan", "0", "--account", "dave", "--yes");
+            // the panel: every member old enough but the claimant (3 of them, fewer than 5 seats); a quorum is 3
+            for (String juror : new String[] {"carol", "dave", "alice"}) {
+                w.ok("claim", "jury", "commit", id2, "approve", "--plan", "0", "--account", juror, "--yes");
+            }
             w.advance(2 * DAY + 1);
-            w.ok("claim", "jury", "reveal", id2, "--plan", "0", "--account", "carol", "--yes");
-            w.ok("claim", "jury", "reveal", id2, "--plan", "0", "--account", "dave", "--yes");
+            for (String juror : new String[] {"carol", "dave", "alice"}) {
+                w.ok("claim", "jury", "reveal", id2, "--plan", "0", "--account", juror, "--yes");
+            }
             w.advance(2 * DAY + 1);
             assertEquals("paid", w.okJson("claim", "finalize", id2, "--plan", "0", "--account", "passer", "--yes").get("outcome").asText());
             JsonNode list = w.okJson("claim", "list", "--plan", "0", "--status", "paid");

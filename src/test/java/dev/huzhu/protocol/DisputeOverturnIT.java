@@ -51,6 +51,12 @@ class DisputeOverturnIT {
             assertEquals(challenger.getAddress(), dispute.by);
             assertEquals(BigInteger.valueOf(4), plan.claimOf(claimId).send().status, "DISPUTED");
 
+            // anyone draws the panel from the opening block's hash: the five members old enough who are not parties
+            d.as(addr, jurors.get(0)).drawJury(claimId).send();
+            @SuppressWarnings("unchecked")
+            List<String> panel = plan.juryOf(claimId).send().component5();
+            assertEquals(jurors.stream().map(Credentials::getAddress).sorted().toList(), panel.stream().sorted().toList());
+
             // commit: 4 of 5 jurors reject, 1 approves; nobody can read the votes yet
             boolean[] votes = {false, false, true, false, false};
             for (int i = 0; i < jurors.size(); i++) {
@@ -66,6 +72,7 @@ class DisputeOverturnIT {
             d.advance(ProtocolDeployment.WINDOW);
 
             BigInteger reserveBefore = plan.reserve().send();
+            BigInteger jurorBefore = plan.memberOf(jurors.get(0).getAddress()).send().balance;
             TransactionReceipt finalized = d.as(addr, jurors.get(0)).finalize(claimId).send();
             AidPool.DisputeResolvedEventResponse verdict = AidPool.getDisputeResolvedEvents(finalized).get(0);
             assertFalse(verdict.approved);
@@ -75,10 +82,11 @@ class DisputeOverturnIT {
             assertTrue(AidPool.getClaimPaidEvents(finalized).isEmpty());
             assertEquals(BigInteger.valueOf(6), plan.claimOf(claimId).send().status, "DENIED");
 
-            // bonds: the challenger gets its own and the claimant's, credited to its free balance (pull);
-            // the claimant lost its bond; reserve untouched
-            d.as(addr, challenger).withdraw(ProtocolDeployment.CLAIM_BOND.add(ProtocolDeployment.CHALLENGE_BOND)).send();
-            assertEquals(challengerBefore.add(ProtocolDeployment.CLAIM_BOND), d.balanceOf(challenger.getAddress()));
+            // bonds: the challenger gets its own back, credited to its free balance (pull); the claimant's bond
+            // is shared by the four jurors of the majority (2.5 each); reserve untouched
+            d.as(addr, challenger).withdraw(ProtocolDeployment.CHALLENGE_BOND).send();
+            assertEquals(challengerBefore, d.balanceOf(challenger.getAddress()));
+            assertEquals(jurorBefore.add(usd("2.5")), plan.memberOf(jurors.get(0).getAddress()).send().balance);
             assertEquals(claimantBefore.subtract(ProtocolDeployment.CLAIM_BOND), d.balanceOf(claimant.getAddress()));
             assertEquals(reserveBefore, plan.reserve().send());
             assertEquals(BigInteger.ZERO, plan.bondsHeld().send());

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code huzhu claim jury commit CLAIM approve|reject}. */
 @Command(name = "commit", mixinStandardHelpOptions = true,
-        description = "Commit a hidden jury vote. A random salt is kept in ~/.huzhu/jury/ until `jury reveal` (keep it: without it the vote cannot be revealed).",
+        description = "Commit a hidden jury vote as a drawn juror (draws the panel first if nobody has; posts the juror deposit). A random salt is kept in ~/.huzhu/jury/ until `jury reveal` (keep it: without it the vote cannot be revealed).",
         footer = {"", "Examples:", "  huzhu claim jury commit 1 approve --plan 0 --account dave", "  huzhu claim jury commit 1 reject --plan 0 --yes --json"})
 public final class JuryCommit implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -46,6 +46,11 @@ public final class JuryCommit implements Callable<Integer> {
         boolean approve = Decision.parse(decision);
         JuryBallotStore store = new JuryBallotStore(Session.of(spec).userDir().resolve("jury"));
         return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+            // the panel is drawn once, by anyone, from the block after the dispute opened
+            SentTransaction draw = null;
+            if (!Calls.get(p.pool(null).juryOf(id)).component4()) {
+                draw = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).drawJury(id)), "draw the jury of claim #" + id + " of plan " + p.plan());
+            }
             byte[] salt = JuryBallotStore.randomSalt();
             byte[] commitment = Calls.get(p.pool(null).commitmentOf(id, flow.from(), approve, salt));
             long chainId = p.chain().chainId();
@@ -53,13 +58,15 @@ public final class JuryCommit implements Callable<Integer> {
             Path file = store.save(chainId, p.plan(), id.longValue(), flow.from(), new JuryBallotStore.Ballot(approve, salt));
             SentTransaction sent;
             try {
-                sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).commitVote(id, commitment)),
-                        "commit a hidden jury vote on claim #" + id + " of plan " + p.plan());
+                String data = PlanAction.data(p.pool(flow.from()).commitVote(id, commitment));
+                p.ensureAllowance(flow, p.rules().jurorDeposit, data); // the juror deposit
+                sent = flow.send(p.plan(), data, "commit a hidden jury vote on claim #" + id + " of plan " + p.plan());
             } catch (RuntimeException e) {
                 store.delete(chainId, p.plan(), id.longValue(), flow.from());
                 throw e;
             }
-            return new PlanTx.Outcome("committed a hidden vote on claim #" + id + " (ballot kept in " + file + "); reveal it after the commit phase; " + TxFlow.line(sent),
+            String drew = draw == null ? "" : "drew the jury (" + TxFlow.line(draw) + "); ";
+            return new PlanTx.Outcome(drew + "committed a hidden vote on claim #" + id + " (ballot kept in " + file + "); reveal it after the commit phase; " + TxFlow.line(sent),
                     Json.object("claimId", id.longValue(), "ballotFile", file.toString(), "tx", TxFlow.json(sent)));
         });
     }

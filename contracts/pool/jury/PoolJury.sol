@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Rules, Member, Claim, ClaimStatus, DisputeKind, PointsReason, ContributionModel} from "../PoolTypes.sol";
+import {PoolDisputes} from "../PoolDisputes.sol";
+import {Jury} from "./Jury.sol";
+import {IJuryEvents} from "./IJuryEvents.sol";
+import {IJuryErrors} from "./IJuryErrors.sol";
+
+/// @title PoolJury
+/// @notice The jury of a plan's disputes (see Jury and docs/claims.md "Jury"): a panel of
+///         `panelSize` members drawn by the hash of the opening block among members who joined at
+///         least the minimum age before the dispute opened; drawn jurors commit with a deposit and
+///         reveal; a quorum of reveals without a tie decides, otherwise one redraw, then the
+///         assessors' decision stands. Jurors who reveal get their deposit back, those in the
+///         majority share the losing side's bond; deposits not revealed go to the reserve. All of
+///         it is credited (pull), never transferred. Runs in AidPoolExtension; the plan's finalize
+///         reaches `closeJuryRound` through its own delegatecall (the plan has no stub for it).
+abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using Jury for Jury.Book;
+
+    /// @notice JuryFellBack reasons.
+    uint8 public constant FELL_BACK_NO_VERDICT = 0;
+    uint8 public constant FELL_BACK_NOT_DRAWN = 1;
+    /// @notice closeJuryRound outcomes.
+    uint256 internal constant ROUND_REDRAWN = 0;
+    uint256 internal constant ROUND_APPROVED = 1;
+    uint256 internal constant ROUND_DENIED = 2;
+
+    /// @notice Draws the current round's panel of a disputed claim (anyone may call, from the
+    ///         block after the dispute opened or was redrawn, for 256 blocks). Gas is O(panel).
+    /// @param claimId the disputed claim
+    function drawJury(uint256 claimId) external {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        Jury.Book storage b = Jury.book();
+        // the draw's test needs the claim and, PREPAID, the contribution (a balance that pays it covers)
+        uint256 minBalance = r.model == ContributionModel.PREPAID ? r.contribution : type(uint96).max;
+        uint256 context = claimId | (minBalance << 128);
+        address[] memory jurors =
+            b.draw(claimId, _registry, _totals.registryCount, Jury.panelSize(r.panelSize), _drawable, context);
+        uint64 commitEnd = c.deadline;
+        emit JuryDrawn(claimId, b.panels[claimId].round, jurors, commitEnd, commitEnd + r.juryWindow);
+    }
+
+    /// @notice A drawn juror commits a hidden vote during the commit phase and posts the juror
+    ///         deposit (the plan must be approved for it). The juror is settled first and must be
+    ///         covered, old enough (a rejoin restarts the age) and drawn.
+    /// @param claimId the disputed claim
+    /// @param commitment commitmentOf(claimId, juror, approve, salt)
+    function commitVote(uint256 claimId, bytes32 commitment) external nonReentrant {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        if (commitment == bytes32(0)) revert ZeroCommitment();
+        _checkJuror(claimId, _settleCovered(msg.sender, r, createdAt));
+        Jury.book().commit(claimId, msg.sender, commitment);
+        uint256 deposit = r.jurorDeposit;
+        emit JuryVoteCommitted(claimId, msg.sender);
+        if (deposit != 0) {
+            _book.bondsHeld += deposit.toUint96();
+            IERC20(r.asset).safeTransferFrom(msg.sender, address(this), deposit);
+        }
+    }
+
+    /// @notice A juror reveals their vote during the reveal phase. The juror is settled first and
+    ///         must still be a covered member old enough: a juror who left, lapsed or rejoined
+    ///         cannot reveal, and their deposit is forfeited.
+    /// @param claimId the disputed claim
+    /// @param approve the committed vote
+    /// @param salt the committed salt
+    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
+        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
+        Member storage m = _settleCovered(msg.sender, r, createdAt);
+        _checkJuror(claimId, m);
+        Jury.book().reveal(claimId, msg.sender, approve, commitmentOf(claimId, msg.sender, approve, salt));
+        if (approve) ++c.juryFor;
+        else ++c.juryAgainst;
+        _addPoints(m, POINTS_JURY_VOTE);
+        emit JuryVoteRevealed(claimId, msg.sender, approve);
+        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
+    }
+
+    // =================================================================== hooks (the plan's own delegatecalls)
+
+    /// @dev Opens the dispute and round 1 of its jury: the eligibility cut-off (now minus the
+    ///      minimum age), the registry's length and the seed block are fixed here, before anyone
+    ///      can know the seed.
+    function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond)
+        internal
+        virtual
+        override
+    {
+        super._openDispute(claimId, c, r, kind, bond);
+        uint256 cutoff = block.timestamp - _minJurorAge(r);
+        uint256 drawBlock = Jury.book().open(claimId, cutoff, _totals.registryCount);
+        emit JuryDrawScheduled(claimId, 1, drawBlock, uint64(cutoff));
+    }
+
+    /// @notice Ends a dispute's round after its reveal phase: a verdict when the quorum revealed
+    ///         without a tie; otherwise a redraw (once, if the round's panel was drawn) or the
+    ///         assessors' decision. Settles the round's jurors and, when the dispute is over, its
+    ///         bonds. Reached only from the plan's finalize.
+    /// @param claimId the disputed claim
+    /// @return outcome ROUND_REDRAWN (the dispute goes on), ROUND_APPROVED or ROUND_DENIED
+    function closeJuryRound(uint256 claimId) external returns (uint256 outcome) {
+        (Rules memory r,,) = _load();
+        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);
+        Jury.Book storage b = Jury.book();
+        Jury.Panel storage p = b.panels[claimId];
+        bool verdict = p.drawn && Jury.decided(p, Jury.quorumOf(Jury.panelSize(r.panelSize)));
+        bool approved = verdict ? p.votesFor > p.votesAgainst : c.dispute == DisputeKind.CHALLENGED;
+        outcome = approved ? ROUND_APPROVED : ROUND_DENIED;
+        _settleRound(claimId, c, r, p, verdict, approved);
+        if (verdict) {
+            emit DisputeResolved(claimId, approved, p.votesFor, p.votesAgainst);
+            return outcome;
+        }
+        if (p.drawn && p.round < Jury.MAX_ROUNDS) {
+            uint256 drawBlock = b.reopen(claimId);
+            c.deadline = uint32(block.timestamp + r.juryWindow);
+            (c.juryFor, c.juryAgainst) = (0, 0);
+            emit JuryDrawScheduled(claimId, p.round, drawBlock, p.cutoff);
+            return ROUND_REDRAWN;
+        }
+        emit JuryFellBack(claimId, p.drawn ? FELL_BACK_NO_VERDICT : FELL_BACK_NOT_DRAWN, approved);
+        _fallBackBonds(claimId, c, r);
+    }
+
+    // =================================================================== internals
+
+    /// @dev The minimum juror age: the waiting period, at least Jury.MIN_JUROR_AGE.
+    function _minJurorAge(Rules memory r) private pure returns (uint256) {
+        return r.waitingPeriod > Jury.MIN_JUROR_AGE ? r.waitingPeriod : Jury.MIN_JUROR_AGE;
+    }
+
+    /// @dev The draw's cheap test of a candidate, from stored fields: a member, not a party,
+    ///      joined at or before the cut-off, and covered (or, PREPAID, holding at least one
+    ///      contribution: a member not settled lately). Commit and reveal then settle and check
+    ///      exactly. `context` = claimId | minBalance << 128.
+    function _drawable(address who, uint256 context) private view returns (bool) {
+        uint256 claimId = uint128(context);
+        Member storage m = _members[who];
+        if (!m.active || m.joinedAt > Jury.book().panels[claimId].cutoff) return false;
+        Claim storage c = _claims[claimId];
+        if (who == c.claimant || who == c.challenger) return false;
+        return m.paidThrough > block.timestamp || m.balance >= context >> 128;
+    }
+
+    /// @dev Checks the (settled, covered) caller's age against the dispute's cut-off: a member who
+    ///      left and rejoined is young again.
+    function _checkJuror(uint256 claimId, Member storage m) private view {
+        uint256 cutoff = Jury.book().panels[claimId].cutoff;
+        if (m.joinedAt > cutoff) revert JurorTooYoung(claimId, msg.sender, m.joinedAt, cutoff);
+    }
+
+    /// @dev Settles the round's jurors (O(panel)): a juror who revealed gets their deposit back,
+    ///      plus `share` when their vote is `coherent` (REVEALED_FOR / REVEALED_AGAINST; 0: none);
+    ///      a juror who committed and did not reveal forfeits the deposit.
+    /// @return committed jurors who posted a deposit this round
+    /// @return forfeited deposits not revealed (for the reserve)
+    function _settleJurors(uint256 claimId, Jury.Panel storage p, uint256 deposit, uint256 coherent, uint256 share)
+        private
+        returns (uint256 committed, uint256 forfeited)
+    {
+        uint256 size = p.size;
+        for (uint256 k = 0; k < size; ++k) {
+            uint256 state = Jury.stateOf(p, k);
+            if (state == Jury.DRAWN) continue;
+            ++committed;
+            address juror = p.seated[p.base + k];
+            if (state == Jury.COMMITTED) {
+                forfeited += deposit;
+                if (deposit != 0) emit JurorDepositForfeited(claimId, juror, deposit);
+            } else {
+                uint256 reward = state == coherent ? share : 0;
+                _creditPayout(juror, deposit + reward);
+                emit JurorRewarded(claimId, juror, deposit, reward);
+            }
+        }
+    }
+
+    /// @dev Settles the round's deposits and, on a verdict, the bonds: the losing side's bond is
+    ///      shared equally by the jurors of the majority (rounding dust and deposits not revealed
+    ///      go to the reserve).
+    function _settleRound(uint256 claimId, Claim storage c, Rules memory r, Jury.Panel storage p, bool verdict, bool approved)
+        private
+    {
+        uint256 loserBond;
+        uint256 share;
+        uint256 coherent;
+        if (verdict) {
+            loserBond = _settleBonds(claimId, c, r, approved);
+            share = loserBond / (approved ? p.votesFor : p.votesAgainst); // the majority is never empty
+            coherent = approved ? Jury.REVEALED_FOR : Jury.REVEALED_AGAINST;
+        }
+        uint256 deposit = r.jurorDeposit;
+        (uint256 committed, uint256 forfeited) = _settleJurors(claimId, p, deposit, coherent, share);
+        uint256 rewarded = share * (approved ? p.votesFor : p.votesAgainst);
+        _book.bondsHeld -= (committed * deposit + loserBond).toUint96();
+        uint256 toReserve = forfeited + loserBond - (verdict ? rewarded : 0);
+        if (toReserve != 0) _totals.reserve += toReserve.toUint96();
+    }
+
+    /// @dev A verdict's bonds: the winning side gets its own bond back (credited); returns the
+    ///      losing side's bond, which goes to the jurors of the majority (taken out of bondsHeld
+    ///      by _settleJurors). Approved: the claimant's bonds back, a challenger's bond lost.
+    ///      Not approved: a challenger's bond back, the claimant's claim and appeal bonds lost.
+    function _settleBonds(uint256 claimId, Claim storage c, Rules memory r, bool approved)
+        private
+        returns (uint256 loserBond)
+    {
+        DisputeKind kind = c.dispute;
+        uint256 dispute = kind == DisputeKind.ESCALATED ? 0 : r.challengeBond;
+        if (approved) {
+            uint256 back = r.claimBond + (kind == DisputeKind.APPEALED ? dispute : 0);
+            _refund(claimId, c.claimant, back);
+            loserBond = kind == DisputeKind.CHALLENGED ? dispute : 0;
+        } else {
+            if (kind == DisputeKind.CHALLENGED) _refund(claimId, c.challenger, dispute);
+            loserBond = r.claimBond + (kind == DisputeKind.APPEALED ? dispute : 0);
+        }
+    }
+
+    /// @dev No verdict: the assessors' decision stands and nobody lost to a jury. The claimant's
+    ///      claim bond comes back unless the assessors rejected the claim (an appeal that found
+    ///      no jury: as if not appealed, the claim bond goes to the reserve); a challenger's or
+    ///      appellant's bond comes back.
+    function _fallBackBonds(uint256 claimId, Claim storage c, Rules memory r) private {
+        DisputeKind kind = c.dispute;
+        uint256 dispute = kind == DisputeKind.ESCALATED ? 0 : r.challengeBond;
+        if (kind == DisputeKind.APPEALED) {
+            _refund(claimId, c.claimant, dispute);
+            _book.bondsHeld -= uint256(r.claimBond).toUint96();
+            _totals.reserve += uint256(r.claimBond).toUint96();
+            if (r.claimBond != 0) emit BondsForfeited(claimId, r.claimBond);
+        } else {
+            _refund(claimId, c.claimant, r.claimBond);
+            if (kind == DisputeKind.CHALLENGED) _refund(claimId, c.challenger, dispute);
+        }
+    }
+
+    /// @dev Takes `amount` out of bondsHeld and credits it to `to`.
+    function _refund(uint256 claimId, address to, uint256 amount) private {
+        if (amount == 0) return;
+        _book.bondsHeld -= amount.toUint96();
+        _creditPayout(to, amount);
+        emit BondsReleased(claimId, to, amount);
+    }
+}

@@ -198,9 +198,11 @@ describe("AidPool jury", function () {
       await f.plan.connect(challenger).challenge(id);
       const tx = await f.plan.drawJury(id);
       const [ev] = await eventsOf(f.plan, tx, "JuryDrawn");
+      const seated = (await eventsOf(f.plan, tx, "JurorDrawn")).map((e) => e.args.juror);
       const { jurors, cutoff, drawn: isDrawn } = await f.plan.juryOf(id);
       expect(isDrawn).to.equal(true);
-      expect(ev.args.jurors).to.deep.equal(jurors);
+      expect(seated).to.deep.equal(jurors);
+      expect(ev.args.seats).to.equal(5);
       expect(jurors.length).to.equal(5);
       expect(new Set(jurors).size).to.equal(5);
       expect(jurors).to.not.include(f.claimant.address);

@@ -44,8 +44,13 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         uint256 context = claimId | (minBalance << 128);
         address[] memory jurors =
             b.draw(claimId, _registry, _totals.registryCount, Jury.panelSize(r.panelSize), _drawable, context);
+        uint8 round = b.panels[claimId].round;
+        uint256 seats = jurors.length;
+        for (uint256 k = 0; k < seats; ++k) {
+            emit JurorDrawn(claimId, jurors[k], round);
+        }
         uint64 commitEnd = c.deadline;
-        emit JuryDrawn(claimId, b.panels[claimId].round, jurors, commitEnd, commitEnd + r.juryWindow);
+        emit JuryDrawn(claimId, round, seats, commitEnd, commitEnd + r.juryWindow);
     }
 
     /// @notice A drawn juror commits a hidden vote during the commit phase and posts the juror

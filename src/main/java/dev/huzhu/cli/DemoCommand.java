@@ -4,6 +4,7 @@ import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.chain.DevAccounts;
 import dev.huzhu.demo.BalancesTable;
 import dev.huzhu.demo.DemoScenario;
+import dev.huzhu.demo.DemoStories;
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.devnet.JsonRpcProbe;
 import dev.huzhu.devnet.LocalNode;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the demo scenario: deploy, 5 members join and deposit, a medical claim is approved and paid.",
         footer = {"", "Uses the node from `huzhu node start` when it runs; otherwise starts its own and stops it at the end.",
-                "", "Examples:", "  huzhu demo", "  huzhu demo --rpc-url http://127.0.0.1:8545"})
+                "--scenario relief: two relief campaigns in a quadratic-matching round, milestones released, a cancel and refunds.",
+                "--scenario group: a tractor bought in 12 shares, usage days booked, a share sold. --scenario all: the three stories.",
+                "", "Examples:", "  huzhu demo", "  huzhu demo --scenario relief --exit", "  huzhu demo --scenario all",
+                "  huzhu demo --rpc-url http://127.0.0.1:8545"})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rpc-url", description = "use this local Hardhat node instead of starting one")
     String rpcUrl;
@@ -25,11 +29,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "stop after the scenario instead of serving the transparency page (default when stdin is not a terminal)")
     boolean exit;
 
+    @Option(names = "--scenario", defaultValue = "medical", paramLabel = "STORY",
+            description = "medical (default), relief, group or all")
+    String scenario;
+
     @Option(names = "--port", defaultValue = "8080", description = "port of the transparency page (default: ${DEFAULT-VALUE}; a free one if taken)")
     int port;
 
     @Override
     public Integer call() throws Exception {
+        DemoStories stories = DemoStories.parse(scenario);
         Path home = ProjectDir.get();
         HardhatNode ownNode = null;
         String url = rpcUrl;
@@ -48,10 +57,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         try (ChainConnection chain = ChainConnection.open(url)) {
             DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
+            if (!stories.medical()) {
+                stories.runOthers(chain, cast, System.out, null);
+                return ExitCodes.OK;
+            }
             DemoScenario scenario = new DemoScenario(chain, cast, System.out);
             DemoScenario.Outcome outcome = scenario.run();
             BalancesTable.print(chain, cast, outcome, System.out);
             System.out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
+            stories.runOthers(chain, cast, System.out, outcome.tokenAddress());
             DemoSite.show(home, url, chain.chainId(), outcome.factoryAddress(), exit || System.console() == null, port);
             return ExitCodes.OK;
         } finally {

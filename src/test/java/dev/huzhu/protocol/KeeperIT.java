@@ -73,7 +73,7 @@ class KeeperIT {
             BigInteger undecided = submit(d, addr, members.get(2), "50");
             d.advance(ProtocolDeployment.WINDOW + 1); // notice and assessment windows (3 days each) have ended
             BigInteger fresh = submit(d, addr, members.get(3), "40"); // its assessment window has just opened
-            BigInteger walletBefore = d.balanceOf(members.get(0).getAddress());
+            BigInteger creditBefore = plan.memberOf(members.get(0).getAddress()).send().balance;
 
             Keeper keeper = keeper(chain, keeperKey, new RipeClaims(new PlanDirectory(chain.web3j(), d.factory.getContractAddress())));
             BigInteger nonceBefore = nonce(chain, keeperKey);
@@ -86,8 +86,10 @@ class KeeperIT {
             assertEquals(DENIED, status(plan, rejected));
             assertEquals(DISPUTED, status(plan, undecided));
             assertEquals(SUBMITTED, status(plan, fresh), "still in its assessment window: left alone");
-            // the payout reached the claimant: 250 + the 10 bond back
-            assertEquals(walletBefore.add(usd("260")), d.balanceOf(members.get(0).getAddress()));
+            // the payout reached the claimant (pull payment): 250 + the 10 bond back credited to the free balance, nothing owed
+            assertEquals(creditBefore.add(usd("260")), plan.memberOf(members.get(0).getAddress()).send().balance);
+            assertEquals(usd("250"), plan.claimPayment(approved).send().component1());
+            assertEquals(BigInteger.ZERO, plan.claimPayment(approved).send().component2());
             assertTrue(ProtocolDeployment.solvent(plan));
 
             // a second pass finds nothing due: closed claims and open windows

@@ -1,13 +1,14 @@
 package dev.huzhu.cli;
 
 import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.indexer.BackgroundIndexer;
 import dev.huzhu.indexer.ChainSource;
 import dev.huzhu.protocol.EventDecoder;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.IndexDatabase;
 import dev.huzhu.indexer.Indexer;
 import dev.huzhu.indexer.IndexerSettings;
-import dev.huzhu.web.LiveSite;
+import dev.huzhu.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +26,17 @@ final class DemoSite {
         IndexDatabase db = IndexDatabase.open("jdbc:sqlite:" + file);
         IndexerSettings settings = IndexerSettings.of(List.of(factory), List.of(), 0, 0, Finality.LATEST);
         try (ChainSource chain = new ChainSource(rpcUrl)) {
+            try (Indexer catchUp = new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null)) {
+                catchUp.run(true, () -> false);
+            }
             if (exitAfter) {
-                try (Indexer indexer = new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null)) {
-                    indexer.run(true, () -> false);
-                }
                 System.out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");
                 return;
             }
             int p = HardhatNode.portTaken(port) ? 0 : port;
-            try (LiveSite site = LiveSite.start(db, chain, chainId, settings, "127.0.0.1", p,
-                    e -> System.err.println("huzhu demo: indexer stopped: " + e.getMessage()))) {
+            try (BackgroundIndexer follower = new BackgroundIndexer(new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null),
+                    e -> System.err.println("huzhu demo: indexer stopped: " + e.getMessage()));
+                 WebServer site = WebServer.start(db, chainId, "127.0.0.1", p)) {
                 System.out.println();
                 System.out.println("transparency page (透明公示页): " + site.url() + "   — Ctrl-C to stop");
                 awaitCtrlC();

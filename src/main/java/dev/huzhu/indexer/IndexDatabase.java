@@ -58,6 +58,16 @@ public final class IndexDatabase {
         return url;
     }
 
+    /** The PostgreSQL user when it is not in the URL (PGUSER), else null. */
+    public String user() {
+        return user;
+    }
+
+    /** The PostgreSQL password when it is not in the URL (PGPASSWORD), else null. */
+    public String password() {
+        return password;
+    }
+
     public boolean isSqlite() {
         return url.startsWith("jdbc:sqlite:");
     }
@@ -67,6 +77,7 @@ public final class IndexDatabase {
             Flyway.configure()
                     .dataSource(url, user, password)
                     .locations("classpath:db/migration")
+                    .outOfOrder(true) // migrations numbered by different authors may land in another order
                     .load()
                     .migrate();
             if (isSqlite()) {

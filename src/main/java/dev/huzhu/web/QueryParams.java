@@ -1,8 +1,5 @@
 package dev.huzhu.web;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +12,17 @@ final class QueryParams {
     static final int MAX_LIMIT = 500;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    QueryParams(URI uri) {
-        String q = uri.getRawQuery();
-        if (q == null || q.isEmpty()) {
-            return;
-        }
-        for (String pair : q.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.put(k, v);
-        }
+    private final Map<String, String> path;
+
+    /** The query parameters (the first value of each) and the path parameters of one request. */
+    QueryParams(Map<String, List<String>> query, Map<String, String> path) {
+        query.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+        this.path = path;
+    }
+
+    /** A path parameter, e.g. the address in /api/plans/{address}. */
+    String path(String name) {
+        return path.get(name);
     }
 
     /** Refuses parameters the endpoint does not know (a typo should not silently list everything). */

@@ -17,6 +17,8 @@ import java.util.Set;
  * keys, token amounts become exact decimal strings (base units), flags become booleans.
  */
 final class Rows {
+    /** No read of the API may take longer than this (seconds); the request then fails with a 500 naming the timeout. */
+    static final int QUERY_TIMEOUT_S = 10;
     private static final Set<String> AMOUNTS = Set.of("amount", "balance", "balance_after", "contributed", "reserve", "fees",
             "paid_total", "contribution", "max_payout", "bond", "paid_amount", "reserve_total", "deposited", "withdrawn", "total");
     private static final Set<String> FLAGS = Set.of("approve", "appealed");
@@ -25,6 +27,7 @@ final class Rows {
 
     static List<Map<String, Object>> query(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(QUERY_TIMEOUT_S);
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Long l) {

@@ -1,63 +1,89 @@
 package dev.huzhu.web;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.huzhu.indexer.IndexDatabase;
+import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.sql.SQLException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The transparency page and its read-only JSON API, on the JDK's built-in HTTP server (no
- * framework: a handful of GET endpoints over the index database).
+ * The transparency page and its read-only JSON API on Javalin (Jetty 12). Bounded everywhere: at
+ * most {@link #THREADS} request threads with a queue of {@link #QUEUE} accepted requests,
+ * {@link #CONNECTIONS} pooled database connections (a request waits at most
+ * {@link ReadPool#WAIT_MS} for one, then gets a 503), each query at most {@link Rows#QUERY_TIMEOUT_S} s,
+ * and an idle connection is closed after {@link #IDLE_TIMEOUT_MS} ms.
  */
 public final class WebServer implements AutoCloseable {
-    private static final int THREADS = 4;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ReadConnections connections;
+    static final int THREADS = Integer.getInteger("huzhu.web.threads", 16);
+    static final int QUEUE = 4_096;
+    static final int CONNECTIONS = Integer.getInteger("huzhu.web.connections", 4);
+    static final long IDLE_TIMEOUT_MS = 30_000;
+    private final Javalin app;
+    private final ReadPool pool;
+    private final String host;
 
-    private WebServer(HttpServer server, ExecutorService executor, ReadConnections connections) {
-        this.server = server;
-        this.executor = executor;
-        this.connections = connections;
+    private WebServer(Javalin app, ReadPool pool, String host) {
+        this.app = app;
+        this.pool = pool;
+        this.host = host;
     }
 
     /** Starts serving {@code chainId}'s index from {@code db} on {@code host:port} (port 0 = any free port). */
-    public static WebServer start(IndexDatabase db, long chainId, String host, int port) throws IOException, SQLException {
-        ReadConnections connections = new ReadConnections(db, THREADS);
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        } catch (IOException e) {
-            connections.close();
-            throw new IOException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + "); pick another port with --port", e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "huzhu-web");
-            t.setDaemon(true);
-            return t;
+    public static WebServer start(IndexDatabase db, long chainId, String host, int port) throws IOException {
+        ReadPool pool = new ReadPool(db, CONNECTIONS);
+        ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId));
+        PageFiles page = new PageFiles();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2, 60_000, new BlockingArrayQueue<>(64, 64, QUEUE));
+            threads.setName("huzhu-web");
+            threads.setDaemon(true);
+            config.jetty.threadPool = threads;
+            config.jetty.modifyServer(server -> {
+                for (var c : server.getConnectors()) {
+                    if (c instanceof ServerConnector sc) {
+                        sc.setIdleTimeout(IDLE_TIMEOUT_MS);
+                        sc.setAcceptQueueSize(1_024);
+                    }
+                }
+            });
+            api.register(config.routes);
+            config.routes.get("/*", page::serve);
+            config.routes.head("/*", page::serve);
         });
-        server.setExecutor(executor);
-        server.createContext("/api/", new ApiHandler(connections, new ReadModel(chainId)));
-        server.createContext("/", new StaticFiles());
-        server.start();
-        return new WebServer(server, executor, connections);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IOException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); pick another port with --port", e);
+        }
+        return new WebServer(app, pool, host);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return app.port();
     }
 
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
+        return "http://" + host + ":" + port() + "/";
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        connections.close();
+        try {
+            app.stop();
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

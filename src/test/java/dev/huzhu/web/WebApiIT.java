@@ -102,10 +102,22 @@ class WebApiIT {
             HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/plans"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, post.statusCode());
+            assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("Allow").orElse(""));
+            HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/stats"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            assertEquals(1, ok(base + "api/plans/").get("total").asInt(), "a trailing slash is the same path");
 
             HttpResponse<String> html = HTTP.send(HttpRequest.newBuilder(URI.create(base + "plan/" + plan)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, html.statusCode());
             assertTrue(html.body().contains("<html lang=\"en\">"));
+            HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(URI.create(base + "app.js")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+            assertEquals(new String(WebApiIT.class.getResourceAsStream("/web/app.js").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    script.body());
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "nothing-here.js")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.huzhu.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The read-only JSON API under {@code /api/}: GET (and HEAD) only, CORS open for reads; a bad
+ * parameter is a 400 with {"error": "..."}, an unknown path or key a 404, a saturated server a 503.
+ */
+final class ApiRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CLAIM_STATUSES = List.of("Submitted", "Approved", "Rejected", "Disputed", "Final", "Denied",
+            "Paid");
+    private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/claims, /api/members/{address}/records, "
+            + "/api/payouts, /api/stats, /api/status";
+
+    private final ReadPool pool;
+    private final ReadModel model;
+
+    ApiRoutes(ReadPool pool, ReadModel model) {
+        this.pool = pool;
+        this.model = model;
+    }
+
+    /** A read of the index for one request, on a borrowed connection. */
+    private interface Read {
+        Object answer(QueryParams q, Connection c) throws Exception;
+    }
+
+    void register(RoutesConfig r) {
+        read(r, "/api/plans", (q, c) -> {
+            q.allow(Set.of("sort", "order", "limit", "offset"));
+            String sort = q.oneOf("sort", List.copyOf(new TreeSet<>(ReadModel.PLAN_SORTS.keySet())), "created");
+            String order = q.oneOf("order", List.of("asc", "desc"), "desc");
+            return model.plans(c, sort, order, q.limit(), q.offset());
+        });
+        read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of()).path("address"))));
+        read(r, "/api/claims", (q, c) -> {
+            q.allow(Set.of("plan", "status", "limit", "offset"));
+            return model.claims(c, q.address("plan"), q.oneOf("status", CLAIM_STATUSES, null), q.limit(), q.offset());
+        });
+        read(r, "/api/members/{address}/records", (q, c) -> model.memberRecords(c,
+                Addresses.require("member address", q.allow(Set.of()).path("address"))));
+        read(r, "/api/payouts", (q, c) -> {
+            q.allow(Set.of("plan", "limit", "offset"));
+            return model.payouts(c, q.address("plan"), q.limit(), q.offset());
+        });
+        read(r, "/api/stats", (q, c) -> {
+            q.allow(Set.of());
+            return model.stats(c);
+        });
+        read(r, "/api/status", (q, c) -> {
+            q.allow(Set.of());
+            return model.status(c);
+        });
+        r.get("/api/*", ctx -> send(ctx, 404, Map.of("error", "no such endpoint: " + ctx.path().replaceAll("/+$", "") + " (try " + ENDPOINTS + ")")));
+        r.options("/api/*", ctx -> cors(ctx).status(204));
+        for (io.javalin.http.HandlerType write : List.of(io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT,
+                io.javalin.http.HandlerType.PATCH, io.javalin.http.HandlerType.DELETE)) {
+            r.addHttpHandler(write, "/api/*", ctx -> send(ctx.header("Allow", "GET, HEAD, OPTIONS"), 405,
+                    Map.of("error", "the API is read-only: use GET")));
+        }
+        r.exception(BadRequest.class, (e, ctx) -> send(ctx, 400, Map.of("error", e.getMessage())));
+        r.exception(NotFound.class, (e, ctx) -> send(ctx, 404, Map.of("error", e.getMessage())));
+        r.exception(ReadPool.Busy.class, (e, ctx) -> send(ctx.header("Retry-After", "1"), 503, Map.of("error", e.getMessage())));
+        r.exception(Exception.class, (e, ctx) -> send(ctx, 500, Map.of("error", "internal error: " + e.getMessage())));
+    }
+
+    private void read(RoutesConfig r, String path, Read read) {
+        io.javalin.http.Handler h = ctx -> {
+            QueryParams q = new QueryParams(ctx.queryParamMap(), ctx.pathParamMap());
+            Object body;
+            try (Connection c = pool.borrow()) {
+                body = read.answer(q, c);
+            }
+            send(ctx, 200, body);
+        };
+        r.get(path, h);
+        r.head(path, h);
+    }
+
+    private static Context cors(Context ctx) {
+        return ctx.header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+                .header("Access-Control-Allow-Headers", "Content-Type");
+    }
+
+    private static void send(Context ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON: " + e.getMessage(), e);
+        }
+        cors(ctx).status(status).header("Cache-Control", "no-store").contentType("application/json; charset=utf-8").result(bytes);
+    }
+}

@@ -48,7 +48,7 @@ public final class DeliveryCursor {
             out.add(new Notification(chainId, (String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), ((Number) r[6]).longValue(), EventArgs.fromJson((String) r[7])));
         }
-        w.connection().rollback(); // end the read
+        w.rollback(); // end the read
         return out;
     }
 
@@ -60,6 +60,6 @@ public final class DeliveryCursor {
             w.update("INSERT INTO delivery_cursor (chain_id, sink, block_number, log_index) VALUES (?, ?, ?, ?)",
                     chainId, sink, n.blockNumber(), n.logIndex());
         }
-        w.connection().commit();
+        w.commit();
     }
 }

@@ -44,7 +44,7 @@ public final class EventStore {
     public void start(SqlWriter w, BlockHeader before) throws SQLException {
         rememberBlocks(w, List.of(before));
         saveCursor(w, before.number(), before.hash());
-        w.connection().commit();
+        w.commit();
     }
 
     /** Plans discovered so far (from the factory's events), with the block each was created in. */
@@ -64,25 +64,47 @@ public final class EventStore {
 
     /**
      * Stores one range: its events (in chain order, each with the scope it belongs to), the
-     * hashes of {@code blocks}, and the cursor at {@code tip}; then commits.
+     * hashes of {@code blocks}, and the cursor at {@code tip}; then commits. The range must start
+     * right after {@code expected}, the cursor the caller read: the first write of the transaction
+     * checks that the cursor is still there (and holds it: SQLite's write lock, PostgreSQL's row lock),
+     * so no other indexer on the same database can write this range concurrently, and no event of the
+     * range can be stored yet (events are only ever stored up to the cursor). Its events are therefore
+     * inserted in batches and all projected.
      *
-     * @return how many events were new
+     * @return how many events were stored, or -1 if another writer moved the cursor (nothing written)
      */
-    public int commit(SqlWriter w, List<ScopedEvent> events, Collection<BlockHeader> blocks, BlockHeader tip) throws SQLException {
+    public int commit(SqlWriter w, List<ScopedEvent> events, Collection<BlockHeader> blocks, BlockHeader tip, Cursor expected)
+            throws SQLException {
         try {
-            int fresh = commitEvents(w, events);
+            int held = w.update("UPDATE sync_cursor SET block_number = block_number WHERE chain_id = ? AND stream = ? AND block_number = ? "
+                    + "AND block_hash = ?", chainId, STREAM, expected.number(), expected.hash());
+            if (held == 0) {
+                w.rollback();
+                return -1;
+            }
+            for (ScopedEvent se : events) {
+                DecodedEvent e = se.event();
+                w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
+                        e.name(), e.args().toJson());
+                projector.apply(w, chainId, e, se.scope());
+            }
             rememberBlocks(w, blocks);
             saveCursor(w, tip.number(), tip.hash());
             w.update("DELETE FROM recent_blocks WHERE chain_id = ? AND block_number < ?", chainId, tip.number() - REORG_WINDOW);
-            w.connection().commit();
-            return fresh;
+            w.commit();
+            return events.size();
         } catch (SQLException | RuntimeException e) {
-            w.connection().rollback();
+            w.rollback();
             throw e;
         }
     }
 
-    /** Inserts {@code events} not stored yet and projects them; does not commit. Returns how many were new. */
+    /**
+     * Inserts {@code events} not stored yet, one by one, and projects them; does not commit. Returns how
+     * many were new. (The naive baseline of scripts/bench-indexer; the indexer uses {@link #commit}.)
+     */
     int commitEvents(SqlWriter w, List<ScopedEvent> events) throws SQLException {
         int fresh = 0;
         for (ScopedEvent se : events) {
@@ -129,10 +151,10 @@ public final class EventStore {
                 replay(w, scope);
             }
             saveCursor(w, ancestor.number(), ancestor.hash());
-            w.connection().commit();
+            w.commit();
             return scopes;
         } catch (SQLException | RuntimeException e) {
-            w.connection().rollback();
+            w.rollback();
             throw e;
         }
     }
@@ -158,7 +180,7 @@ public final class EventStore {
             w.update("INSERT INTO sync_status (chain_id, head_block, target_block, indexed_block, updated_ms, last_error) VALUES (?, ?, ?, ?, ?, ?)",
                     chainId, head, target, indexed, System.currentTimeMillis(), err);
         }
-        w.connection().commit();
+        w.commit();
     }
 
     private void rememberBlocks(SqlWriter w, Collection<BlockHeader> blocks) throws SQLException {

@@ -91,9 +91,22 @@ public final class IndexDatabase {
         }
     }
 
-    /** A new connection with auto-commit off; for SQLite (WAL mode since migration) with a busy timeout. */
+    /**
+     * A new connection with auto-commit off; for SQLite (WAL mode since migration) with a busy timeout,
+     * for PostgreSQL with batched inserts rewritten into multi-row INSERTs.
+     */
     public Connection connect() throws SQLException {
-        Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        if (!isSqlite()) {
+            props.setProperty("reWriteBatchedInserts", "true"); // SqlWriter's batches become multi-row INSERTs
+        }
+        Connection c = DriverManager.getConnection(url, props);
         if (isSqlite()) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout=30000");

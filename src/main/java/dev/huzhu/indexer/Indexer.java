@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * Follows the Huzhu contracts of one chain into the index database: batched {@code eth_getLogs}
@@ -164,15 +163,18 @@ public final class Indexer implements AutoCloseable {
             aheadFrom = next;
             ahead = prefetcher.submit(() -> RangeFetch.fetch(source, decoder, settings.factories(), plans, next, nextTo));
         }
-        List<EventStore.ScopedEvent> events = new ArrayList<>(f.logs().size());
-        for (Log l : f.logs()) {
-            BlockHeader h = f.headers().get(LogFields.blockNumber(l));
-            DecodedEvent.decode(decoder, l, h.timestamp()).ifPresent(e -> events.add(new EventStore.ScopedEvent(e, scopeOf(e))));
+        List<EventStore.ScopedEvent> events = new ArrayList<>(f.events().size());
+        for (DecodedEvent e : f.events()) {
+            events.add(new EventStore.ScopedEvent(e, scopeOf(e)));
         }
         for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
             store.discover(w, p.getKey(), p.getValue());
         }
-        int fresh = store.commit(w, events, f.headers().values(), f.headers().get(f.to()));
+        int fresh = store.commit(w, events, f.headers().values(), f.headers().get(f.to()), cur);
+        if (fresh < 0) {
+            dropAhead();
+            return Step.RETRY; // another indexer on this database moved the cursor meanwhile: start again from it
+        }
         if (fresh > 0) {
             planRules.fillMissing(w, store.chainId());
         }
@@ -186,7 +188,7 @@ public final class Indexer implements AutoCloseable {
 
     private List<String> knownPlans() throws SQLException {
         List<String> plans = new ArrayList<>(new LinkedHashSet<>(concat(settings.plans(), store.discoveredPlans(w))));
-        w.connection().rollback(); // end the read
+        w.rollback(); // end the read
         return plans;
     }
 

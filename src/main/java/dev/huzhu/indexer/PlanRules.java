@@ -39,18 +39,18 @@ final class PlanRules {
             tokenless.add((String) r[0]);
             tokenless.add((String) r[1]);
         }
-        w.connection().rollback();
+        w.rollback();
         for (String plan : missing) {
             EventArgs rules = read(plan);
             store(w, chainId, plan, rules);
             if (rules.has("asset")) {
                 storeToken(w, chainId, plan, rules.text("asset"));
             }
-            w.connection().commit();
+            w.commit();
         }
         for (int i = 0; i < tokenless.size(); i += 2) { // indexed before the token columns existed
             storeToken(w, chainId, tokenless.get(i), tokenless.get(i + 1));
-            w.connection().commit();
+            w.commit();
         }
     }
 

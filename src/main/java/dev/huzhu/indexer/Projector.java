@@ -16,7 +16,8 @@ import java.util.Map;
  * contributions, claims, votes, challenges, payouts, ratings, points. Every row here is a pure
  * function of the {@code events} table, scope (plan) by scope, so a scope can always be cleared
  * and replayed after a reorg. Events without a handler (PeriodStarted, JuryVoteCommitted, …)
- * stay in {@code events} only.
+ * stay in {@code events} only. Plain INSERTs go through {@link SqlWriter#append} (batched; any later
+ * read or change of the table flushes them first); an INSERT whose row count matters uses update().
  */
 public final class Projector {
     /** Applies one event of one scope (plan). */
@@ -134,7 +135,7 @@ public final class Projector {
     private static void memberLeft(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         memberEnded(w, chainId, e, plan, "left");
         BigInteger refunded = e.args().uint("refunded");
-        w.update("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
+        w.append("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'refund', ?, 0)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), refunded);
         w.update("UPDATE members SET balance = 0 WHERE chain_id = ? AND plan = ? AND member = ?", chainId, plan, e.args().text("member"));
@@ -143,7 +144,7 @@ public final class Projector {
     private static void balanceMove(SqlWriter w, long chainId, DecodedEvent e, String plan, String kind) throws SQLException {
         String member = e.args().text("member");
         BigInteger after = e.args().uint("balance");
-        w.update("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
+        w.append("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, e.args().uint("amount"), after);
         w.update("UPDATE members SET balance = ? WHERE chain_id = ? AND plan = ? AND member = ?", after, chainId, plan, member);
@@ -170,7 +171,7 @@ public final class Projector {
 
     private static void contribution(SqlWriter w, long chainId, DecodedEvent e, String plan, String member, String kind, Long periods,
                                      BigInteger amount) throws SQLException {
-        w.update("INSERT INTO contributions (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, periods, amount) "
+        w.append("INSERT INTO contributions (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, periods, amount) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, periods, amount);
     }
@@ -180,7 +181,7 @@ public final class Projector {
     private static void claimSubmitted(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         ensurePlan(w, chainId, plan, e);
         EventArgs a = e.args();
-        w.update("INSERT INTO claims (chain_id, plan, claim_id, claimant, amount, evidence_hash, status, submitted_block, submitted_time, "
+        w.append("INSERT INTO claims (chain_id, plan, claim_id, claimant, amount, evidence_hash, status, submitted_block, submitted_time, "
                         + "updated_block, bond, incurred_at) VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?, ?, ?)",
                 chainId, plan, a.longValue("claimId"), a.text("claimant"), a.uint("amount"), a.text("evidenceHash"),
                 e.blockNumber(), e.blockTime(), e.blockNumber(), a.uint("bond"), a.has("incurredAt") ? a.longValue("incurredAt") : null);
@@ -190,7 +191,7 @@ public final class Projector {
     private static void vote(SqlWriter w, long chainId, DecodedEvent e, String plan, String role) throws SQLException {
         boolean approve = e.args().bool("approve");
         long claimId = e.args().longValue("claimId");
-        w.update("INSERT INTO votes (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, voter, role, approve) "
+        w.append("INSERT INTO votes (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, voter, role, approve) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
                 e.args().text("assessor", "juror"), role, approve);
@@ -213,7 +214,7 @@ public final class Projector {
         w.update("UPDATE claims SET status = 'Disputed', dispute_kind = ?, appealed = ?, updated_block = ? "
                         + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 kind, DisputeKind.APPEALED.name().equals(kind) ? 1 : 0, e.blockNumber(), chainId, plan, claimId);
-        w.update("INSERT INTO challenges (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome) "
+        w.append("INSERT INTO challenges (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
                 e.args().text("by"), e.args().uint("bond"), kind);
@@ -237,7 +238,7 @@ public final class Projector {
                 chainId, plan, claimId);
         String recipient = e.args().has("claimant") ? e.args().text("claimant") : claim.isEmpty() ? "" : (String) claim.get(0)[0];
         long submitted = claim.isEmpty() ? e.blockTime() : ((Number) claim.get(0)[1]).longValue();
-        w.update("INSERT INTO payouts (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, recipient, amount) "
+        w.append("INSERT INTO payouts (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, recipient, amount) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId, recipient, amount);
         w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid_time = ?, updated_block = ? "
@@ -252,7 +253,7 @@ public final class Projector {
 
     private static void planRated(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         int stars = (int) e.args().longValue("stars");
-        w.update("INSERT INTO ratings (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, rater, score, review_hash) "
+        w.append("INSERT INTO ratings (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, rater, score, review_hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), stars,
                 e.args().text("reviewHash"));
@@ -261,7 +262,7 @@ public final class Projector {
     }
 
     private static void pointsAccrued(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        w.update("INSERT INTO points (chain_id, block_hash, tx_hash, log_index, block_number, block_time, source, account, amount, reason) "
+        w.append("INSERT INTO points (chain_id, block_hash, tx_hash, log_index, block_number, block_time, source, account, amount, reason) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"),
                 e.args().uint("amount"), enumName(PointsReason.class, e.args().uint("reason")));

@@ -16,10 +16,11 @@ import org.web3j.protocol.core.methods.response.Log;
  * Everything the node says about blocks [from, to] that the indexer needs: the first block's
  * header (for the parent-hash check, read after the logs), the logs of the factories and of the plans (plans the
  * factories create inside the range included), and the headers of the blocks with logs and of
- * {@code to}. Pure RPC, no database, so it can run ahead on another thread.
+ * {@code to}; and the logs decoded. No database, so it runs ahead on another thread while the
+ * previous range is written (decoding included: the writer only writes).
  */
 record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Long, BlockHeader> headers,
-                  Map<String, Long> createdPlans, List<String> plansQueried) {
+                  Map<String, Long> createdPlans, List<String> plansQueried, List<DecodedEvent> events) {
     private static final int MAX_ADDRESSES_PER_QUERY = 500;
 
     static RangeFetch fetch(ChainSource source, EventDecoder decoder, List<String> factories, List<String> knownPlans, long from, long to) {
@@ -48,7 +49,14 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
         if (first == null) {
             throw new RpcException("the node does not have block " + from + " (yet)", false, null);
         }
-        return new RangeFetch(from, to, first, logs, headers, created, List.copyOf(knownPlans));
+        List<DecodedEvent> events = new ArrayList<>(logs.size());
+        for (Log l : logs) {
+            BlockHeader h = headers.get(LogFields.blockNumber(l));
+            if (h != null) { // a missing header makes the fetch inconsistent: the indexer reads the range again
+                DecodedEvent.decode(decoder, l, h.timestamp()).ifPresent(events::add);
+            }
+        }
+        return new RangeFetch(from, to, first, logs, headers, created, List.copyOf(knownPlans), events);
     }
 
     /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */

@@ -41,13 +41,14 @@ final class ApiRoutes {
             String order = q.oneOf("order", List.of("asc", "desc"), "desc");
             return model.plans(c, sort, order, q.limit(), q.offset());
         });
-        read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of()).path("address"))));
+        read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of("limit")).path("address")),
+                q.limit()));
         read(r, "/api/claims", (q, c) -> {
             q.allow(Set.of("plan", "status", "limit", "offset"));
             return model.claims(c, q.address("plan"), q.oneOf("status", CLAIM_STATUSES, null), q.limit(), q.offset());
         });
         read(r, "/api/members/{address}/records", (q, c) -> model.memberRecords(c,
-                Addresses.require("member address", q.allow(Set.of()).path("address"))));
+                Addresses.require("member address", q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
         read(r, "/api/payouts", (q, c) -> {
             q.allow(Set.of("plan", "limit", "offset"));
             return model.payouts(c, q.address("plan"), q.limit(), q.offset());

@@ -48,18 +48,21 @@ final class ReadModel {
         return page(items, Rows.count(c, "SELECT COUNT(*) FROM plans WHERE chain_id = ?", chainId), limit, offset);
     }
 
-    Map<String, Object> plan(Connection c, String address) throws SQLException {
+    /** A plan's row with the first {@code limit} members (joining order), the newest {@code limit} claims and payouts. */
+    Map<String, Object> plan(Connection c, String address, int limit) throws SQLException {
         List<Map<String, Object>> rows = Rows.query(c, "SELECT " + PLAN_COLUMNS + " FROM plans WHERE chain_id = ? AND address = ?", chainId, address);
         if (rows.isEmpty()) {
             throw new NotFound("no plan at " + address + " on chain " + chainId);
         }
         Map<String, Object> plan = new LinkedHashMap<>(rows.get(0));
         plan.put("members", Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
-                + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT 500", chainId, address));
+                + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ?", chainId, address, limit));
         plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
-                + "decided_time, paid_amount, paid_time FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT 500", chainId, address));
+                + "decided_time, paid_amount, paid_time FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ?", chainId, address,
+                limit));
         // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
-        plan.put("payouts", payoutRows(c, address, 100, 0));
+        plan.put("payouts", payoutRows(c, address, limit, 0));
+        plan.put("listLimit", limit);
         return plan;
     }
 
@@ -95,27 +98,30 @@ final class ReadModel {
         return plan == null ? Rows.query(c, sql, chainId, limit, offset) : Rows.query(c, sql, chainId, plan, limit, offset);
     }
 
-    Map<String, Object> memberRecords(Connection c, String member) throws SQLException {
+    /** A member's records: each list newest first, {@code limit} rows from {@code offset} (memberships: all, in joining order). */
+    Map<String, Object> memberRecords(Connection c, String member, int limit, int offset) throws SQLException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("address", member);
+        r.put("limit", limit);
+        r.put("offset", offset);
         r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through, " + token("members")
-                + " FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block", chainId, member));
+                + " FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block LIMIT ?", chainId, member, QueryParams.MAX_LIMIT));
         r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash, " + token("deposits") + " FROM deposits "
-                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash, " + token("contributions") + " FROM contributions "
-                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+                + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time, " + token("claims")
-                + " FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC", chainId, member));
+                + " FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("payouts", Rows.query(c, "SELECT plan, claim_id, amount, block_number, block_time, tx_hash, " + token("payouts") + " FROM payouts "
-                + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+                + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("votes", Rows.query(c, "SELECT plan, claim_id, role, approve, block_number, block_time, tx_hash FROM votes "
-                + "WHERE chain_id = ? AND voter = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+                + "WHERE chain_id = ? AND voter = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("challenges", Rows.query(c, "SELECT plan, claim_id, bond, outcome, block_number, block_time, tx_hash, " + token("challenges") + " FROM challenges "
-                + "WHERE chain_id = ? AND challenger = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+                + "WHERE chain_id = ? AND challenger = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("ratings", Rows.query(c, "SELECT plan, score, review_hash, block_number, block_time FROM ratings "
-                + "WHERE chain_id = ? AND rater = ? ORDER BY block_number DESC, log_index DESC", chainId, member));
+                + "WHERE chain_id = ? AND rater = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("points", Rows.query(c, "SELECT source, amount, reason, block_number, block_time FROM points "
-                + "WHERE chain_id = ? AND account = ? ORDER BY block_number DESC, log_index DESC LIMIT 500", chainId, member));
+                + "WHERE chain_id = ? AND account = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("pointsTotal", Rows.query(c, "SELECT COALESCE(SUM(amount), 0) AS total FROM points WHERE chain_id = ? AND account = ?",
                 chainId, member).get(0).get("total"));
         return r;

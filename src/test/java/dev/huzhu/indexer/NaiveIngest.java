@@ -23,7 +23,7 @@ public final class NaiveIngest implements AutoCloseable {
         w.connection().setAutoCommit(false);
         try {
             int n = store.commitEvents(w, List.of(new EventStore.ScopedEvent(e, plan)));
-            w.connection().commit();
+            w.commit();
             return n;
         } finally {
             w.connection().setAutoCommit(true);

@@ -38,23 +38,49 @@ public final class ErrorDecoder {
         return packaged;
     }
 
+    /**
+     * Two errors with the same types have the same selector (OpenZeppelin's
+     * {@code Errors.InsufficientBalance(balance, needed)} and Huzhu's
+     * {@code InsufficientBalance(requested, available)}): the declarations of Huzhu's own error
+     * interfaces (artifacts that declare nothing but errors, e.g. IAidPoolErrors) win, then the
+     * first other contract in path order.
+     */
     public static ErrorDecoder of(ProtocolAbi abi) {
         Map<String, ErrorAbi> map = new HashMap<>();
-        for (JsonNode entry : abi.entries("error")) {
-            List<String> names = new ArrayList<>();
-            List<String> types = new ArrayList<>();
-            List<String> internals = new ArrayList<>();
-            for (JsonNode in : entry.path("inputs")) {
-                names.add(in.path("name").asText());
-                types.add(AbiTypes.canonical(in));
-                internals.add(in.path("internalType").asText(""));
+        List<ProtocolAbi.Contract> declarations = new ArrayList<>();
+        List<ProtocolAbi.Contract> others = new ArrayList<>();
+        for (ProtocolAbi.Contract c : abi.contracts().values()) {
+            boolean onlyErrors = c.abi().size() > 0;
+            for (JsonNode e : c.abi()) {
+                onlyErrors &= "error".equals(e.path("type").asText());
             }
-            String name = entry.path("name").asText();
-            String signature = name + "(" + String.join(",", types) + ")";
-            map.putIfAbsent(Hash.sha3String(signature).substring(0, 10), new ErrorAbi(name, names, types, internals));
+            (onlyErrors ? declarations : others).add(c);
+        }
+        declarations.addAll(others);
+        for (ProtocolAbi.Contract c : declarations) {
+            for (JsonNode entry : c.abi()) {
+                if ("error".equals(entry.path("type").asText())) {
+                    add(map, entry);
+                }
+            }
         }
         return new ErrorDecoder(map);
     }
+
+    private static void add(Map<String, ErrorAbi> map, JsonNode entry) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> internals = new ArrayList<>();
+        for (JsonNode in : entry.path("inputs")) {
+            names.add(in.path("name").asText());
+            types.add(AbiTypes.canonical(in));
+            internals.add(in.path("internalType").asText(""));
+        }
+        String name = entry.path("name").asText();
+        String signature = name + "(" + String.join(",", types) + ")";
+        map.putIfAbsent(Hash.sha3String(signature).substring(0, 10), new ErrorAbi(name, names, types, internals));
+    }
+
     /** Decodes revert data ("0x" + selector + ABI-encoded args); empty if the selector is unknown. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Optional<DecodedError> decode(String revertData) {

@@ -75,4 +75,21 @@ class RevertDecodingTest {
         String reason = ErrorDecoder.selector("Error(string)") + FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.Utf8String("no way")));
         assertEquals("no way", new RevertMessages(6, "mUSD").describe(errors.decode(reason).orElseThrow()));
     }
+
+    @Test
+    void anErrorInterfaceWinsOverALibraryErrorWithTheSameSelector() throws Exception {
+        // OpenZeppelin's Errors.InsufficientBalance(balance, needed) and Huzhu's InsufficientBalance(requested, available)
+        Files.createDirectories(artifacts.resolve("a/Lib.sol"));
+        Files.writeString(artifacts.resolve("a/Lib.sol/Lib.json"), """
+                {"contractName": "Lib", "abi": [{"type": "function", "name": "f", "inputs": []},
+                  {"type": "error", "name": "InsufficientBalance", "inputs": [
+                   {"name": "balance", "type": "uint256", "internalType": "uint256"}, {"name": "needed", "type": "uint256", "internalType": "uint256"}]}]}""");
+        Files.createDirectories(artifacts.resolve("z/IErrors.sol"));
+        Files.writeString(artifacts.resolve("z/IErrors.sol/IErrors.json"), """
+                {"contractName": "IErrors", "abi": [{"type": "error", "name": "InsufficientBalance", "inputs": [
+                   {"name": "requested", "type": "uint256", "internalType": "uint256"}, {"name": "available", "type": "uint256", "internalType": "uint256"}]}]}""");
+        String data = data("InsufficientBalance(uint256,uint256)", new Uint256(5_000_000), new Uint256(100_000));
+        assertEquals("not enough free balance in the plan: requested 5 mUSD, available 0.1 mUSD",
+                new RevertMessages(6, "mUSD").describe(ErrorDecoder.of(ProtocolAbi.read(artifacts)).decode(data).orElseThrow()));
+    }
 }

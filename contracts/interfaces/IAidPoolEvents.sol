@@ -60,9 +60,20 @@ interface IAidPoolEvents {
     /// @notice The jury's verdict, after the reveal phase.
     event DisputeResolved(uint256 indexed claimId, bool approved, uint256 votesFor, uint256 votesAgainst);
     /// @notice A payment on a claim was credited to the claimant's free balance (one instalment: owed claims are
-    ///         paid in several): `amount` to the claimant, `fee` to the fee receiver,
-    ///         `sharePerMember` charged to each covered member (COST_SHARING, else 0).
-    event ClaimPaid(uint256 indexed claimId, address indexed claimant, uint256 amount, uint256 fee, uint256 sharePerMember);
+    ///         paid in several): `amount` to the claimant, of which `fromReserve` came out of the
+    ///         reserve (always first) and the rest from the members' shares; `fee` to the fee
+    ///         receiver, `sharePerMember` charged to each covered member (COST_SHARING, else 0), and
+    ///         `dust` (the shares' rounding up) added to the reserve. The reserve changes by
+    ///         `dust - fromReserve`.
+    event ClaimPaid(
+        uint256 indexed claimId,
+        address indexed claimant,
+        uint256 amount,
+        uint256 fromReserve,
+        uint256 fee,
+        uint256 sharePerMember,
+        uint256 dust
+    );
     /// @notice An approved claim could not be paid in full: `owed` stays owed, paid first in first
     ///         out as money arrives (payOwed, finalize).
     event ClaimOwed(uint256 indexed claimId, address indexed claimant, uint256 owed);

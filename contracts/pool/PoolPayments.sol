@@ -58,7 +58,7 @@ abstract contract PoolPayments is PoolStorage {
         bool queueEmpty = l.owedHead == l.owedTail;
         if (queueEmpty) {
             _payDown(claimId, c, r, createdAt, false);
-            if (granted == 0) emit ClaimPaid(claimId, c.claimant, 0, 0, 0); // capped to nothing by the yearly maximum
+            if (granted == 0) emit ClaimPaid(claimId, c.claimant, 0, 0, 0, 0, 0); // capped to nothing by the yearly maximum
         }
         uint256 rest = c.owed;
         if (rest == 0) return;
@@ -94,10 +94,12 @@ abstract contract PoolPayments is PoolStorage {
     function _payDown(uint256 claimId, Claim storage c, Rules memory r, uint40 createdAt, bool queued) private {
         uint256 owed = c.owed;
         if (owed == 0) return;
-        uint256 paid = Math.min(owed, _totals.reserve);
-        _totals.reserve -= uint96(paid);
+        uint256 fromReserve = Math.min(owed, _totals.reserve);
+        _totals.reserve -= uint96(fromReserve);
+        uint256 paid = fromReserve;
         uint256 fee;
         uint256 share;
+        uint256 dust;
         if (
             r.model == ContributionModel.COST_SHARING && owed > paid && !_windDown.exitsOpen
                 && _advance(r, createdAt, MAX_ROLL_PER_PAYOUT)
@@ -110,7 +112,8 @@ abstract contract PoolPayments is PoolStorage {
             paid += split.payout;
             _cover.charge(share);
             _totals.totalBalances -= split.collected.toUint96();
-            _totals.reserve += split.dust.toUint96();
+            dust = split.dust;
+            _totals.reserve += dust.toUint96();
             _book.feesOwed += fee.toUint96();
         }
         if (paid == 0 && share == 0) return;
@@ -119,6 +122,6 @@ abstract contract PoolPayments is PoolStorage {
         if (queued) _ledger.totalOwed -= uint96(paid);
         address claimant = c.claimant;
         _creditPayout(claimant, paid);
-        emit ClaimPaid(claimId, claimant, paid, fee, share);
+        emit ClaimPaid(claimId, claimant, paid, fromReserve, fee, share, dust);
     }
 }

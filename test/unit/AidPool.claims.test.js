@@ -296,7 +296,7 @@ describe("AidPool claims", function () {
       await time.increase(ASSESS);
       await f.plan.escalate(1);
       await jury(f.plan, 1, [[f.jurors[0], true], [f.jurors[1], true], [f.jurors[2], false]]);
-      await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(100), 0, 0);
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(100), usd(100), 0, 0, 0);
     });
   });
 

@@ -64,6 +64,30 @@ describe("AidPool cost sharing", function () {
     await expectSolvent(expect, f.token, f.plan);
   });
 
+  it("ClaimPaid carries what the reserve paid and the dust it got back: the reserve is tracked exactly from events", async function () {
+    const f = await loadFixture(shared10);
+    // claim 1 rejected: its 10 bond goes to the reserve (BondsForfeited)
+    await f.plan.connect(f.ten[1]).submitClaim(usd(100), EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(1, false);
+    await f.plan.connect(f.as2).vote(1, false);
+    await time.increase(NOTICE);
+    await expect(f.plan.finalize(1)).to.emit(f.plan, "BondsForfeited").withArgs(1, usd(10));
+    expect(await f.plan.reserve()).to.equal(usd(10));
+    // claim 2 of 100.000001: 10 from the reserve, then 90.000001 + 4.5 fee over 10 members,
+    // rounded up to 9.450001 each: 1 base unit of dust back to the reserve
+    await f.plan.connect(f.ten[0]).submitClaim(usd(100) + 1n, EVIDENCE, await time.latest());
+    await f.plan.connect(f.as1).vote(2, true);
+    await f.plan.connect(f.as2).vote(2, true);
+    await time.increase(NOTICE);
+    const share = 9450001n;
+    const dust = share * 10n - (usd(90) + 1n + usd(4.5));
+    expect(dust).to.equal(9n);
+    await expect(f.plan.finalize(2))
+      .to.emit(f.plan, "ClaimPaid").withArgs(2, f.ten[0].address, usd(100) + 1n, usd(10), usd(4.5), share, dust);
+    expect(await f.plan.reserve()).to.equal(usd(10) - usd(10) + dust);
+    await expectSolvent(expect, f.token, f.plan);
+  });
+
   it("caps each member's shares per period with a pro-rata haircut; the rest stays owed and is paid FIFO from later periods' room", async function () {
     const f = await loadFixture(shared10);
     // 1000 + 50 fee = 105 each > cap 50: each pays 50, 500 collected, split 10000:500
@@ -73,7 +97,7 @@ describe("AidPool cost sharing", function () {
     await f.plan.connect(f.as2).vote(1, true);
     await time.increase(NOTICE);
     await expect(f.plan.finalize(1))
-      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, usd(500) - first, usd(50))
+      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, 0, usd(500) - first, usd(50), 0)
       .and.to.emit(f.plan, "ClaimOwed").withArgs(1, f.ten[0].address, usd(1000) - first);
     const [index, periodShared] = await f.plan.sharing();
     expect(index).to.equal(usd(50));
@@ -92,16 +116,16 @@ describe("AidPool cost sharing", function () {
     await f.plan.connect(f.as1).vote(3, true);
     await f.plan.connect(f.as2).vote(3, true);
     await time.increase(NOTICE);
-    await expect(f.plan.finalize(3)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, usd(500) - first, usd(50));
+    await expect(f.plan.finalize(3)).to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, first, 0, usd(500) - first, usd(50), 0);
     const rest1 = usd(1000) - 2n * first;
     expect(await f.plan.claimPayment(1)).to.deep.equal([2n * first, rest1]);
     // the period after: the rest of claim 1, then claims 2 and 3, all in full
     await time.increase(PERIOD);
     const fee1 = (rest1 * 500n) / 10000n;
     await expect(f.plan.payOwed(10))
-      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, rest1, fee1, (rest1 + fee1 + 9n) / 10n)
-      .and.to.emit(f.plan, "ClaimPaid").withArgs(2, f.ten[1].address, usd(100), usd(5), usd(10.5))
-      .and.to.emit(f.plan, "ClaimPaid").withArgs(3, f.ten[2].address, usd(100), usd(5), usd(10.5));
+      .to.emit(f.plan, "ClaimPaid").withArgs(1, f.ten[0].address, rest1, 0, fee1, (rest1 + fee1 + 9n) / 10n, ((rest1 + fee1 + 9n) / 10n) * 10n - rest1 - fee1)
+      .and.to.emit(f.plan, "ClaimPaid").withArgs(2, f.ten[1].address, usd(100), 0, usd(5), usd(10.5), 0)
+      .and.to.emit(f.plan, "ClaimPaid").withArgs(3, f.ten[2].address, usd(100), 0, usd(5), usd(10.5), 0);
     for (const id of [1, 2, 3]) expect((await f.plan.claimPayment(id))[1]).to.equal(0);
     expect(await f.plan.owedQueue()).to.deep.equal([3n, 3n, 0n]);
     // payout + returned bond, credited to the claimant's free balance (200, less 3 periods' shares of 50, 26)

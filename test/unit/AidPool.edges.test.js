@@ -84,7 +84,7 @@ describe("AidPool edges", function () {
       expect(await f.plan.bondsHeld()).to.equal(0);
       await time.increase(6 * DAY + 1); // no jury votes: the approval stands
       const reserve = await f.plan.reserve();
-      await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, a.address, reserve, 0, 0)
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "ClaimPaid").withArgs(1, a.address, reserve, reserve, 0, 0, 0)
         .and.to.emit(f.plan, "ClaimOwed").withArgs(1, a.address, usd(1000) - reserve)
         .and.not.to.emit(f.plan, "BondsReleased");
       // the reserve is empty now

@@ -240,6 +240,7 @@ describe("AidPool jury", function () {
       expect(gained).to.deep.equal([usd(5) + share, usd(5) + share, usd(5) + share, usd(5), 0n, 0n]); // d revealed against: deposit only
       const [paid] = await eventsOf(f.plan, tx, "ClaimPaid"); // a PREPAID payout comes out of the reserve
       expect(paid.args.amount).to.equal(usd(100));
+      expect(paid.args.fromReserve).to.equal(usd(100));
       expect(await f.plan.reserve()).to.equal(reserve + usd(5) + (usd(20) - 3n * share) - usd(100));
       expect(await f.plan.bondsHeld()).to.equal(0n);
       expect((await f.plan.claimOf(id)).status).to.equal(Status.PAID);

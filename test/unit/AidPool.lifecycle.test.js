@@ -57,7 +57,7 @@ describe("AidPool lifecycle", function () {
     const credit0 = (await plan.memberOf(a.address)).balance;
     const reserve = await plan.reserve();
     await expect(plan.connect(stranger).finalize(1))
-      .to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(250), 0, 0)
+      .to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(250), usd(250), 0, 0, 0)
       .and.to.emit(plan, "BondsReleased").withArgs(1, a.address, usd(10));
     expect((await plan.memberOf(a.address)).balance - credit0).to.equal(usd(260)); // pull payment: credited to the free balance
     await plan.connect(a).withdraw(usd(260));
@@ -75,7 +75,7 @@ describe("AidPool lifecycle", function () {
     const before = await token.balanceOf(a.address);
     const credit0 = (await plan.memberOf(a.address)).balance;
     // 200 + 5% fee = 210 over 10 members = 21 each
-    await expect(plan.connect(stranger).finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(200), usd(10), usd(21));
+    await expect(plan.connect(stranger).finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, a.address, usd(200), 0, usd(10), usd(21), 0);
     expect((await plan.memberOf(a.address)).balance - credit0).to.equal(usd(210)); // pull payment: credited to the free balance
     await plan.connect(a).withdraw(usd(210));
     expect(await token.balanceOf(a.address)).to.equal(before + usd(210));
@@ -132,7 +132,7 @@ describe("AidPool lifecycle", function () {
     await time.increase(3 * DAY);
     const before = await token.balanceOf(claimant.address);
     const credit0 = (await plan.memberOf(claimant.address)).balance;
-    await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, claimant.address, usd(100), 0, 0);
+    await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, claimant.address, usd(100), usd(100), 0, 0, 0);
     expect((await plan.memberOf(claimant.address)).balance - credit0).to.equal(usd(130)); // pull payment: credited to the free balance
     await plan.connect(claimant).withdraw(usd(130));
     expect(await token.balanceOf(claimant.address)).to.equal(before + usd(130));

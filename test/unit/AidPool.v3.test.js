@@ -64,7 +64,7 @@ describe("AidPool v3 (issue 9)", function () {
       }
       await plan.advance(500);
       expect(chunks).to.be.greaterThan(5);
-      await expect(plan.payOwed(5)).to.emit(plan, "ClaimPaid").withArgs(1, b.address, usd(2), anyValue, anyValue);
+      await expect(plan.payOwed(5)).to.emit(plan, "ClaimPaid").withArgs(1, b.address, usd(2), anyValue, anyValue, anyValue, anyValue);
       for (const [op, g] of Object.entries(gas)) console.log(`        ${op} after 10 idle years: ${g} gas`);
       await expectSolvent(expect, f.token, plan);
     });
@@ -169,7 +169,7 @@ describe("AidPool v3 (issue 9)", function () {
       const f = await loadFixture(shortReserve);
       const reserve = await f.plan.reserve();
       await expect(f.plan.connect(f.stranger).finalize(1))
-        .to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, reserve, 0, 0)
+        .to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, reserve, reserve, 0, 0, 0)
         .and.to.emit(f.plan, "ClaimOwed").withArgs(1, f.claimant.address, usd(900) - reserve);
       expect(await f.plan.claimPayment(1)).to.deep.equal([reserve, usd(900) - reserve]);
       // the members' next contributions reach the reserve; payOwed (anyone) pays the claimant first
@@ -196,7 +196,7 @@ describe("AidPool v3 (issue 9)", function () {
       await f.token.mint(f.stranger.address, usd(10)); // nothing new in the reserve
       // the second claimant's own contribution reached the reserve when they submitted: it goes to claim 1 first
       await expect(f.plan.finalize(2)).to.emit(f.plan, "ClaimOwed").withArgs(2, second.address, usd(10))
-        .and.to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(95), 0, 0);
+        .and.to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(95), usd(95), 0, 0, 0);
       expect(await f.plan.claimPayment(2)).to.deep.equal([0n, usd(10)]);
       expect(await f.plan.owedAt(0)).to.equal(1);
       expect(await f.plan.owedAt(1)).to.equal(2);
@@ -225,7 +225,7 @@ describe("AidPool v3 (issue 9)", function () {
       await token.setBlocked(f.feeReceiver.address, true);
       await time.increase(WEEK);
       // v2 pushed the payout inside finalize: it reverted forever for a blocklisted claimant
-      await expect(plan.connect(f.stranger).finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, claimant.address, usd(100), 0, 0);
+      await expect(plan.connect(f.stranger).finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, claimant.address, usd(100), usd(100), 0, 0, 0);
       await plan.finalize(2); // no jury votes: the approval stands; the challenger's bond is credited to the claimant of 2
       const claimantBalance = (await plan.memberOf(claimant.address)).balance;
       expect(claimantBalance).to.be.gte(usd(110)); // payout + bond credited to the free balance
@@ -263,7 +263,7 @@ describe("AidPool v3 (issue 9)", function () {
         await plan.connect(members[0]).submitClaim(u(20_000), EVIDENCE, await time.latest());
         await approve(f, plan, 1);
         await time.increase(WEEK);
-        await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, members[0].address, u(20_000), 0, 0);
+        await expect(plan.finalize(1)).to.emit(plan, "ClaimPaid").withArgs(1, members[0].address, u(20_000), u(20_000), 0, 0, 0);
         expect((await plan.claimOf(1)).paidInYear).to.equal(u(20_000));
         await expectSolvent(expect, token, plan);
       });

@@ -34,7 +34,7 @@ contract EventBurst is IAidPoolEvents {
             uint256 id = nextClaimId++;
             address m = address(firstMember + uint160(id % members));
             emit ClaimSubmitted(id, m, 5_000_000, keccak256(abi.encode(id)), uint64(block.timestamp), 0, uint64(block.timestamp));
-            emit ClaimPaid(id, m, 5_000_000, 0, 0);
+            emit ClaimPaid(id, m, 5_000_000, 5_000_000, 0, 0, 0);
         }
     }
 }

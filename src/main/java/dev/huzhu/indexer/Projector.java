@@ -243,10 +243,13 @@ public final class Projector {
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId, recipient, amount);
         w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid_time = ?, updated_block = ? "
                 + "WHERE chain_id = ? AND plan = ? AND claim_id = ?", amount, e.blockTime(), e.blockNumber(), chainId, plan, claimId);
-        BigInteger fromReserve = costSharing(w, chainId, plan) ? BigInteger.ZERO : amount;
+        // v3: the reserve pays first and gets the shares' rounding dust back; older events carried neither
+        BigInteger fromReserve = e.args().has("fromReserve") ? e.args().uint("fromReserve")
+                : costSharing(w, chainId, plan) ? BigInteger.ZERO : amount;
+        BigInteger dust = e.args().has("dust") ? e.args().uint("dust") : BigInteger.ZERO;
         w.update("UPDATE plans SET claims_paid = claims_paid + 1, paid_total = paid_total + ?, reserve = reserve - ?, fees = fees + ?, "
                 + "pay_seconds_sum = pay_seconds_sum + ? WHERE chain_id = ? AND address = ?",
-                amount, fromReserve, fee, e.blockTime() - submitted, chainId, plan);
+                amount, fromReserve.subtract(dust), fee, e.blockTime() - submitted, chainId, plan);
     }
 
     // ------------------------------------------------------------------ ratings and points

@@ -97,6 +97,11 @@ final class PlanRules {
                 EventArgs.json(assessors),
                 r.text("asset"), r.text("rulesHash"), Projector.enumName(Category.class, uintOrNull(r, "category")),
                 Projector.enumName(ContributionModel.class, uintOrNull(r, "model")), chainId, plan);
+        if (r.has("panelSize")) { // protocol v3: the jury's panel (0 in the rules = 5 seats) and the wind-down floor
+            long panel = r.longValue("panelSize");
+            w.update("UPDATE plans SET jury_panel = ?, min_members = ?, floor_periods = ? WHERE chain_id = ? AND address = ?",
+                    (int) (panel == 0 ? 5 : panel), (int) r.longValue("minMembers"), (int) r.longValue("floorPeriods"), chainId, plan);
+        }
     }
 
     private static BigInteger uintOrNull(EventArgs r, String name) {

@@ -28,9 +28,10 @@ public final class Projector {
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     /** Tables and the column that holds their scope, for clearing a scope before a replay. */
-    private static final Map<String, String> SCOPED_TABLES = Map.of(
-            "plans", "address", "members", "plan", "deposits", "plan", "contributions", "plan", "claims", "plan",
-            "votes", "plan", "challenges", "plan", "payouts", "plan", "ratings", "plan", "points", "source");
+    private static final Map<String, String> SCOPED_TABLES = Map.ofEntries(
+            Map.entry("plans", "address"), Map.entry("members", "plan"), Map.entry("deposits", "plan"), Map.entry("contributions", "plan"),
+            Map.entry("claims", "plan"), Map.entry("votes", "plan"), Map.entry("challenges", "plan"), Map.entry("payouts", "plan"),
+            Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"));
 
     private final Map<String, Handler> handlers = Map.ofEntries(
             Map.entry("PlanCreated", Projector::planCreated),
@@ -43,7 +44,24 @@ public final class Projector {
             Map.entry("MemberLeft", Projector::memberLeft),
             Map.entry("ClaimSubmitted", Projector::claimSubmitted),
             Map.entry("AssessorVoted", (w, c, e, p) -> vote(w, c, e, p, "assessor")),
-            Map.entry("JuryVoteRevealed", (w, c, e, p) -> vote(w, c, e, p, "juror")),
+            Map.entry("JuryVoteRevealed", (w, c, e, p) -> {
+                vote(w, c, e, p, "juror");
+                V3Projections.juryVoteRevealed(w, c, e, p);
+            }),
+            Map.entry("JuryVoteCommitted", V3Projections::juryVoteCommitted),
+            Map.entry("JuryDrawScheduled", V3Projections::juryDrawScheduled),
+            Map.entry("JurorDrawn", V3Projections::jurorDrawn),
+            Map.entry("JuryDrawn", V3Projections::juryDrawn),
+            Map.entry("JuryFellBack", V3Projections::juryFellBack),
+            Map.entry("JurorRewarded", V3Projections::jurorRewarded),
+            Map.entry("JurorDepositForfeited", V3Projections::jurorDepositForfeited),
+            Map.entry("ClaimOwed", V3Projections::claimOwed),
+            Map.entry("CloseVoted", V3Projections::closeVoted),
+            Map.entry("BelowFloorNoted", V3Projections::belowFloorNoted),
+            Map.entry("PlanClosed", V3Projections::planClosed),
+            Map.entry("ExitsOpened", V3Projections::exitsOpened),
+            Map.entry("ExitShared", V3Projections::exitShared),
+            Map.entry("PointsClaimed", V3Projections::pointsClaimed),
             Map.entry("ClaimApproved", (w, c, e, p) -> claimStatus(w, c, e, p, "Approved", "claims_approved")),
             Map.entry("ClaimRejected", (w, c, e, p) -> claimStatus(w, c, e, p, "Rejected", "claims_rejected")),
             Map.entry("ClaimDisputed", Projector::claimDisputed),
@@ -223,6 +241,7 @@ public final class Projector {
     private static void disputeResolved(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         long claimId = e.args().longValue("claimId");
         String outcome = e.args().bool("approved") ? "approved" : "denied";
+        w.update("UPDATE claims SET jury_outcome = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?", "verdict-" + outcome, chainId, plan, claimId);
         w.update("UPDATE challenges SET outcome = outcome || ': ' || ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 outcome, chainId, plan, claimId);
         w.update("UPDATE claims SET status = 'Final', votes_for = ?, votes_against = ?, updated_block = ? "
@@ -234,22 +253,32 @@ public final class Projector {
         long claimId = e.args().longValue("claimId");
         BigInteger amount = e.args().uint("amount");
         BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
-        List<Object[]> claim = w.query("SELECT claimant, submitted_time FROM claims WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+        List<Object[]> claim = w.query("SELECT claimant, submitted_time, status, paid, owed FROM claims WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 chainId, plan, claimId);
         String recipient = e.args().has("claimant") ? e.args().text("claimant") : claim.isEmpty() ? "" : (String) claim.get(0)[0];
         long submitted = claim.isEmpty() ? e.blockTime() : ((Number) claim.get(0)[1]).longValue();
+        boolean firstPayment = claim.isEmpty() || !"Paid".equals(claim.get(0)[2]);
         w.append("INSERT INTO payouts (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, recipient, amount) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId, recipient, amount);
-        w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid_time = ?, updated_block = ? "
-                + "WHERE chain_id = ? AND plan = ? AND claim_id = ?", amount, e.blockTime(), e.blockNumber(), chainId, plan, claimId);
+        // an instalment of an owed claim: paid grows, owed shrinks (exact, in Java: TEXT columns, see V4)
+        BigInteger paid = claim.isEmpty() ? BigInteger.ZERO : V3Projections.units(claim.get(0)[3]);
+        BigInteger owed = claim.isEmpty() ? BigInteger.ZERO : V3Projections.units(claim.get(0)[4]);
+        BigInteger settled = owed.min(amount);
+        w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid = ?, owed = ?, "
+                        + "paid_time = COALESCE(paid_time, ?), updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
+                amount, paid.add(amount).toString(), claim.isEmpty() || claim.get(0)[4] == null ? null : owed.subtract(settled).toString(),
+                e.blockTime(), e.blockNumber(), chainId, plan, claimId);
+        if (settled.signum() > 0) {
+            V3Projections.addOwed(w, chainId, plan, settled.negate(), owed.equals(settled) ? -1 : 0);
+        }
         // v3: the reserve pays first and gets the shares' rounding dust back; older events carried neither
         BigInteger fromReserve = e.args().has("fromReserve") ? e.args().uint("fromReserve")
                 : costSharing(w, chainId, plan) ? BigInteger.ZERO : amount;
         BigInteger dust = e.args().has("dust") ? e.args().uint("dust") : BigInteger.ZERO;
-        w.update("UPDATE plans SET claims_paid = claims_paid + 1, paid_total = paid_total + ?, reserve = reserve - ?, fees = fees + ?, "
+        w.update("UPDATE plans SET claims_paid = claims_paid + ?, paid_total = paid_total + ?, reserve = reserve - ?, fees = fees + ?, "
                 + "pay_seconds_sum = pay_seconds_sum + ? WHERE chain_id = ? AND address = ?",
-                amount, fromReserve.subtract(dust), fee, e.blockTime() - submitted, chainId, plan);
+                firstPayment ? 1 : 0, amount, fromReserve.subtract(dust), fee, firstPayment ? e.blockTime() - submitted : 0L, chainId, plan);
     }
 
     // ------------------------------------------------------------------ ratings and points
@@ -269,5 +298,6 @@ public final class Projector {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"),
                 e.args().uint("amount"), enumName(PointsReason.class, e.args().uint("reason")));
+        V3Projections.addPoints(w, chainId, plan, e.args().text("member"), e.args().uint("amount"), BigInteger.ZERO);
     }
 }

@@ -24,7 +24,22 @@ final class ReadModel {
             + "members_total, members_active, claims_total, claims_approved, claims_rejected, claims_paid, paid_total, "
             + "CASE WHEN claims_approved + claims_rejected = 0 THEN NULL ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END AS approval_ratio, "
             + "CASE WHEN claims_paid = 0 THEN NULL ELSE pay_seconds_sum / claims_paid END AS avg_pay_seconds, "
-            + "CASE WHEN rating_count = 0 THEN NULL ELSE 1.0 * rating_sum / rating_count END AS rating, rating_count";
+            + "CASE WHEN rating_count = 0 THEN NULL ELSE 1.0 * rating_sum / rating_count END AS rating, rating_count, "
+            // protocol v3: what approved claims still owe, the jury's size, the wind-down (V4)
+            + "COALESCE(owed_total, '0') AS owed_total, owed_claims, jury_panel, CASE WHEN jury_panel IS NULL THEN NULL ELSE jury_panel / 2 + 1 END AS jury_quorum, "
+            + "min_members, floor_periods, close_round, close_votes, below_floor_since, closed, closed_at, close_reason, exits_open, exit_members, "
+            + "exit_pool, exit_paid, exits_taken";
+
+    /**
+     * A claim's v3 columns (V4): what it has been paid and still owes (exact decimal strings of base
+     * units), and its jury: round, seats drawn, the quorum of reveals (panel / 2 + 1), commits,
+     * reveals, votes, outcome (verdict-approved, verdict-denied, fell-back-approved, fell-back-denied)
+     * and, when the assessors' decision stood, why (no-verdict, not-drawn).
+     */
+    private static final String CLAIM_V3 = "COALESCE(paid, CAST(paid_amount AS VARCHAR(80))) AS paid, "
+            + "COALESCE(owed, CASE WHEN status = 'Paid' THEN '0' ELSE NULL END) AS owed, owed_time, "
+            + "dispute_kind, jury_round, jury_seats, (SELECT q.jury_panel / 2 + 1 FROM plans q WHERE q.chain_id = claims.chain_id AND q.address = claims.plan) "
+            + "AS jury_quorum, jury_commits, jury_reveals, votes_for, votes_against, jury_commit_ends, jury_reveal_ends, jury_outcome, jury_fallback";
 
     /**
      * The token of a row's plan (correlated on the row's {@code plan} column): every amount is in base
@@ -55,15 +70,42 @@ final class ReadModel {
             throw new NotFound("no plan at " + address + " on chain " + chainId);
         }
         Map<String, Object> plan = new LinkedHashMap<>(rows.get(0));
+        plan.put("windDown", windDown(plan));
         plan.put("members", Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
                 + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ?", chainId, address, limit));
         plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
-                + "decided_time, paid_amount, paid_time FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ?", chainId, address,
+                + "decided_time, paid_amount, paid_time, " + CLAIM_V3 + " FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ?", chainId, address,
                 limit));
         // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
         plan.put("payouts", payoutRows(c, address, limit, 0));
         plan.put("listLimit", limit);
         return plan;
+    }
+
+    /**
+     * A plan's wind-down, as {@code windDown()} and {@code closeVotes()} hold it: closed (when, why), the
+     * close votes of the latest round, the floor, and once exits are open the pool and shares not yet
+     * taken (computed exactly from ExitsOpened minus every ExitShared).
+     */
+    private static Map<String, Object> windDown(Map<String, Object> p) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("closed", Boolean.TRUE.equals(p.get("closed")));
+        w.put("closedAt", p.get("closedAt"));
+        w.put("closeReason", p.get("closeReason"));
+        w.put("closeRound", p.get("closeRound"));
+        w.put("closeVotes", p.get("closeVotes"));
+        w.put("minMembers", p.get("minMembers"));
+        w.put("floorPeriods", p.get("floorPeriods"));
+        w.put("belowFloorSince", p.get("belowFloorSince"));
+        boolean open = Boolean.TRUE.equals(p.get("exitsOpen"));
+        w.put("exitsOpen", open);
+        w.put("exitMembers", p.get("exitMembers"));
+        w.put("exitPool", p.get("exitPool"));
+        w.put("exitPaid", open ? p.get("exitPaid") : null);
+        w.put("exitPoolLeft", open ? new java.math.BigInteger(String.valueOf(p.get("exitPool")))
+                .subtract(new java.math.BigInteger(p.get("exitPaid") == null ? "0" : String.valueOf(p.get("exitPaid")))).toString() : null);
+        w.put("exitSharesLeft", open ? ((Number) p.get("exitMembers")).longValue() - ((Number) p.get("exitsTaken")).longValue() : null);
+        return w;
     }
 
     Map<String, Object> claims(Connection c, String plan, String status, int limit, int offset) throws SQLException {
@@ -81,7 +123,7 @@ final class ReadModel {
         params.add(limit);
         params.add(offset);
         List<Map<String, Object>> items = Rows.query(c, "SELECT plan, claim_id, claimant, amount, evidence_hash, status, approvals, rejections, "
-                + "submitted_block, submitted_time, decided_time, paid_amount, paid_time, " + token("claims") + " FROM claims WHERE " + where
+                + "submitted_block, submitted_time, decided_time, paid_amount, paid_time, " + CLAIM_V3 + ", " + token("claims") + " FROM claims WHERE " + where
                 + " ORDER BY submitted_block DESC, plan, claim_id DESC LIMIT ? OFFSET ?", params.toArray());
         return page(items, total, limit, offset);
     }
@@ -104,13 +146,15 @@ final class ReadModel {
         r.put("address", member);
         r.put("limit", limit);
         r.put("offset", offset);
-        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through, " + token("members")
+        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through, exit_share, "
+                + "(SELECT p.closed FROM plans p WHERE p.chain_id = members.chain_id AND p.address = members.plan) AS plan_closed, " + token("members")
                 + " FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block LIMIT ?", chainId, member, QueryParams.MAX_LIMIT));
         r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash, " + token("deposits") + " FROM deposits "
                 + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash, " + token("contributions") + " FROM contributions "
                 + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
-        r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time, " + token("claims")
+        r.put("claims", Rows.query(c, "SELECT plan, claim_id, amount, status, approvals, rejections, submitted_time, decided_time, paid_amount, paid_time, "
+                + CLAIM_V3 + ", " + token("claims")
                 + " FROM claims WHERE chain_id = ? AND claimant = ? ORDER BY submitted_block DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("payouts", Rows.query(c, "SELECT plan, claim_id, amount, block_number, block_time, tx_hash, " + token("payouts") + " FROM payouts "
                 + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
@@ -122,8 +166,12 @@ final class ReadModel {
                 + "WHERE chain_id = ? AND rater = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("points", Rows.query(c, "SELECT source, amount, reason, block_number, block_time FROM points "
                 + "WHERE chain_id = ? AND account = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
-        r.put("pointsTotal", Rows.query(c, "SELECT COALESCE(SUM(amount), 0) AS total FROM points WHERE chain_id = ? AND account = ?",
-                chainId, member).get(0).get("total"));
+        // points are per plan (AidPoints.pointsOf(plan, account)): never one total across plans
+        r.put("pointsByPlan", Rows.query(c, "SELECT plan, accrued, claimed AS minted FROM plan_points WHERE chain_id = ? AND account = ? ORDER BY plan",
+                chainId, member));
+        r.put("juries", Rows.query(c, "SELECT plan, claim_id, round, committed, revealed, approve, deposit_back, reward, forfeited, drawn_block, "
+                + token("jurors") + " FROM jurors WHERE chain_id = ? AND juror = ? ORDER BY drawn_block DESC, plan, claim_id LIMIT ? OFFSET ?",
+                chainId, member, limit, offset));
         return r;
     }
 

@@ -20,8 +20,9 @@ final class Rows {
     /** No read of the API may take longer than this (seconds); the request then fails with a 500 naming the timeout. */
     static final int QUERY_TIMEOUT_S = 10;
     private static final Set<String> AMOUNTS = Set.of("amount", "balance", "balance_after", "contributed", "reserve", "fees",
-            "paid_total", "contribution", "max_payout", "bond", "paid_amount", "reserve_total", "deposited", "withdrawn", "total");
-    private static final Set<String> FLAGS = Set.of("approve", "appealed");
+            "paid_total", "contribution", "max_payout", "bond", "paid_amount", "reserve_total", "deposited", "withdrawn", "total",
+            "paid", "owed", "owed_total", "exit_pool", "exit_paid", "exit_share", "deposit_back", "reward", "forfeited", "accrued", "minted");
+    private static final Set<String> FLAGS = Set.of("approve", "appealed", "closed", "exits_open", "committed", "revealed", "plan_closed");
 
     private Rows() {}
 

@@ -22,6 +22,21 @@ const T = {
     records: "Records of", memberships: "Memberships", deposits: "Deposits and withdrawals", contributions: "Contributions (互助金)",
     kind: "Kind", myClaims: "Claims", myPayouts: "Payouts received", myVotes: "Votes cast", points: "Points", pointsTotal: "Points total",
     ratings: "Ratings given", score: "Score", challenges: "Challenges", role: "Role", vote: "Vote", yes: "approve", no: "reject",
+    paidAmount: "Paid", owedAmount: "Owed", paidOn: "Paid on", jury: "Jury", owedTotal: "Still owed to claimants",
+    owedClaims: (n) => `${n} claim(s) waiting, paid first in first out`, juryPanel: "Jury panel",
+    juryPanelText: (n, q) => `${n} seats, a verdict needs ${q} reveals`,
+    juryText: (c) => `${c.kind}, round ${c.juryRound}: ${c.jurySeats == null ? "panel not drawn yet" : c.jurySeats + " seats"}, ${c.juryReveals} reveal(s) (${c.juryQuorum} needed for a verdict)`,
+    outcomes: {"verdict-approved": "jury approved", "verdict-denied": "jury denied", "fell-back-approved": "no verdict: the assessors' approval stands",
+      "fell-back-denied": "no verdict: the assessors' decision (not approved) stands"},
+    fallbacks: {"no-verdict": "no quorum after a redraw", "not-drawn": "the panel was never drawn"},
+    kinds: {ESCALATED: "escalated", CHALLENGED: "challenged", APPEALED: "appealed"},
+    planClosedTag: "closed", windDown: "Wind-down", planState: "State", open: "open", closedOn: (when, why) => `closed on ${when} (${why})`,
+    closeReasons: {MEMBERS_VOTE: "members' vote", BELOW_FLOOR: "covered members below the floor", CREATOR: "closed by its creator before anyone joined"},
+    closeVotes: "Votes to close", closeVotesText: (v, r) => `${v} in round ${r}`, memberFloor: "Member floor",
+    floorText: (m, n, since) => m ? `${m} covered members; closes after ${n} period(s) below${since == null ? "" : " — below since period " + since}` : "none (never closes for lack of members)",
+    exits: "Exits", exitsNotOpen: "not open yet", exitsText: (left, shares, taken) => `open: ${left} left for ${shares} member(s) still to leave (${taken} taken)`,
+    exitShare: "Reserve share on leaving", pointsByPlan: "Points per plan (points of different plans are never added up)", minted: "Minted", accrued: "Accrued (events)",
+    juries: "Jury seats", round: "Round", committed: "Committed", revealed: "Revealed", reward: "Reward", forfeited: "Deposit forfeited",
     baseUnits: "base units of", decimals: "decimals", decimalsUnknown: "decimals unknown (decimals() reverts)", notFound: "Not found", days: "d", hours: "h", minutes: "min",
     statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Challenged: "Challenged", Disputed: "Disputed",
       Appealed: "Appealed", Final: "Final", Paid: "Paid", Cancelled: "Cancelled", active: "active", lapsed: "lapsed", left: "left",
@@ -47,6 +62,21 @@ const T = {
     records: "成员记录：", memberships: "参加的计划", deposits: "存入与提取", contributions: "互助金缴纳",
     kind: "类型", myClaims: "理赔申请", myPayouts: "获得的赔付", myVotes: "投票记录", points: "积分", pointsTotal: "积分合计",
     ratings: "评价", score: "分数", challenges: "质疑", role: "身份", vote: "投票", yes: "赞成", no: "反对",
+    paidAmount: "已赔付", owedAmount: "尚欠", paidOn: "赔付时间", jury: "陪审团", owedTotal: "尚欠申请人的金额",
+    owedClaims: (n) => `${n} 笔理赔待付，按先进先出顺序支付`, juryPanel: "陪审团人数",
+    juryPanelText: (n, q) => `${n} 个席位，裁决需 ${q} 人揭示投票`,
+    juryText: (c) => `${c.kind}，第 ${c.juryRound} 轮：${c.jurySeats == null ? "尚未抽选陪审员" : "已抽选 " + c.jurySeats + " 人"}，已揭示 ${c.juryReveals} 票（裁决需 ${c.juryQuorum} 票）`,
+    outcomes: {"verdict-approved": "陪审团批准", "verdict-denied": "陪审团驳回", "fell-back-approved": "未形成裁决：维持评审员的批准",
+      "fell-back-denied": "未形成裁决：维持评审员的决定（未批准）"},
+    fallbacks: {"no-verdict": "重新抽选后仍未达法定人数", "not-drawn": "陪审团从未被抽选"},
+    kinds: {ESCALATED: "超时升级", CHALLENGED: "被质疑", APPEALED: "申诉"},
+    planClosedTag: "已关闭", windDown: "计划终止", planState: "状态", open: "运行中", closedOn: (when, why) => `已于 ${when} 关闭（${why}）`,
+    closeReasons: {MEMBERS_VOTE: "成员投票", BELOW_FLOOR: "有效成员低于下限", CREATOR: "创建者在无人加入前关闭"},
+    closeVotes: "关闭投票", closeVotesText: (v, r) => `第 ${r} 轮 ${v} 票`, memberFloor: "成员下限",
+    floorText: (m, n, since) => m ? `${m} 名有效成员；低于下限 ${n} 个周期后关闭${since == null ? "" : "——自第 " + since + " 周期起低于下限"}` : "无（不会因成员不足而关闭）",
+    exits: "退出分配", exitsNotOpen: "尚未开放", exitsText: (left, shares, taken) => `已开放：剩余 ${left}，待 ${shares} 名成员领取（已领取 ${taken} 份）`,
+    exitShare: "退出时分得的资金池份额", pointsByPlan: "各计划积分（不同计划的积分从不相加）", minted: "已铸造", accrued: "已累计（事件）",
+    juries: "陪审席位", round: "轮次", committed: "已提交", revealed: "已揭示", reward: "奖励", forfeited: "被没收的押金",
     baseUnits: "最小单位，代币", decimals: "位小数", decimalsUnknown: "小数位未知（decimals() 调用失败）", notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
     statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Challenged: "被质疑", Disputed: "争议中",
       Appealed: "已申诉", Final: "已终裁", Paid: "已赔付", Cancelled: "已撤销", active: "有效", lapsed: "已失效", left: "已退出",
@@ -85,6 +115,38 @@ function duration(secs) {
   if (secs >= 3600) return (secs / 3600).toFixed(1) + " " + t("hours");
   return Math.max(1, Math.round(secs / 60)) + " " + t("minutes");
 }
+// a claim's dispute and jury, in words: kind, round, seats, reveals against the quorum, outcome (and why the assessors' decision stood)
+function juryCell(c) {
+  if (!c.disputeKind || c.disputeKind === "NONE") return "—";
+  let text = t("juryText")({...c, kind: T[lang].kinds[c.disputeKind] || c.disputeKind});
+  if (c.juryOutcome) {
+    text += " — " + (T[lang].outcomes[c.juryOutcome] || c.juryOutcome)
+      + (c.juryFallback ? " (" + (T[lang].fallbacks[c.juryFallback] || c.juryFallback) + ")" : "");
+  }
+  return `<span class="jury">${esc(text)}</span>`;
+}
+// paid, owed and when first paid: the chain's claimPayment(id), as indexed from ClaimPaid / ClaimOwed
+const claimMoneyCols = (tok) => [
+  {h: "paidAmount", num: true, f: (c) => `<span class="paid">${c.paid == null ? "—" : money(c.paid, tok(c))}</span>`},
+  {h: "owedAmount", num: true, f: (c) => `<span class="owed${c.owed && c.owed !== "0" ? " owed-open" : ""}">${c.owed == null ? "—" : money(c.owed, tok(c))}</span>`},
+  {h: "paidOn", f: (c) => c.paidTime ? esc(when(c.paidTime)) : "—"},
+  {h: "jury", f: juryCell},
+];
+
+function windDownSection(p) {
+  const w = p.windDown || {};
+  const state = w.closed ? t("closedOn")(when(w.closedAt), T[lang].closeReasons[w.closeReason] || w.closeReason || "—") : t("open");
+  const exits = w.exitsOpen ? t("exitsText")(money(w.exitPoolLeft, p), w.exitSharesLeft, p.exitsTaken)
+    : esc(w.closed ? t("exitsNotOpen") : "—");
+  return `<h3>${esc(t("windDown"))}</h3><dl id="wind-down">
+      <dt>${esc(t("planState"))}</dt><dd class="plan-state">${esc(state)}</dd>
+      <dt>${esc(t("closeVotes"))}</dt><dd>${w.closeRound == null ? "—" : esc(t("closeVotesText")(w.closeVotes, w.closeRound))}</dd>
+      <dt>${esc(t("memberFloor"))}</dt><dd>${w.minMembers == null ? "—" : esc(t("floorText")(w.minMembers, w.floorPeriods, w.belowFloorSince))}</dd>
+      <dt>${esc(t("exits"))}</dt><dd class="exits">${exits}</dd>
+      <dt>${esc(t("owedTotal"))}</dt><dd class="owed-total">${money(p.owedTotal || "0", p)}${p.owedClaims ? " · " + esc(t("owedClaims")(p.owedClaims)) : ""}</dd>
+      <dt>${esc(t("juryPanel"))}</dt><dd>${p.juryPanel == null ? "—" : esc(t("juryPanelText")(p.juryPanel, p.juryQuorum))}</dd></dl>`;
+}
+
 const pct = (r) => r == null ? "—" : (r * 100).toFixed(0) + "%";
 function short(a) { return a ? a.slice(0, 6) + "…" + a.slice(-4) : "—"; }
 const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
@@ -191,11 +253,12 @@ async function planPage(main, address) {
       <dt>${esc(t("reserve"))}</dt><dd><strong>${money(p.reserve, p)}</strong></dd>
       <dt>${esc(t("approval"))}</dt><dd>${pct(p.approvalRatio)}</dd>
       <dt>${esc(t("timeToPay"))}</dt><dd>${duration(p.avgPaySeconds)}</dd></dl>`
+    + windDownSection(p)
     + table(t("claims"), [
       {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
       {h: "amount", num: true, f: (c) => money(c.amount, p)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
       {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
-      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount, p) : "—"},
+      ...claimMoneyCols(() => p),
     ], p.claims, t("noClaims"))
     + table(t("payouts"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
@@ -209,16 +272,17 @@ async function planPage(main, address) {
 
 async function memberPage(main, address) {
   const r = await api("/api/members/" + encodeURIComponent(address) + "/records");
-  main.innerHTML = `<h2>${esc(t("records"))} <span class="addr">${esc(r.address)}</span></h2>
-    <p>${esc(t("pointsTotal"))}: <strong>${esc(r.pointsTotal)}</strong></p>`
+  main.innerHTML = `<h2>${esc(t("records"))} <span class="addr">${esc(r.address)}</span></h2>`
     + table(t("memberships"), [
-      {h: "plan", f: (m) => planLink(m.plan)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
+      {h: "plan", f: (m) => planLink(m.plan) + (m.planClosed ? ` <span class="closed-tag">${esc(t("planClosedTag"))}</span>` : "")},
+      {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
       {h: "balance", num: true, f: (m) => money(m.balance, m)}, {h: "contributed", num: true, f: (m) => money(m.contributed, m)},
+      {h: "exitShare", num: true, f: (m) => m.exitShare == null ? "—" : money(m.exitShare, m)},
     ], r.memberships)
     + table(t("myClaims"), [
       {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount, c)},
       {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
-      {h: "paid", f: (c) => c.paidTime ? esc(when(c.paidTime)) + " · " + money(c.paidAmount, c) : "—"},
+      ...claimMoneyCols((c) => c),
     ], r.claims)
     + table(t("myPayouts"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
@@ -243,8 +307,17 @@ async function memberPage(main, address) {
     + table(t("ratings"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "score", num: true, f: (x) => esc(x.score)},
     ], r.ratings)
+    + table(t("juries"), [
+      {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)}, {h: "round", num: true, f: (x) => esc(x.round)},
+      {h: "committed", f: (x) => esc(x.committed ? "✓" : "—")}, {h: "revealed", f: (x) => esc(x.revealed ? (x.approve ? t("yes") : t("no")) : "—")},
+      {h: "reward", num: true, f: (x) => x.reward == null ? "—" : money(x.reward, x)}, {h: "forfeited", num: true, f: (x) => x.forfeited == null ? "—" : money(x.forfeited, x)},
+    ], r.juries || [])
+    + table(t("pointsByPlan"), [
+      {h: "plan", f: (x) => planLink(x.plan)}, {h: "accrued", num: true, f: (x) => esc(x.accrued)}, {h: "minted", num: true, f: (x) => esc(x.minted)},
+    ], r.pointsByPlan || [])
     + table(t("points"), [
-      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "kind", f: (x) => esc(x.reason || "—")}, {h: "amount", num: true, f: (x) => esc(x.amount)},
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.source)}, {h: "kind", f: (x) => esc(x.reason || "—")},
+      {h: "amount", num: true, f: (x) => esc(x.amount)},
     ], r.points);
 }
 

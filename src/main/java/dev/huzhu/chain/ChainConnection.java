@@ -49,7 +49,7 @@ public final class ChainConnection implements AutoCloseable {
             return new ChainConnection(service, web3j, chainId, gas);
         } catch (IOException | RuntimeException e) {
             web3j.shutdown();
-            throw new IOException("no Ethereum node answers at " + rpcUrl + " (" + e.getMessage() + ")", e);
+            throw new IOException("no Ethereum node answers at " + Redaction.url(rpcUrl) + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -64,11 +64,11 @@ public final class ChainConnection implements AutoCloseable {
         try {
             c = open(profile.rpcUrl());
         } catch (IOException e) {
-            throw new NetworkException("no Ethereum node answers at " + profile.rpcUrl() + " (network '" + profile.name() + "')", e);
+            throw new NetworkException("no Ethereum node answers at " + Redaction.url(profile.rpcUrl()) + " (network '" + profile.name() + "')", e);
         }
         if (c.chainId() != profile.chainId()) {
             c.close();
-            throw new NetworkException("the node at " + profile.rpcUrl() + " serves chain id " + c.chainId()
+            throw new NetworkException("the node at " + Redaction.url(profile.rpcUrl()) + " serves chain id " + c.chainId()
                     + ", but network '" + profile.name() + "' is chain id " + profile.chainId() + "; check --network and --rpc-url");
         }
         return c;

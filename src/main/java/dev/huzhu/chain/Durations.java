@@ -1,5 +1,7 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
+
 /** Durations of plan rules, written the way people do: "30d", "12h", "90m", "45s" (or plain seconds). */
 public final class Durations {
     private Durations() {}
@@ -7,7 +9,7 @@ public final class Durations {
     /** Parses "30d", "12h", "90m", "45s", "1w" or whole seconds. */
     public static long parse(String text, String option) {
         if (text == null || !text.matches("\\d{1,9}[wdhms]?")) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
+            throw new InvalidInputException(option + " '" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
         }
         char last = text.charAt(text.length() - 1);
         char unit = Character.isDigit(last) ? 's' : last;
@@ -20,7 +22,7 @@ public final class Durations {
             default -> n;
         };
         if (seconds > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException(option + " '" + text + "' is too long (at most about 136 years)");
+            throw new InvalidInputException(option + " '" + text + "' is too long (at most about 136 years)");
         }
         return seconds;
     }

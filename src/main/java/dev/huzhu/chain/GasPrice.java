@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.TokenAmount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,8 +13,8 @@ public final class GasPrice {
     public static BigInteger parseGwei(String text, String option) {
         try {
             return TokenAmount.parse(text, 9);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage().replace("amount", "fee") + " (gwei)");
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage().replace("amount", "fee") + " (gwei)");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -50,14 +51,14 @@ public final class NetworkProfiles {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode n = e.getValue();
                 if (!n.path("rpcUrl").isTextual() || !n.path("chainId").canConvertToLong()) {
-                    throw new IllegalArgumentException("network '" + e.getKey() + "' in " + userFile + " needs \"rpcUrl\" (text) and \"chainId\" (number)");
+                    throw new InvalidInputException("network '" + e.getKey() + "' in " + userFile + " needs \"rpcUrl\" (text) and \"chainId\" (number)");
                 }
                 long chainId = n.path("chainId").asLong();
                 boolean local = n.has("local") ? n.path("local").asBoolean() : chainId == HARDHAT_CHAIN_ID || chainId == 1337;
                 put(new NetworkProfile(e.getKey(), n.path("rpcUrl").asText(), chainId, local));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("networks file " + userFile + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException("networks file " + userFile + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -65,7 +66,7 @@ public final class NetworkProfiles {
     public NetworkProfile get(String name) {
         NetworkProfile p = profiles.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("unknown network '" + name + "'; known: " + String.join(", ", profiles.keySet())
+            throw new InvalidInputException("unknown network '" + name + "'; known: " + String.join(", ", profiles.keySet())
                     + " (add more in " + (userFile == null ? "~/.huzhu/networks.json" : userFile) + ")");
         }
         return p;

@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.Address;
 import dev.huzhu.protocol.NotFoundException;
 import dev.huzhu.contracts.AidPool;
@@ -52,7 +53,7 @@ public final class PlanDirectory {
      */
     public String resolve(String ref) {
         if (ref == null || ref.isBlank()) {
-            throw new IllegalArgumentException("no plan given: use --plan ID|ADDRESS (`huzhu pool list` shows them)");
+            throw new InvalidInputException("no plan given: use --plan ID|ADDRESS (`huzhu pool list` shows them)");
         }
         String r = ref.startsWith("#") ? ref.substring(1) : ref;
         if (r.matches("\\d{1,9}")) {
@@ -70,7 +71,7 @@ public final class PlanDirectory {
             }
             return address;
         }
-        throw new IllegalArgumentException("plan '" + ref + "' is neither a plan id nor an address");
+        throw new InvalidInputException("plan '" + ref + "' is neither a plan id nor an address");
     }
 
     /** The id of a plan address (its index), or -1. */

@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,7 +28,7 @@ public final class Timestamps {
             }
             return Instant.parse(t).getEpochSecond();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a date (2027-01-03, 2027-01-03 10:00 UTC, ISO-8601 or Unix seconds)");
+            throw new InvalidInputException(option + " '" + text + "' is not a date (2027-01-03, 2027-01-03 10:00 UTC, ISO-8601 or Unix seconds)");
         }
     }
 

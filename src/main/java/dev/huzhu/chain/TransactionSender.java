@@ -1,5 +1,6 @@
 package dev.huzhu.chain;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * receipt and the requested confirmations, and report a timeout instead of retrying blindly.
  */
 public final class TransactionSender {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TransactionSender.class);
     /** Default tip when the node does not suggest one: 1 gwei. */
     public static final BigInteger DEFAULT_PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
     /** Safety margin over the gas estimate: +20 %. */
@@ -62,17 +64,17 @@ public final class TransactionSender {
             BigInteger limit = fees.gasLimit() != null ? fees.gasLimit()
                     : gas.multiply(BigInteger.valueOf(100 + GAS_MARGIN_PERCENT)).divide(BigInteger.valueOf(100));
             if (fees.gasLimit() != null && fees.gasLimit().compareTo(gas) < 0) {
-                throw new IllegalArgumentException("--gas-limit " + fees.gasLimit() + " is below the estimate of " + gas + " gas");
+                throw new InvalidInputException("--gas-limit " + fees.gasLimit() + " is below the estimate of " + gas + " gas");
             }
             EthBlock.Block latest = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
             BigInteger baseFee = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
             BigInteger tip = fees.priorityFeePerGas() != null ? fees.priorityFeePerGas() : suggestedTip();
             BigInteger maxFee = fees.maxFeePerGas() != null ? fees.maxFeePerGas() : baseFee.multiply(BigInteger.TWO).add(tip);
             if (maxFee.compareTo(tip) < 0) {
-                throw new IllegalArgumentException("--max-fee is below the priority fee");
+                throw new InvalidInputException("--max-fee is below the priority fee");
             }
             if (maxFee.compareTo(baseFee) < 0) {
-                throw new IllegalArgumentException("--max-fee " + GasPrice.gwei(maxFee) + " gwei is below the current base fee of " + GasPrice.gwei(baseFee) + " gwei");
+                throw new InvalidInputException("--max-fee " + GasPrice.gwei(maxFee) + " gwei is below the current base fee of " + GasPrice.gwei(baseFee) + " gwei");
             }
             BigInteger balance = web3j.ethGetBalance(from, DefaultBlockParameterName.LATEST).send().getBalance();
             BigInteger need = limit.multiply(maxFee).add(value);
@@ -110,8 +112,9 @@ public final class TransactionSender {
             if (!r.hasError() && r.getMaxPriorityFeePerGas() != null && r.getMaxPriorityFeePerGas().signum() > 0) {
                 return r.getMaxPriorityFeePerGas();
             }
-        } catch (IOException | RuntimeException ignored) {
+        } catch (IOException | RuntimeException e) {
             // older nodes lack eth_maxPriorityFeePerGas
+            LOG.debug("eth_maxPriorityFeePerGas failed ({}); tip {} wei", e.toString(), DEFAULT_PRIORITY_FEE);
         }
         return DEFAULT_PRIORITY_FEE;
     }

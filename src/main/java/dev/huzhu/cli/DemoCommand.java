@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.chain.DevAccounts;
 import dev.huzhu.demo.BalancesTable;
@@ -53,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("started a local Hardhat node at " + url + " (pid " + ownNode.pid() + ")");
             }
         } else if (JsonRpcProbe.chainId(url).orElse(-1) != HardhatNode.CHAIN_ID) {
-            throw new IllegalArgumentException("--rpc-url " + url + " is not a local Hardhat node (chain id 31337)");
+            throw new InvalidInputException("--rpc-url " + url + " is not a local Hardhat node (chain id 31337)");
         }
         try (ChainConnection chain = ChainConnection.open(url)) {
             DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));

@@ -9,6 +9,7 @@ import dev.huzhu.cli.pool.RateCommand;
 import dev.huzhu.cli.points.PointsCommand;
 import dev.huzhu.cli.records.RecordsCommand;
 import dev.huzhu.cli.wallet.WalletCommand;
+import dev.huzhu.cli.logging.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,9 @@ public final class HuzhuCommand implements Runnable {
             DemoCommand.class, NodeCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);
 
+    /** Commands whose log lines also go to stderr (docs/cli.md "Logs"); the others log to the file only. */
+    static final java.util.Set<String> LONG_RUNNING = java.util.Set.of("serve", "index", "watch", "keeper");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +68,9 @@ public final class HuzhuCommand implements Runnable {
             // lean path: no command tree, no reflection over every subcommand
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.OK);
+        }
+        if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
+            LogSetup.toStderr(); // before anything logs: the servers' logs also go to stderr
         }
         System.exit(newCommandLine(Session.system(), args).execute(args));
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.NetworkProfiles;
 import dev.huzhu.devnet.LocalNode;
 import dev.huzhu.indexer.ChainSource;
@@ -54,10 +55,10 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Finality f = Finality.parse(finality);
         if (maxRange < 1) {
-            throw new IllegalArgumentException("--max-range must be at least 1, got " + maxRange);
+            throw new InvalidInputException("--max-range must be at least 1, got " + maxRange);
         }
         try (Source.Resolved r = source.resolve(confirmations, f).withMaxRange(maxRange)) {
-            System.out.println("indexing chain " + r.chainId() + " from " + r.rpcUrl() + " into " + r.db().url());
+            System.out.println("indexing chain " + r.chainId() + " from " + dev.huzhu.chain.Redaction.url(r.rpcUrl()) + " into " + r.db().url());
             AtomicBoolean stop = new AtomicBoolean();
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
@@ -147,7 +148,7 @@ final class IndexCommand implements Callable<Integer> {
         Resolved resolve(int confirmations, Finality finality) {
             for (String a : concat(factories, plans)) {
                 if (!a.matches("0x[0-9a-fA-F]{40}")) {
-                    throw new IllegalArgumentException("not an address: " + a + " (expected 0x and 40 hex digits)");
+                    throw new InvalidInputException("not an address: " + a + " (expected 0x and 40 hex digits)");
                 }
             }
             String url = rpcUrl != null ? rpcUrl : networkUrl(network);
@@ -170,7 +171,7 @@ final class IndexCommand implements Callable<Integer> {
                     DeploymentBook book = new DeploymentBook(deployments);
                     Optional<Deployment> d = book.read(chainId);
                     if (d.isEmpty() && plans.isEmpty()) {
-                        throw new IllegalArgumentException("no " + book.file(chainId)
+                        throw new InvalidInputException("no " + book.file(chainId)
                                 + ": run `huzhu deploy` first, or pass --factory ADDRESS --from-block N");
                     }
                     if (d.isPresent()) {

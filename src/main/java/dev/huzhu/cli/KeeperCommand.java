@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Durations;
 import dev.huzhu.cli.options.AccountOptions;
@@ -40,7 +41,7 @@ final class KeeperCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long every = Durations.parse(interval, "--interval");
         if (every < 1) {
-            throw new IllegalArgumentException("--interval must be at least 1 second, got " + interval);
+            throw new InvalidInputException("--interval must be at least 1 second, got " + interval);
         }
         Session session = Session.of(spec);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.indexer.BackgroundIndexer;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.web.WebServer;
@@ -46,11 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+            throw new InvalidInputException("--port must be between 0 and 65535, got " + port);
         }
         long keeperEvery = dev.huzhu.chain.Durations.parse(keeperInterval, "--keeper-interval");
         if (keeperEvery < 1) {
-            throw new IllegalArgumentException("--keeper-interval must be at least 1 second, got " + keeperInterval);
+            throw new InvalidInputException("--keeper-interval must be at least 1 second, got " + keeperInterval);
         }
         try (IndexCommand.Source.Resolved r = source.resolve(confirmations, Finality.LATEST);
              dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery) : null;
@@ -69,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The keeper of the followed factory, signing with --account, printing what it sends. */
     private dev.huzhu.keeper.KeeperLoop startKeeper(IndexCommand.Source.Resolved r, long every) {
         if (r.settings().factories().isEmpty()) {
-            throw new IllegalArgumentException("--keeper needs a factory: run `huzhu deploy` first or pass --factory ADDRESS");
+            throw new InvalidInputException("--keeper needs a factory: run `huzhu deploy` first or pass --factory ADDRESS");
         }
         Session session = Session.of(spec);
         dev.huzhu.keeper.Keeper k = KeeperSetup.keeper(session, r.chain().web3j(), r.chainId(), r.settings().factories().get(0),

@@ -8,21 +8,40 @@ import dev.huzhu.devnet.DevnetException;
 import dev.huzhu.wallet.WalletException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.huzhu.cli.logging.LogSetup;
+import dev.huzhu.protocol.InvalidInputException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Turns known failures into one clear line on stderr and a documented exit code. */
+/**
+ * Turns known failures into one clear line on stderr and a documented exit code. Anything else is
+ * a bug: one line on stderr naming it and the log file, exit 1, and the stack trace in the log
+ * (never on the screen). Every failure is logged.
+ */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(UserErrorHandler.class);
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         int code = exitCode(e);
+        String command = cmd.getCommandSpec().qualifiedName();
         if (code == ExitCodes.SOFTWARE) {
-            cmd.getErr().println("huzhu: unexpected error: " + e);
-            e.printStackTrace(cmd.getErr());
+            LOG.error("`{}` failed unexpectedly (exit {})", command, code, e);
+            Path log = LogSetup.currentFile();
+            cmd.getErr().println("huzhu: unexpected error (a bug): " + dev.huzhu.chain.Redaction.text(oneLine(String.valueOf(e)))
+                    + (log != null ? "; stack trace in " + log : ""));
         } else {
-            cmd.getErr().println("huzhu: " + e.getMessage());
+            LOG.info("`{}` failed (exit {}): {}", command, code, e.getMessage(), LOG.isDebugEnabled() ? e : null);
+            cmd.getErr().println("huzhu: " + oneLine(e.getMessage()));
         }
         cmd.getErr().flush();
         return code;
+    }
+
+    private static String oneLine(String s) {
+        return String.valueOf(s).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     static int exitCode(Exception e) {
@@ -45,8 +64,11 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 || e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.NETWORK;
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof InvalidInputException) {
             return ExitCodes.USAGE;
+        }
+        if (e instanceof InterruptedException) {
+            return ExitCodes.INTERRUPTED;
         }
         return ExitCodes.SOFTWARE;
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.cli;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.indexer.Finality;
 import dev.huzhu.indexer.Indexer;
 import dev.huzhu.indexer.IndexerException;
@@ -52,7 +53,7 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!"payouts".equals(what)) {
-            throw new IllegalArgumentException("can only watch `payouts`, got: " + what);
+            throw new InvalidInputException("can only watch `payouts`, got: " + what);
         }
         String planFilter = null;
         if (!source.plans.isEmpty()) {
@@ -63,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
             try {
                 sender = new WebhookSender(new URI(webhook), Duration.ofMillis(500), Duration.ofSeconds(30));
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("--webhook is not a URL: " + webhook);
+                throw new InvalidInputException("--webhook is not a URL: " + webhook);
             }
         }
         long fromBlock = source.fromBlock == null ? 0 : source.fromBlock;

@@ -1,5 +1,6 @@
 package dev.huzhu.demo;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.contracts.GroupPurchase;
 import dev.huzhu.contracts.MockUSD;
@@ -19,7 +20,7 @@ public record DemoStories(boolean medical, boolean relief, boolean group) {
             case "relief" -> new DemoStories(false, true, false);
             case "group" -> new DemoStories(false, false, true);
             case "all" -> new DemoStories(true, true, true);
-            default -> throw new IllegalArgumentException("--scenario must be medical, relief, group or all (got '" + name + "')");
+            default -> throw new InvalidInputException("--scenario must be medical, relief, group or all (got '" + name + "')");
         };
     }
 

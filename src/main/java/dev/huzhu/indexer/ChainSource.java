@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.chain.Redaction;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -113,10 +114,10 @@ public final class ChainSource implements AutoCloseable {
         try {
             return c.send();
         } catch (IOException e) {
-            String msg = "node at " + rpcUrl + " unreachable: " + e.getMessage();
+            String msg = "node at " + Redaction.url(rpcUrl) + " unreachable: " + e.getMessage();
             throw new RpcException(msg, RpcException.looksLikeRangeError(e.getMessage()) && e.getMessage().contains("eth_getLogs"), e);
         } catch (RuntimeException e) {
-            throw new RpcException("JSON-RPC call to " + rpcUrl + " failed: " + e, false, e);
+            throw new RpcException("JSON-RPC call to " + Redaction.url(rpcUrl) + " failed: " + e, false, e);
         }
     }
 

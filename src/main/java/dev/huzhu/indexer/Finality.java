@@ -1,5 +1,7 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.InvalidInputException;
+
 /** Which head the indexer follows: the newest block, or the newest block the chain calls final. */
 public enum Finality {
     LATEST("latest"), FINALIZED("finalized");
@@ -21,6 +23,6 @@ public enum Finality {
                 return f;
             }
         }
-        throw new IllegalArgumentException("--finality must be latest or finalized, got: " + text);
+        throw new InvalidInputException("--finality must be latest or finalized, got: " + text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ public final class IndexDatabase {
      */
     public static IndexDatabase open(String url) {
         if (url == null || !(url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:postgresql:"))) {
-            throw new IllegalArgumentException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got: " + url);
+            throw new InvalidInputException("--db must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got: " + url);
         }
         String user = url.startsWith("jdbc:postgresql:") && !url.contains("user=") ? System.getenv("PGUSER") : null;
         String password = url.startsWith("jdbc:postgresql:") && !url.contains("password=") ? System.getenv("PGPASSWORD") : null;
@@ -41,7 +42,7 @@ public final class IndexDatabase {
                     Files.createDirectories(parent);
                 }
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot create the directory for " + file + ": " + e.getMessage());
+                throw new InvalidInputException("cannot create the directory for " + file + ": " + e.getMessage());
             }
         }
         IndexDatabase db = new IndexDatabase(url, user, password);

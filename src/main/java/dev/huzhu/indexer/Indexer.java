@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
  * the common ancestor on a reorg, retries with bounded backoff.
  */
 public final class Indexer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Indexer.class);
     private static final String ZERO_HASH = "0x" + "0".repeat(64);
     private static final int ONCE_MAX_FAILURES = 6;
 
@@ -285,8 +286,9 @@ public final class Indexer implements AutoCloseable {
         try {
             EventStore.Cursor cur = store.cursor(w).orElse(new EventStore.Cursor(-1, ZERO_HASH));
             store.saveStatus(w, Math.max(head, 0), Math.max(head - settings.confirmations(), 0), cur.number(), error);
-        } catch (SQLException | RuntimeException ignored) {
-            // the status is informative only
+        } catch (SQLException | RuntimeException e) {
+            // the status is informative only: never let it hide the error being reported
+            LOG.warn("could not save the indexer status ({})", e.toString());
         }
     }
 

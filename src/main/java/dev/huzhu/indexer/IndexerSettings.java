@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,10 +26,10 @@ public record IndexerSettings(List<String> factories, List<String> plans, long f
         factories = factories.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         plans = plans.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         if (fromBlock < 0) {
-            throw new IllegalArgumentException("--from-block must be >= 0, got " + fromBlock);
+            throw new InvalidInputException("--from-block must be >= 0, got " + fromBlock);
         }
         if (confirmations < 0) {
-            throw new IllegalArgumentException("--confirmations must be >= 0, got " + confirmations);
+            throw new InvalidInputException("--confirmations must be >= 0, got " + confirmations);
         }
     }
 

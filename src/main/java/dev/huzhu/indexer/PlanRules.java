@@ -21,6 +21,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * address as symbol and NULL decimals, so it never stops the indexer.
  */
 final class PlanRules {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanRules.class);
     private final ChainSource source;
 
     PlanRules(ChainSource source) {
@@ -73,8 +74,13 @@ final class PlanRules {
             rules = pool.rules().send();
         } catch (java.io.IOException e) {
             throw new RpcException("reading the rules of plan " + plan + ": " + e.getMessage(), false, e);
+        } catch (org.web3j.tx.exceptions.ContractCallException e) {
+            // the node answered: rules() reverts or returns nothing, so this is not an AidPool; remember that, do not ask again
+            LOG.warn("plan {} has no rules() ({}); stored without rules", plan, e.getMessage());
+            return new EventArgs(java.util.Map.of());
         } catch (Exception e) {
-            return new EventArgs(java.util.Map.of()); // not an AidPool (no rules()): remember that, do not ask again
+            // anything else (a rules struct that does not decode, a bug) stops the indexer loudly instead of storing {} for good
+            throw new IndexerException("reading the rules of plan " + plan + " failed: " + e, e);
         }
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> m = (java.util.Map<String, Object>) EventArgs.normalize(rules);

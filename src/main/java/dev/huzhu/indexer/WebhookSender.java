@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,7 @@ public final class WebhookSender {
     public WebhookSender(URI url, Duration initialBackoff, Duration maxBackoff) {
         String scheme = url.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("--webhook must be an http:// or https:// URL, got " + url);
+            throw new InvalidInputException("--webhook must be an http:// or https:// URL, got " + url);
         }
         this.url = url;
         this.initialBackoff = initialBackoff;

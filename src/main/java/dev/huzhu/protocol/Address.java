@@ -14,7 +14,7 @@ public record Address(String lower) {
 
     public Address {
         if (lower == null || !HEX40.matcher(lower).matches()) {
-            throw new IllegalArgumentException("'" + lower + "' is not an address (0x followed by 40 hex digits)");
+            throw new InvalidInputException("'" + lower + "' is not an address (0x followed by 40 hex digits)");
         }
         lower = lower.toLowerCase(Locale.ROOT);
     }
@@ -28,13 +28,13 @@ public record Address(String lower) {
      */
     public static Address parse(String text, String what) {
         if (!looksLike(text)) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not an address (0x followed by 40 hex digits)");
+            throw new InvalidInputException(what + " '" + text + "' is not an address (0x followed by 40 hex digits)");
         }
         String hex = text.substring(2);
         boolean mixed = !hex.equals(hex.toLowerCase(Locale.ROOT)) && !hex.equals(hex.toUpperCase(Locale.ROOT));
         Address a = new Address(text);
         if (mixed && !a.checksummed().equals(text)) {
-            throw new IllegalArgumentException(what + " '" + text + "' has a bad EIP-55 checksum (a typo?)");
+            throw new InvalidInputException(what + " '" + text + "' has a bad EIP-55 checksum (a typo?)");
         }
         return a;
     }

@@ -33,7 +33,7 @@ public final class DeploymentBook {
         try {
             return Optional.of(JSON.readValue(f.toFile(), Deployment.class));
         } catch (IOException e) {
-            throw new IllegalArgumentException(f + " is not a valid deployment file: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidInputException(f + " is not a valid deployment file: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -16,6 +16,7 @@ import org.web3j.crypto.Hash;
  * inherited OpenZeppelin errors included), by selector, plus Solidity's Error(string) and Panic(uint256).
  */
 public final class ErrorDecoder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ErrorDecoder.class);
     private static final String ERROR_STRING = "0x08c379a0";
     private static final String PANIC = "0x4e487b71";
     private static volatile ErrorDecoder packaged;
@@ -103,7 +104,8 @@ public final class ErrorDecoder {
                 args.add(new DecodedError.Arg(abi.names().get(i), abi.types().get(i), abi.internalTypes().get(i), v));
             }
         } catch (RuntimeException | ClassNotFoundException e) {
-            // tuple or exotic argument: name the error without its arguments
+            // tuple or exotic argument: name the error without its arguments (and say so in the log)
+            LOG.warn("the arguments of error {} do not decode ({}); shown without them", abi.name(), e.toString());
             return Optional.of(new DecodedError(abi.name(), List.of()));
         }
         return Optional.of(new DecodedError(abi.name(), args));

@@ -41,7 +41,7 @@ public interface SolidityEnum {
 
     /** As {@link #parse}, or an IllegalArgumentException "--category 'pets' is not one of medical, education, …". */
     static <E extends Enum<E> & SolidityEnum> E require(Class<E> type, String text, String what) {
-        return parse(type, text).orElseThrow(() -> new IllegalArgumentException(what + " '" + text + "' is not one of " + labels(type)));
+        return parse(type, text).orElseThrow(() -> new InvalidInputException(what + " '" + text + "' is not one of " + labels(type)));
     }
 
     /** "medical, education, …": the labels of {@code type}, for help texts and error messages. */

@@ -36,19 +36,19 @@ public record TokenAmount(BigInteger units, TokenInfo token) {
      */
     public static BigInteger parse(String text, int decimals) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("amount is empty");
+            throw new InvalidInputException("amount is empty");
         }
         String trimmed = text.trim();
         if (!trimmed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new IllegalArgumentException("amount '" + text + "' is not a decimal number");
+            throw new InvalidInputException("amount '" + text + "' is not a decimal number");
         }
         BigDecimal value = new BigDecimal(trimmed);
         if (value.signum() < 0) {
-            throw new IllegalArgumentException("amount '" + text + "' is negative");
+            throw new InvalidInputException("amount '" + text + "' is negative");
         }
         BigDecimal scaled = value.movePointRight(decimals);
         if (scaled.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("amount '" + text + "' has more than " + decimals + " decimals");
+            throw new InvalidInputException("amount '" + text + "' has more than " + decimals + " decimals");
         }
         return scaled.toBigIntegerExact();
     }

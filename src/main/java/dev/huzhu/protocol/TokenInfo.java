@@ -17,7 +17,7 @@ public record TokenInfo(String address, String symbol, int decimals, boolean kno
     /** Parses a human amount exactly with this token's decimals. */
     public BigInteger parse(String text) {
         if (!known) {
-            throw new IllegalArgumentException("token " + address + " does not say its decimals; amounts cannot be parsed");
+            throw new NotFoundException("token " + address + " does not answer decimals(); amounts cannot be parsed");
         }
         return TokenAmount.parse(text, decimals);
     }

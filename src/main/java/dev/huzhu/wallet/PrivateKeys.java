@@ -1,5 +1,6 @@
 package dev.huzhu.wallet;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -47,11 +48,11 @@ public final class PrivateKeys {
             hex = hex.substring(2);
         }
         if (!hex.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException("the private key must be 64 hex digits (optionally 0x-prefixed) on one line");
+            throw new InvalidInputException("the private key must be 64 hex digits (optionally 0x-prefixed) on one line");
         }
         BigInteger k = new BigInteger(hex, 16);
         if (k.signum() == 0 || k.compareTo(Sign.CURVE_PARAMS.getN()) >= 0) {
-            throw new IllegalArgumentException("the private key is outside the secp256k1 range");
+            throw new InvalidInputException("the private key is outside the secp256k1 range");
         }
         return ECKeyPair.create(k);
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.cli.claim;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.math.BigInteger;
 
 /** Claim ids as typed: "3" or "#3". */
@@ -9,7 +10,7 @@ final class ClaimId {
     static BigInteger parse(String text) {
         String t = text.startsWith("#") ? text.substring(1) : text;
         if (!t.matches("[1-9]\\d{0,8}")) {
-            throw new IllegalArgumentException("claim id '" + text + "' is not a positive whole number");
+            throw new InvalidInputException("claim id '" + text + "' is not a positive whole number");
         }
         return new BigInteger(t);
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.cli.claim;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.SolidityEnum;
 import dev.huzhu.protocol.ClaimStatus;
 import dev.huzhu.chain.Calls;
@@ -40,7 +41,7 @@ public final class ClaimList implements Callable<Integer> {
     @Override
     public Integer call() {
         if (status != null && SolidityEnum.parse(ClaimStatus.class, status).filter(s -> s != ClaimStatus.NONE).isEmpty()) {
-            throw new IllegalArgumentException("--status '" + status + "' is not one of submitted, approved, rejected, disputed, paid, denied");
+            throw new InvalidInputException("--status '" + status + "' is not one of submitted, approved, rejected, disputed, paid, denied");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (PlanAction p = PlanAction.open(Session.of(spec), network, plan.plan)) {

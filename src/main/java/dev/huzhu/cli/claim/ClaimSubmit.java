@@ -1,5 +1,6 @@
 package dev.huzhu.cli.claim;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.chain.Timestamps;
@@ -55,9 +56,9 @@ public final class ClaimSubmit implements Callable<Integer> {
         try {
             evidenceHash = Hash.sha3(Files.readAllBytes(evidence));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("evidence file " + evidence + " does not exist");
+            throw new InvalidInputException("evidence file " + evidence + " does not exist");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read evidence file " + evidence + ": " + e.getMessage());
+            throw new InvalidInputException("cannot read evidence file " + evidence + ": " + e.getMessage());
         }
         Long when = incurredAt == null ? null : Timestamps.parse(incurredAt, "--incurred-at");
         return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {

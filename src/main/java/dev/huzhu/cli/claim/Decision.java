@@ -1,5 +1,6 @@
 package dev.huzhu.cli.claim;
 
+import dev.huzhu.protocol.InvalidInputException;
 import java.util.Locale;
 
 /** "approve" / "reject" as typed (also yes/no). */
@@ -10,7 +11,7 @@ final class Decision {
         return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
             case "approve", "yes", "for" -> true;
             case "reject", "no", "against" -> false;
-            default -> throw new IllegalArgumentException("decision '" + text + "' must be approve or reject");
+            default -> throw new InvalidInputException("decision '" + text + "' must be approve or reject");
         };
     }
 }

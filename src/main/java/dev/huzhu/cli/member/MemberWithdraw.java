@@ -1,5 +1,6 @@
 package dev.huzhu.cli.member;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
@@ -41,7 +42,7 @@ public final class MemberWithdraw implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == (amount != null)) {
-            throw new IllegalArgumentException("give either --amount AMOUNT or --all");
+            throw new InvalidInputException("give either --amount AMOUNT or --all");
         }
         return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
             BigInteger units = all ? dev.huzhu.chain.Calls.get(p.pool(null).withdrawable(flow.from())) : p.token().parse(amount);

@@ -1,5 +1,6 @@
 package dev.huzhu.cli.options;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.NetworkProfile;
 import dev.huzhu.chain.NetworkProfiles;
 import dev.huzhu.cli.Session;
@@ -32,7 +33,7 @@ public final class NetworkOptions {
         NetworkProfile p = NetworkProfiles.load(localUrl, file).get(name);
         if (url != null) {
             if (!url.matches("(?i)(https?|wss?)://\\S+")) {
-                throw new IllegalArgumentException("--rpc-url '" + url + "' is not an http(s):// or ws(s):// URL");
+                throw new InvalidInputException("--rpc-url '" + url + "' is not an http(s):// or ws(s):// URL");
             }
             p = p.withRpcUrl(url);
         }
@@ -53,6 +54,7 @@ public final class NetworkOptions {
             return new LocalNode(session.projectDir()).status().filter(LocalNode.Status::running)
                     .map(LocalNode.Status::rpcUrl).orElse(HardhatNode.rpcUrl(8545));
         } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(NetworkOptions.class).warn("cannot read the local node's pid file ({}); using port 8545", e.toString());
             return HardhatNode.rpcUrl(8545);
         }
     }

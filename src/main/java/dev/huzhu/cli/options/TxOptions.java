@@ -1,5 +1,6 @@
 package dev.huzhu.cli.options;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.FeeOverrides;
 import dev.huzhu.chain.GasPrice;
 import java.math.BigInteger;
@@ -30,7 +31,7 @@ public final class TxOptions {
         BigInteger limit = null;
         if (gasLimit != null) {
             if (!gasLimit.matches("[1-9][0-9]{0,9}")) {
-                throw new IllegalArgumentException("--gas-limit '" + gasLimit + "' is not a positive whole number");
+                throw new InvalidInputException("--gas-limit '" + gasLimit + "' is not a positive whole number");
             }
             limit = new BigInteger(gasLimit);
         }
@@ -40,14 +41,14 @@ public final class TxOptions {
 
     public int confirmations() {
         if (confirmations < 1 || confirmations > 1000) {
-            throw new IllegalArgumentException("--confirmations must be between 1 and 1000, not " + confirmations);
+            throw new InvalidInputException("--confirmations must be between 1 and 1000, not " + confirmations);
         }
         return confirmations;
     }
 
     public Duration timeout() {
         if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second");
+            throw new InvalidInputException("--timeout must be at least 1 second");
         }
         return Duration.ofSeconds(timeoutSeconds);
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.cli.pool;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.protocol.SolidityEnum;
 import dev.huzhu.protocol.ContributionModel;
 import dev.huzhu.protocol.Category;
@@ -106,10 +107,10 @@ public final class PoolCreate implements Callable<Integer> {
         int categoryIndex = SolidityEnum.require(Category.class, category, "--category").ordinal();
         int modelIndex = SolidityEnum.require(ContributionModel.class, model, "--model").ordinal();
         if (modelIndex == ContributionModel.PREPAID.ordinal() && contribution == null) {
-            throw new IllegalArgumentException("a prepaid plan needs --contribution AMOUNT");
+            throw new InvalidInputException("a prepaid plan needs --contribution AMOUNT");
         }
         if (modelIndex == ContributionModel.COST_SHARING.ordinal() && shareCap == null) {
-            throw new IllegalArgumentException("a cost-sharing plan needs --share-cap AMOUNT");
+            throw new InvalidInputException("a cost-sharing plan needs --share-cap AMOUNT");
         }
         List<String> assessorList = new ArrayList<>();
         for (String a : assessors) {
@@ -122,9 +123,9 @@ public final class PoolCreate implements Callable<Integer> {
             try {
                 rulesHash = Hash.sha3(Files.readAllBytes(rulesFile));
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("--rules-file " + rulesFile + " does not exist");
+                throw new InvalidInputException("--rules-file " + rulesFile + " does not exist");
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
+                throw new InvalidInputException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
             }
         }
         String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : Address.parse(guardian, "--guardian").checksummed();
@@ -132,7 +133,7 @@ public final class PoolCreate implements Callable<Integer> {
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();
             String assetAddress = asset != null ? Address.parse(asset, "--asset").checksummed() : d.contract(Deployment.MOCK_USD)
-                    .orElseThrow(() -> new IllegalArgumentException("this deployment has no MockUSD: give the plan's stablecoin with --asset ADDRESS"))
+                    .orElseThrow(() -> new InvalidInputException("this deployment has no MockUSD: give the plan's stablecoin with --asset ADDRESS"))
                     .address();
             Erc20Token token = new Erc20Token(chain.web3j(), assetAddress);
             token.decimals(); // strict: a plan's amounts need the token's decimals
@@ -171,8 +172,8 @@ public final class PoolCreate implements Callable<Integer> {
     private static BigInteger amount(Erc20Token token, String text, String option) {
         try {
             return token.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(option + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.huzhu.cli.pool;
 
+import dev.huzhu.protocol.InvalidInputException;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
@@ -46,16 +47,16 @@ public final class RateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!stars.matches("[1-5]")) {
-            throw new IllegalArgumentException("stars '" + stars + "' must be a whole number from 1 to 5");
+            throw new InvalidInputException("stars '" + stars + "' must be a whole number from 1 to 5");
         }
         byte[] reviewHash = new byte[32];
         if (review != null) {
             try {
                 reviewHash = Hash.sha3(Files.readAllBytes(review));
             } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException("review file " + review + " does not exist");
+                throw new InvalidInputException("review file " + review + " does not exist");
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read review file " + review + ": " + e.getMessage());
+                throw new InvalidInputException("cannot read review file " + review + ": " + e.getMessage());
             }
         }
         byte[] hash = reviewHash;

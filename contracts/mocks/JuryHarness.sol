@@ -43,7 +43,7 @@ contract JuryHarness {
 
     /// @notice Opens round 1 with the current registry length.
     function open(uint256 claimId, uint256 cutoff) external returns (uint256) {
-        return _book.open(claimId, cutoff, _count);
+        return _book.open(claimId, address(0), cutoff, _count);
     }
 
     /// @notice Starts the next round.
@@ -76,7 +76,7 @@ contract JuryHarness {
         Jury.Panel storage p = _book.panels[claimId];
         jurors = new address[](p.size);
         for (uint256 k = 0; k < p.size; ++k) {
-            jurors[k] = p.seated[p.base + k];
+            jurors[k] = p.seated[uint256(p.base) + k];
         }
         return (p.round, p.drawBlock, p.drawn, jurors, p.votesFor, p.votesAgainst, Jury.decided(p, Jury.quorumOf(Jury.DEFAULT_PANEL)), Jury.expired(p));
     }

@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Rules, Member, Claim, ClaimStatus, ContributionModel, CloseReason} from "./PoolTypes.sol";
+import {Rules, Member, Claim, ClaimRecord, ClaimStatus, ContributionModel, CloseReason} from "./PoolTypes.sol";
 import {ClaimTransitions} from "./ClaimTransitions.sol";
 import {CoverBook} from "./CoverBook.sol";
 import {RulesValidation} from "./RulesValidation.sol";
@@ -310,15 +310,21 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
         exitPool = _windDown.exitPool;
     }
 
-    /// @notice A claim by id.
-    function claimOf(uint256 claimId) external view returns (Claim memory) {
-        return _claims[claimId];
+    /// @notice A claim by id, with its payment, its challenger and the current jury round's votes.
+    function claimOf(uint256 claimId) external view returns (Claim memory v) {
+        ClaimRecord storage c = _claims[claimId];
+        (v.claimant, v.amount, v.status, v.dispute) = (c.claimant, c.amount, c.status, c.dispute);
+        (v.approvals, v.rejections, v.assessorVotes) = (c.approvals, c.rejections, c.assessorVotes);
+        (v.submittedAt, v.deadline, v.yearStart, v.paidInYear) = (c.submittedAt, c.deadline, c.yearStart, c.paidInYear);
+        (uint256 paid, uint256 owed) = _paymentOf(c);
+        (v.paid, v.owed) = (uint80(paid), uint80(owed)); // amounts are at most 80 bits (RulesValidation)
+        Jury.Panel storage p = Jury.book().panels[claimId];
+        (v.juryFor, v.juryAgainst, v.challenger) = (p.votesFor, p.votesAgainst, p.challenger);
     }
 
     /// @notice What a claim has been paid (credited to the claimant) and what is still owed.
     function claimPayment(uint256 claimId) external view returns (uint256 paid, uint256 owed) {
-        Claim storage c = _claims[claimId];
-        return (c.paid, c.owed);
+        return _paymentOf(_claims[claimId]);
     }
 
     /// @notice The owed queue: next position to pay, next free position, and the total owed.
@@ -360,9 +366,13 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
         return from.allowed(to);
     }
 
-    /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt).
+    /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt) with
+    ///         its low byte replaced by the juror's seat + 1 in the current round (0 if not drawn),
+    ///         a hint that spares commitVote the search for the seat. Reveal checks the upper 248 bits.
     function commitmentOf(uint256 claimId, address juror, bool approve, bytes32 salt) external view returns (bytes32) {
-        return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
+        return Jury.withSeatHint(
+            Jury.book().panels[claimId], juror, keccak256(abi.encode(address(this), claimId, juror, approve, salt))
+        );
     }
 
     /// @notice Whether `juror` has an unrevealed commitment on `claimId` in the current jury round.
@@ -382,14 +392,14 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
         uint256 size = p.size;
         jurors = new address[](size);
         for (uint256 k = 0; k < size; ++k) {
-            jurors[k] = p.seated[p.base + k];
+            jurors[k] = p.seated[uint256(p.base) + k];
         }
         return (p.round, p.drawBlock, p.cutoff, p.drawn, jurors, p.votesFor, p.votesAgainst);
     }
 
     /// @dev A dispute's round ends in the extension (PoolJury.closeJuryRound, which has no stub
     ///      here: only this call reaches it); it also settles the jurors and the bonds.
-    function _disputeVerdict(uint256 claimId, Claim storage, Rules memory)
+    function _disputeVerdict(uint256 claimId, ClaimRecord storage, Rules memory)
         internal
         override
         returns (bool over, bool approved)

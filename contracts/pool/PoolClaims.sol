@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Rules, Member, MemberFlags, Claim, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
+import {Rules, Member, MemberFlags, ClaimRecord, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
 import {ClaimTransitions} from "./ClaimTransitions.sol";
 import {PoolPayments} from "./PoolPayments.sol";
 
@@ -48,7 +48,7 @@ abstract contract PoolClaims is PoolPayments {
         uint32 yearStart;
         uint96 paidInYear;
         if (previous != 0) {
-            Claim storage p = _claims[previous];
+            ClaimRecord storage p = _claims[previous];
             if (!_isFinal(p.status)) revert ClaimAlreadyOpen(previous);
             (yearStart, paidInYear) = (p.yearStart, p.paidInYear);
         }
@@ -56,7 +56,7 @@ abstract contract PoolClaims is PoolPayments {
         claimId = ++_book.claimCount;
         if (claimId > type(uint24).max) revert TooManyClaims();
         uint32 deadline = uint32(block.timestamp) + r.assessmentWindow;
-        Claim storage c = _claims[claimId];
+        ClaimRecord storage c = _claims[claimId];
         c.claimant = msg.sender;
         c.amount = amount.toUint96();
         _transition(c, ClaimStatus.SUBMITTED);
@@ -77,7 +77,7 @@ abstract contract PoolClaims is PoolPayments {
     function vote(uint256 claimId, bool approve) external {
         (Rules memory r,,) = _loadWithAssessors();
         uint256 index = _assessorIndex(r.assessors, msg.sender);
-        Claim storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
         if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
         if (c.claimant == msg.sender) revert PartyCannotVote(claimId, msg.sender);
         uint32 bit = uint32(1 << index);
@@ -107,7 +107,7 @@ abstract contract PoolClaims is PoolPayments {
     /// @param claimId the claim
     function finalize(uint256 claimId) external nonReentrant {
         (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimAt(claimId);
+        ClaimRecord storage c = _claimAt(claimId);
         ClaimStatus status = c.status;
         bool approved;
         if (status == ClaimStatus.APPROVED || status == ClaimStatus.REJECTED) {
@@ -146,7 +146,7 @@ abstract contract PoolClaims is PoolPayments {
     /// @dev The outcome of a dispute's round once its reveal phase is over: `over` false when the
     ///      dispute goes on (the jury redrew). The jury (PoolJury, via AidPool) implements it and
     ///      settles the dispute's bonds and juror deposits itself.
-    function _disputeVerdict(uint256 claimId, Claim storage c, Rules memory r)
+    function _disputeVerdict(uint256 claimId, ClaimRecord storage c, Rules memory r)
         internal
         virtual
         returns (bool over, bool approved);

@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Rules, Member, Claim, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
+import {Rules, Member, ClaimRecord, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
 import {PoolPayments} from "./PoolPayments.sol";
 
 /// @title PoolDisputes
@@ -21,7 +21,7 @@ abstract contract PoolDisputes is PoolPayments {
     /// @param claimId the claim
     function escalate(uint256 claimId) external {
         (Rules memory r,,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.SUBMITTED);
         if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
         _openDispute(claimId, c, r, DisputeKind.ESCALATED, 0);
     }
@@ -32,11 +32,10 @@ abstract contract PoolDisputes is PoolPayments {
     /// @param claimId the claim
     function challenge(uint256 claimId) external nonReentrant {
         (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.APPROVED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.APPROVED);
         if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
         if (c.claimant == msg.sender) revert PartyCannotChallenge(claimId, msg.sender);
         _settleCovered(msg.sender, r, createdAt);
-        c.challenger = msg.sender;
         _openDispute(claimId, c, r, DisputeKind.CHALLENGED, r.challengeBond);
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
@@ -47,22 +46,22 @@ abstract contract PoolDisputes is PoolPayments {
     /// @param claimId the claim
     function appeal(uint256 claimId) external nonReentrant {
         (Rules memory r,,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.REJECTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.REJECTED);
         if (c.claimant != msg.sender) revert NotClaimant(claimId, msg.sender);
         if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
         _openDispute(claimId, c, r, DisputeKind.APPEALED, r.challengeBond);
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
 
-    /// @notice The commitment a juror submits: keccak256(plan, claimId, juror, approve, salt).
-    function commitmentOf(uint256 claimId, address juror, bool approve, bytes32 salt) public view returns (bytes32) {
+    /// @dev The hash a juror's vote is committed with: keccak256(plan, claimId, juror, approve, salt).
+    function _commitHash(uint256 claimId, address juror, bool approve, bytes32 salt) internal view returns (bytes32) {
         return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
     }
 
 
     /// @dev Opens a dispute: the claim goes to the jury. The jury module overrides this to draw
     ///      its panel; `bond` is what the opener posted (held until finalize).
-    function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond)
+    function _openDispute(uint256 claimId, ClaimRecord storage c, Rules memory r, DisputeKind kind, uint256 bond)
         internal
         virtual
     {

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Rules, Claim, DisputeKind, ContributionModel} from "./PoolTypes.sol";
+import {Rules, ClaimRecord, ClaimStatus, ContributionModel} from "./PoolTypes.sol";
 import {CostSharing} from "./CostSharing.sol";
 import {CoverBook} from "./CoverBook.sol";
 import {PoolStorage} from "./PoolStorage.sol";
@@ -22,50 +22,54 @@ abstract contract PoolPayments is PoolStorage {
     /// @notice Owed claims a finalize pays (first in, first out) after it queues a new one.
     uint256 public constant OWED_PER_FINALIZE = 2;
 
-    /// @dev Takes the claim's bonds out of bondsHeld and credits the winners: the claimant when
-    ///      approved; the challenger when a challenge succeeds; the reserve otherwise.
-    function _releaseBonds(uint256 claimId, Claim storage c, Rules memory r, bool approved) internal {
-        DisputeKind kind = c.dispute;
+    /// @dev Takes an undisputed claim's bond out of bondsHeld: back to the claimant (credited)
+    ///      when approved, to the reserve when rejected. (A dispute's bonds are settled by the jury.)
+    function _releaseBonds(uint256 claimId, ClaimRecord storage c, Rules memory r, bool approved) internal {
         uint256 amount = r.claimBond;
-        if (kind == DisputeKind.CHALLENGED || kind == DisputeKind.APPEALED) amount += r.challengeBond;
         if (amount == 0) return;
         _book.bondsHeld -= amount.toUint96();
-        address to;
-        if (approved) to = c.claimant;
-        else if (kind == DisputeKind.CHALLENGED) to = c.challenger;
-        if (to == address(0)) {
-            _totals.reserve += amount.toUint96();
-            emit BondsForfeited(claimId, amount);
-        } else {
+        if (approved) {
+            address to = c.claimant;
             _creditPayout(to, amount);
             emit BondsReleased(claimId, to, amount);
+        } else {
+            _totals.reserve += amount.toUint96();
+            emit BondsForfeited(claimId, amount);
         }
     }
 
     /// @dev Grants an approved claim: what the yearly cap leaves of the requested amount becomes
     ///      owed to the claimant, then is paid as far as the money goes. Earlier owed claims come
-    ///      first; whatever is left stays owed, in the queue, with a ClaimOwed event.
-    function _grant(uint256 claimId, Claim storage c, Rules memory r, uint40 createdAt) internal {
+    ///      first; whatever is left stays owed, in the queue, with a ClaimOwed event. A grant paid
+    ///      its requested amount at once writes nothing but the claim's slot 1 (status, year
+    ///      totals); otherwise the claim's payment slot records paid and owed.
+    function _grant(uint256 claimId, ClaimRecord storage c, Rules memory r, uint40 createdAt) internal {
         uint256 paidInYear = c.paidInYear;
         if (block.timestamp >= uint256(c.yearStart) + CLAIM_YEAR) {
-            c.yearStart = uint32(block.timestamp);
+            c.yearStart = block.timestamp.toUint32();
             paidInYear = 0;
         }
-        uint256 granted = Math.min(c.amount, uint256(r.maxPayoutPerMemberPerYear) - paidInYear);
+        uint256 amount = c.amount;
+        uint256 granted = Math.min(amount, uint256(r.maxPayoutPerMemberPerYear) - paidInYear);
         c.paidInYear = (paidInYear + granted).toUint96();
-        c.owed = granted.toUint80();
+        address claimant = c.claimant;
         Ledger storage l = _ledger;
         bool queueEmpty = l.owedHead == l.owedTail;
+        uint256 paid;
         if (queueEmpty) {
-            _payDown(claimId, c, r, createdAt, false);
-            if (granted == 0) emit ClaimPaid(claimId, c.claimant, 0, 0, 0, 0, 0); // capped to nothing by the yearly maximum
+            paid = _payDown(claimId, claimant, granted, r, createdAt);
+            if (granted == 0) emit ClaimPaid(claimId, claimant, 0, 0, 0, 0, 0); // capped to nothing by the yearly maximum
         }
-        uint256 rest = c.owed;
+        uint256 rest = granted - paid;
+        if (paid == amount) return; // paid in full: the common path
+        c.paid = paid.toUint80();
+        c.owed = rest.toUint80();
+        c.recorded = true;
         if (rest == 0) return;
         _owedQueue[l.owedTail] = claimId;
         ++l.owedTail;
         l.totalOwed += rest.toUint96();
-        emit ClaimOwed(claimId, c.claimant, rest);
+        emit ClaimOwed(claimId, claimant, rest);
         if (!queueEmpty) _payQueue(r, createdAt, OWED_PER_FINALIZE);
     }
 
@@ -74,29 +78,40 @@ abstract contract PoolPayments is PoolStorage {
         Ledger storage l = _ledger;
         uint256 head = l.owedHead;
         uint256 tail = l.owedTail;
+        uint256 paidTotal;
         while (head < tail && settled < maxClaims) {
             uint256 claimId = _owedQueue[head];
-            Claim storage c = _claims[claimId];
-            _payDown(claimId, c, r, createdAt, true);
-            if (c.owed != 0) break;
+            ClaimRecord storage c = _claims[claimId];
+            uint256 owed = c.owed;
+            uint256 paid = _payDown(claimId, c.claimant, owed, r, createdAt);
+            if (paid != 0) {
+                c.paid += paid.toUint80();
+                c.owed = (owed - paid).toUint80();
+                paidTotal += paid;
+            }
+            if (paid != owed) break;
             delete _owedQueue[head];
             ++head;
             ++settled;
         }
-        if (head != l.owedHead) l.owedHead = uint32(head);
+        if (paidTotal != 0) l.totalOwed -= paidTotal.toUint96();
+        if (head != l.owedHead) l.owedHead = head.toUint32();
     }
 
-    /// @dev Pays what it can of a claim's owed amount into the claimant's credit: from the reserve
+    /// @dev Pays what it can of `owed` into the claimant's credit and returns it: from the reserve
     ///      first; then, in COST_SHARING plans, from the covered members' shares within this
     ///      period's share cap (pro rata when a share would exceed it; the rest stays owed). The
     ///      shares need the cover book at the current period: a payout rolls it over at most
-    ///      MAX_ROLL_PER_PAYOUT periods, and a book further behind leaves the rest owed.
-    function _payDown(uint256 claimId, Claim storage c, Rules memory r, uint40 createdAt, bool queued) private {
-        uint256 owed = c.owed;
-        if (owed == 0) return;
+    ///      MAX_ROLL_PER_PAYOUT periods, and a book further behind leaves the rest owed. The caller
+    ///      records the payment on the claim.
+    function _payDown(uint256 claimId, address claimant, uint256 owed, Rules memory r, uint40 createdAt)
+        private
+        returns (uint256 paid)
+    {
+        if (owed == 0) return 0;
         uint256 fromReserve = Math.min(owed, _totals.reserve);
-        _totals.reserve -= uint96(fromReserve);
-        uint256 paid = fromReserve;
+        _totals.reserve -= fromReserve.toUint96();
+        paid = fromReserve;
         uint256 fee;
         uint256 share;
         uint256 dust;
@@ -116,12 +131,15 @@ abstract contract PoolPayments is PoolStorage {
             _totals.reserve += dust.toUint96();
             _book.feesOwed += fee.toUint96();
         }
-        if (paid == 0 && share == 0) return;
-        c.owed = uint80(owed - paid);
-        c.paid += uint80(paid);
-        if (queued) _ledger.totalOwed -= uint96(paid);
-        address claimant = c.claimant;
+        if (paid == 0 && share == 0) return 0;
         _creditPayout(claimant, paid);
         emit ClaimPaid(claimId, claimant, paid, fromReserve, fee, share, dust);
+    }
+
+    /// @dev What a claim has been paid and still owes (see ClaimRecord's payment slot).
+    function _paymentOf(ClaimRecord storage c) internal view returns (uint256 paid, uint256 owed) {
+        if (c.recorded) return (c.paid, c.owed);
+        if (c.status == ClaimStatus.PAID) return (c.amount, 0);
+        return (0, 0);
     }
 }

@@ -7,7 +7,7 @@ import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IAidPoolEvents} from "../interfaces/IAidPoolEvents.sol";
 import {IAidPoolErrors} from "../interfaces/IAidPoolErrors.sol";
-import {Rules, Member, MemberFlags, Claim, ClaimStatus, ContributionModel, PointsReason, CloseReason} from "./PoolTypes.sol";
+import {Rules, Member, MemberFlags, ClaimRecord, ClaimStatus, ContributionModel, PointsReason, CloseReason} from "./PoolTypes.sol";
 import {RulesCodec} from "./RulesCodec.sol";
 import {CoverBook} from "./CoverBook.sol";
 import {ClaimTransitions} from "./ClaimTransitions.sol";
@@ -93,7 +93,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     uint64 public ratingCount;
 
     mapping(address => Member) internal _members;
-    mapping(uint256 => Claim) internal _claims;
+    mapping(uint256 => ClaimRecord) internal _claims;
     mapping(uint256 => mapping(address => bytes32)) internal _commitments;
     mapping(uint256 => address) internal _registry; // 1-based
     mapping(uint256 => uint256) internal _owedQueue; // position => claim id
@@ -197,6 +197,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     ///      recorded as an uncovered gap: a loss in it is not covered.
     function _settlePrepaid(address who, Member storage m, Rules memory r, bool onTime) internal {
         uint256 paidThrough = m.paidThrough;
+        if (paidThrough > block.timestamp) return; // nothing due (the charge time is never later than now)
         uint256 time = _chargeTime();
         if (paidThrough > time) return;
         uint256 periods = _duePeriods(m, r);
@@ -349,19 +350,19 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     }
 
     /// @dev The claim, which must exist.
-    function _claimAt(uint256 claimId) internal view returns (Claim storage c) {
+    function _claimAt(uint256 claimId) internal view returns (ClaimRecord storage c) {
         c = _claims[claimId];
         if (c.status == ClaimStatus.NONE) revert UnknownClaim(claimId);
     }
 
     /// @dev The claim, which must exist and be in `expected` status.
-    function _claimIn(uint256 claimId, ClaimStatus expected) internal view returns (Claim storage c) {
+    function _claimIn(uint256 claimId, ClaimStatus expected) internal view returns (ClaimRecord storage c) {
         c = _claimAt(claimId);
         if (c.status != expected) revert UnexpectedClaimStatus(claimId, c.status, expected);
     }
 
     /// @dev Moves a claim along the transition table (see ClaimTransitions).
-    function _transition(Claim storage c, ClaimStatus to) internal {
+    function _transition(ClaimRecord storage c, ClaimStatus to) internal {
         ClaimStatus from = c.status;
         if (!from.allowed(to)) revert ForbiddenTransition(from, to);
         c.status = to;

@@ -114,12 +114,35 @@ library MemberFlags {
     uint8 internal constant HAS_GAP = 8; // PREPAID: gapFrom/gapTo hold an uncovered gap
 }
 
-/// @notice One claim (the evidence hash lives only in the ClaimSubmitted event). The claimant's
-///         claim-year totals travel with their latest claim, so a payout writes no member storage.
+/// @notice One claim as the views return it (claimOf); see ClaimRecord for how it is stored.
 struct Claim {
-    // slot 0
     address claimant;
     uint96 amount; // requested
+    ClaimStatus status;
+    DisputeKind dispute;
+    uint8 approvals;
+    uint8 rejections;
+    uint32 assessorVotes; // bit i set = assessor i voted
+    uint32 submittedAt;
+    uint32 deadline; // SUBMITTED: assessment end; APPROVED/REJECTED: notice end; DISPUTED: commit end
+    uint16 juryFor; // the current jury round's revealed votes
+    uint16 juryAgainst;
+    uint32 yearStart; // start of the claimant's current claim year
+    uint96 paidInYear; // granted to the claimant in that claim year (paid or owed), this claim included
+    uint80 paid; // credited to the claimant so far
+    uint80 owed; // approved but not yet paid: paid first-in-first-out as money arrives
+    address challenger; // the member who challenged it, if anyone did
+}
+
+/// @notice One claim as stored (the evidence hash lives only in the ClaimSubmitted event). Two
+///         slots on the common path: submit creates them, every later step rewrites slot 1. The
+///         claimant's claim-year totals travel with their latest claim, so a payout writes no
+///         member storage beyond the credit. The challenger and the jury's votes live in the
+///         dispute's panel (Jury.Panel), written when a dispute opens.
+struct ClaimRecord {
+    // slot 0
+    address claimant;
+    uint96 amount; // requested (<= RulesValidation.MAX_PAYOUT_PER_CLAIM, 80 bits)
     // slot 1
     ClaimStatus status;
     DisputeKind dispute;
@@ -128,13 +151,11 @@ struct Claim {
     uint32 assessorVotes; // bit i set = assessor i voted
     uint32 submittedAt;
     uint32 deadline; // SUBMITTED: assessment end; APPROVED/REJECTED: notice end; DISPUTED: commit end
-    uint16 juryFor;
-    uint16 juryAgainst;
     uint32 yearStart; // start of the claimant's current claim year
-    // slot 2: written once at payout (paidInYear is never zero then, so the slot is created once)
     uint96 paidInYear; // granted to the claimant in that claim year (paid or owed), this claim included
+    // slot 2: written only when a grant is not paid its requested amount at once (a rest owed, or
+    // a cut by the yearly maximum); a PAID claim without it was paid `amount` in full
     uint80 paid; // credited to the claimant so far
     uint80 owed; // approved but not yet paid: paid first-in-first-out as money arrives
-    // slot 3
-    address challenger;
+    bool recorded; // paid and owed above hold the payment
 }

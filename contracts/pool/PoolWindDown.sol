@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Rules, Member, Claim, CloseReason, ContributionModel} from "./PoolTypes.sol";
+import {Rules, Member, ClaimRecord, CloseReason, ContributionModel} from "./PoolTypes.sol";
 import {PoolPayments} from "./PoolPayments.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
 import {IPlanRegistry} from "../interfaces/IPlanRegistry.sol";

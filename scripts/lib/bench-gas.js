@@ -10,6 +10,7 @@ const { usd, DAY, PERIOD, Model, EVIDENCE, deployProtocol, createPlan, fund } = 
 const { drawPanel } = require("../../test/juryDraw");
 
 const rows = [];
+const pending = [];
 const SNAPSHOT = path.join(__dirname, "..", "..", "gas-snapshot.json");
 const UPDATE = process.env.BENCH_GAS_UPDATE === "1";
 const DRIFT = 0.01; // 1%
@@ -41,27 +42,28 @@ const V2 = {
 // operations allowed above the v2 +10% line, with the reason (shown in docs/gas.md)
 const REGISTRY = "(+22.1k: the member's slot in the registry the jury draws from, issue 9)";
 const V2_EXCEPTIONS = {
-  "challenge (with its bond)": "(+22.1k: the jury's slot fixed at opening: seed block, cut-off, population; issue 9)",
+  "challenge (with its bond)": "(settles the challenger first; one new slot as in v2, now the dispute's: challenger + the jury's seed block, cut-off, population; the rest is the extension's delegatecall and JuryDrawScheduled)",
   "finalize after a dispute (denied, bonds to the challenger)": "(O(panel): each revealing juror credited, the losing bond shared by the majority; v2 sent both bonds to the challenger)",
   "join + first deposit, first member of a plan": REGISTRY,
   "join + first deposit": REGISTRY,
   "join + first deposit, with a referrer": REGISTRY,
-  "jury commit": "(checks the drawn seat, O(panel); a deposit when the rules set one; issue 9)",
-  "jury reveal": "(refuses left, lapsed or rejoined jurors; issue 9)",
+  "jury commit": "(settles the juror first; the seat from the commitment's hint, one read; a deposit when the rules set one; issue 9)",
+  "jury reveal": "(settles the juror first, refuses left, lapsed or rejoined jurors; the seat from the commit record; issue 9)",
   "leave (settle + refund)": "(+7.6k: the swap-and-pop out of the jury's member registry)",
-  "finalize + payout (prepaid)": "(+22.1k: the claim's paid/owed slot with a 96-bit yearly total for 18-decimal tokens; v2's figure included the token transfer, now the claimant's own withdraw)",
-  "finalize + payout, cost sharing, 10 members": "(+22.1k: the claim's paid/owed slot with a 96-bit yearly total for 18-decimal tokens)",
 };
 const SALT = ethers.id("bench");
 const SWARM = Number(process.env.BENCH_MEMBERS || 2000);
 const JURY_DRAW_BUDGET = 250_000; // five seats: five new storage slots and at most 20 registry reads
 
+let lastTx = null;
 async function gasOf(txPromise) {
   const tx = await txPromise;
+  lastTx = tx.hash;
   return Number((await tx.wait()).gasUsed);
 }
 
 function row(op, gas, budget, note = "") {
+  if (process.env.TRACE && lastTx && V2[op]) pending.push(require("./trace-gas.js")(lastTx, op));
   rows.push({ op, gas, budget, note, ok: budget === null || gas <= budget });
 }
 
@@ -334,6 +336,7 @@ async function main() {
   const drawOk = drawDiff < 0.02 && drawSmall.seats === drawLarge.seats;
   const diff = Math.abs(large.gas - small.gas) / small.gas;
   const diffOk = diff < 0.02;
+  await Promise.all(pending);
   const out = table();
   console.log(out);
   console.log(`\ncost-sharing payout, ${large.members} vs ${small.members} members: ${(diff * 100).toFixed(3)}% apart (limit 2%): ${diffOk ? "ok" : "OVER"}`);

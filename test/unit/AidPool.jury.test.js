@@ -274,6 +274,41 @@ describe("AidPool jury", function () {
       await expectSolvent(expect, f.token, f.plan);
     });
 
+    it("the commitment carries the seat: a wrong or missing hint finds the seat anyway, a stranger's hint is refused, and a round-1 record cannot reveal in round 2", async function () {
+      const f = await loadFixture(prepaid);
+      const id = await approved(f, usd(100));
+      await f.plan.connect(f.others[0]).challenge(id);
+      const first = bySigner(f.others, await draw(f.plan, id));
+      const hash = (j, v) => ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(
+        ["address", "uint256", "address", "bool", "bytes32"], [f.plan.target, id, j.address, v, salt(j.address)]));
+      const low = (c) => Number(BigInt(c) & 0xffn);
+      const word = (n) => ethers.toBeHex(n, 32);
+      const hinted = await f.plan.commitmentOf(id, first[2].address, true, salt(first[2].address));
+      expect(low(hinted)).to.equal(3); // seat 2 of round 1, + 1
+      expect(BigInt(hinted) >> 8n).to.equal(BigInt(hash(first[2], true)) >> 8n);
+      const outsider = f.others.find((m) => !first.includes(m) && m !== f.others[0]);
+      expect(low(await f.plan.commitmentOf(id, outsider.address, true, salt(outsider.address)))).to.equal(0);
+      // seat 0 committed with seat 1's hint, seat 1 with none: both are seated where they sit
+      await f.plan.connect(first[0]).commitVote(id, word((BigInt(hash(first[0], true)) & ~0xffn) | 2n));
+      await f.plan.connect(first[1]).commitVote(id, word(BigInt(hash(first[1], false)) & ~0xffn));
+      // an outsider claiming seat 3 is refused
+      await expect(f.plan.connect(outsider).commitVote(id, word((BigInt(hash(outsider, true)) & ~0xffn) | 4n)))
+        .to.be.revertedWithCustomError(f.plan, "NotDrawn");
+      await f.plan.connect(first[2]).commitVote(id, hinted);
+      await time.increase(JURY);
+      await reveal(f.plan, id, first[0], true);
+      await reveal(f.plan, id, first[1], false);
+      expect((await f.plan.juryOf(id)).votesFor).to.equal(1);
+      expect((await f.plan.juryOf(id)).votesAgainst).to.equal(1);
+      // first[2] committed in round 1 and never revealed; after the redraw its record is stale
+      await time.increase(JURY);
+      await f.plan.finalize(id); // 1-1: no verdict, redrawn
+      await draw(f.plan, id);
+      await time.increase(JURY);
+      expect(await f.plan.hasCommitted(id, first[2].address)).to.equal(true); // its round-1 record
+      await expect(reveal(f.plan, id, first[2], true)).to.be.revertedWithCustomError(f.plan, "JurorNotCommitted");
+    });
+
     it("a challenge with no jury at all: the assessors' approval stands, both bonds come back", async function () {
       const f = await loadFixture(prepaid);
       const id = await approved(f, usd(100));

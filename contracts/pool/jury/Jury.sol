@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IJuryErrors} from "./IJuryErrors.sol";
 
 /// @title Jury
@@ -20,12 +21,16 @@ import {IJuryErrors} from "./IJuryErrors.sol";
 /// stands). The population is fixed at opening so that joining (appending) after the seed is known
 /// cannot change which positions are drawn.
 ///
-/// Vote. Each drawn juror commits a hash, then reveals it. Seat states take 2 bits each in `states`.
+/// Vote. Each drawn juror commits a hash, then reveals it. Seats are numbered over every round of
+/// a dispute (round 2's first seat follows round 1's last); seat states take 2 bits each in
+/// `states`. The stored commitment's low byte holds the juror's seat + 1 (commitmentOf fills it in
+/// as a hint; commit checks it and falls back to scanning the round's seats), so reveal needs no
+/// scan: the commit record proves the seat. Reveal compares the upper 248 bits.
 /// A round ends with a verdict when at least the quorum revealed and the votes are not tied.
 library Jury {
     /// @notice Panel size when the plan's rules leave it at 0.
     uint256 internal constant DEFAULT_PANEL = 5;
-    /// @notice Largest panel (seat states are 2 bits each in a 32-bit word; gas stays bounded).
+    /// @notice Largest panel (seat states of both rounds are 2 bits each in a 64-bit word; gas stays bounded).
     uint256 internal constant MAX_PANEL = 15;
     /// @notice Blocks between the opening block and the block whose hash seeds the draw (0: the
     ///         opening block itself, whose hash nobody knows when sending the opening transaction).
@@ -47,19 +52,21 @@ library Jury {
 
     /// @notice One dispute's jury.
     struct Panel {
-        // slot 0
-        uint64 drawBlock; // block whose hash seeds this round's draw
-        uint40 cutoff; // eligibility: joined at least the minimum age before this (the first opening)
-        uint32 population; // registry length at the first opening: the positions the draws visit
+        // slot 0: fixed when the dispute opens (its only new slot, as v2's challenger slot was)
+        address challenger; // the member who challenged the claim (zero for an appeal or escalation)
+        uint32 drawBlock; // block whose hash seeds this round's draw
+        uint32 cutoff; // eligibility: joined at least the minimum age before this (the first opening)
+        uint24 population; // registry length at the first opening: the positions the draws visit
         uint8 round; // 1-based; 0 = no dispute
+        // slot 1: written by the draw, then by the votes
         bool drawn; // this round's panel is drawn
-        uint8 base; // index in `seated` of this round's first juror
+        uint8 base; // first seat of this round (seats of earlier rounds come before)
         uint8 size; // jurors drawn this round
         uint8 votesFor; // this round's revealed votes
         uint8 votesAgainst;
-        uint32 states; // this round's seat states, 2 bits per seat
-        // slot 1
-        address[] seated; // every round's jurors, in draw order
+        uint64 states; // 2 bits per seat, seats of every round
+        // every round's jurors, by seat
+        mapping(uint256 => address) seated;
     }
 
     /// @dev The draw's shuffle state, in memory.
@@ -90,17 +97,19 @@ library Jury {
         }
     }
 
-    /// @notice Opens round 1 of `claimId`'s jury: fixes the cut-off, the population and the seed block.
+    /// @notice Opens round 1 of `claimId`'s jury: fixes the challenger (zero if none), the
+    ///         cut-off, the population and the seed block, in one slot.
     /// @return drawBlock the block whose hash will seed the draw
-    function open(Book storage b, uint256 claimId, uint256 cutoff, uint256 population)
+    function open(Book storage b, uint256 claimId, address challenger, uint256 cutoff, uint256 population)
         internal
         returns (uint256 drawBlock)
     {
         Panel storage p = b.panels[claimId];
         drawBlock = block.number + DRAW_DELAY;
-        p.drawBlock = uint64(drawBlock);
-        p.cutoff = uint40(cutoff);
-        p.population = uint32(population);
+        p.challenger = challenger;
+        p.drawBlock = SafeCast.toUint32(drawBlock);
+        p.cutoff = SafeCast.toUint32(cutoff);
+        p.population = SafeCast.toUint24(population);
         p.round = 1;
     }
 
@@ -110,14 +119,13 @@ library Jury {
     function reopen(Book storage b, uint256 claimId) internal returns (uint256 drawBlock) {
         Panel storage p = b.panels[claimId];
         drawBlock = block.number + DRAW_DELAY;
-        p.drawBlock = uint64(drawBlock);
+        p.drawBlock = SafeCast.toUint32(drawBlock);
         ++p.round;
         p.drawn = false;
-        p.base = uint8(p.seated.length);
+        p.base += p.size;
         p.size = 0;
         p.votesFor = 0;
         p.votesAgainst = 0;
-        p.states = 0;
     }
 
     /// @notice Whether this round's seed block hash can no longer be read (the draw was not made in time).
@@ -142,14 +150,15 @@ library Jury {
         Panel storage p = b.panels[claimId];
         Shuffle memory s = _shuffle(p, claimId, size);
         jurors = new address[](size);
+        uint256 base = p.base;
         uint256 seats;
         for (uint256 t = 0; t < s.tries && seats < size; ++t) {
             uint256 position = _visit(s, t);
             if (position >= count) continue; // the registry shrank since the opening
             address candidate = registry[position + 1];
-            if (!eligible(candidate, context) || _seatedBefore(p, candidate)) continue;
+            if (!eligible(candidate, context) || _seatedBefore(p, base, candidate)) continue;
+            p.seated[base + seats] = candidate;
             jurors[seats++] = candidate;
-            p.seated.push(candidate);
         }
         assembly ("memory-safe") {
             mstore(jurors, seats)
@@ -158,41 +167,71 @@ library Jury {
         p.size = uint8(seats);
     }
 
-    /// @notice Records `juror`'s commitment in this round.
+    /// @notice Records `juror`'s commitment in this round: the upper 248 bits of `commitment` and,
+    ///         in its low byte, the juror's seat + 1 (the hint the commitment carries when right,
+    ///         else found by scanning the round's seats).
     function commit(Book storage b, uint256 claimId, address juror, bytes32 commitment) internal {
         Panel storage p = b.panels[claimId];
-        uint256 seat = seatOf(p, claimId, juror);
+        uint256 seat = uint8(uint256(commitment));
+        if (seat == 0 || !_holds(p, seat - 1, juror)) seat = seatOf(p, claimId, juror) + 1;
+        --seat;
         if (stateOf(p, seat) != DRAWN) revert IJuryErrors.JurorAlreadyCommitted(claimId, juror);
-        p.states |= uint32(COMMITTED << (2 * seat));
-        b.commitments[claimId][juror] = commitment;
+        p.states |= uint64(COMMITTED << (2 * seat));
+        b.commitments[claimId][juror] = (commitment & ~bytes32(uint256(0xff))) | bytes32(seat + 1);
     }
 
     /// @notice Counts `juror`'s vote if `expected` (the commitment of the revealed vote and salt)
-    ///         matches the stored commitment.
+    ///         matches the stored commitment in its upper 248 bits. The record names the seat.
     function reveal(Book storage b, uint256 claimId, address juror, bool approve, bytes32 expected) internal {
         Panel storage p = b.panels[claimId];
-        uint256 seat = seatOf(p, claimId, juror);
+        bytes32 stored = b.commitments[claimId][juror];
+        uint256 seat = uint8(uint256(stored));
+        // a record of an earlier round (seat before this round's first) does not count
+        if (seat <= p.base || seat > uint256(p.base) + p.size) revert IJuryErrors.JurorNotCommitted(claimId, juror);
+        --seat;
         if (stateOf(p, seat) != COMMITTED) revert IJuryErrors.JurorNotCommitted(claimId, juror);
-        if (b.commitments[claimId][juror] != expected) revert IJuryErrors.JuryCommitmentMismatch(claimId, juror);
+        if ((stored ^ expected) >> 8 != 0) revert IJuryErrors.JuryCommitmentMismatch(claimId, juror);
         delete b.commitments[claimId][juror];
         uint256 state = approve ? REVEALED_FOR : REVEALED_AGAINST;
-        p.states ^= uint32((state ^ COMMITTED) << (2 * seat)); // COMMITTED (01) -> 10 or 11
+        p.states ^= uint64((state ^ COMMITTED) << (2 * seat)); // COMMITTED (01) -> 10 or 11
         if (approve) ++p.votesFor;
         else ++p.votesAgainst;
     }
 
-    /// @notice The seat of `juror` in this round's panel; reverts unless drawn.
+    /// @notice The seat of `juror` in this round's panel (numbered over every round); reverts
+    ///         unless drawn in this round.
     function seatOf(Panel storage p, uint256 claimId, address juror) internal view returns (uint256) {
         if (!p.drawn) revert IJuryErrors.JuryNotDrawn(claimId);
-        uint256 base = p.base;
-        uint256 size = p.size;
-        for (uint256 k = 0; k < size; ++k) {
-            if (p.seated[base + k] == juror) return k;
+        uint256 end = uint256(p.base) + p.size;
+        for (uint256 seat = p.base; seat < end; ++seat) {
+            if (p.seated[seat] == juror) return seat;
         }
         revert IJuryErrors.NotDrawn(claimId, juror);
     }
 
-    /// @notice The state of seat `seat` in this round (DRAWN, COMMITTED, REVEALED_FOR, REVEALED_AGAINST).
+    /// @notice The commitment a juror submits for `hash` (the commitment of their vote and salt):
+    ///         its upper 248 bits, and the juror's seat + 1 in the low byte when the juror is drawn
+    ///         in this round (0 otherwise), which spares commit the search for the seat.
+    function withSeatHint(Panel storage p, address juror, bytes32 hash) internal view returns (bytes32) {
+        uint256 hint;
+        if (p.drawn) {
+            uint256 end = uint256(p.base) + p.size;
+            for (uint256 seat = p.base; seat < end; ++seat) {
+                if (p.seated[seat] == juror) {
+                    hint = seat + 1;
+                    break;
+                }
+            }
+        }
+        return (hash & ~bytes32(uint256(0xff))) | bytes32(hint);
+    }
+
+    /// @dev Whether `juror` holds `seat` in this round.
+    function _holds(Panel storage p, uint256 seat, address juror) private view returns (bool) {
+        return p.drawn && seat >= p.base && seat < uint256(p.base) + p.size && p.seated[seat] == juror;
+    }
+
+    /// @notice The state of seat `seat` (DRAWN, COMMITTED, REVEALED_FOR, REVEALED_AGAINST).
     function stateOf(Panel storage p, uint256 seat) internal view returns (uint256) {
         return (uint256(p.states) >> (2 * seat)) & 3;
     }
@@ -214,9 +253,9 @@ library Jury {
         return ruleValue == 0 ? DEFAULT_PANEL : ruleValue;
     }
 
-    function _seatedBefore(Panel storage p, address candidate) private view returns (bool) {
-        uint256 earlier = p.base;
-        for (uint256 k = 0; k < earlier; ++k) {
+    /// @dev Whether `candidate` sat on an earlier round's panel (seats before `base`).
+    function _seatedBefore(Panel storage p, uint256 base, address candidate) private view returns (bool) {
+        for (uint256 k = 0; k < base; ++k) {
             if (p.seated[k] == candidate) return true;
         }
         return false;

@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Rules, Member, Claim, ClaimStatus, DisputeKind, PointsReason, ContributionModel} from "../PoolTypes.sol";
+import {Rules, Member, ClaimRecord, ClaimStatus, DisputeKind, PointsReason, ContributionModel} from "../PoolTypes.sol";
 import {PoolDisputes} from "../PoolDisputes.sol";
 import {Jury} from "./Jury.sol";
 import {IJuryEvents} from "./IJuryEvents.sol";
@@ -37,7 +37,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @param claimId the disputed claim
     function drawJury(uint256 claimId) external {
         (Rules memory r,,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         Jury.Book storage b = Jury.book();
         // the draw's test needs the claim and, PREPAID, the contribution (a balance that pays it covers)
         uint256 minBalance = r.model == ContributionModel.PREPAID ? r.contribution : type(uint96).max;
@@ -60,10 +60,10 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @param commitment commitmentOf(claimId, juror, approve, salt)
     function commitVote(uint256 claimId, bytes32 commitment) external nonReentrant {
         (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
         if (commitment == bytes32(0)) revert ZeroCommitment();
-        _checkJuror(claimId, _settleCovered(msg.sender, r, createdAt));
+        _checkJuror(claimId, c, r, _settleCovered(msg.sender, r, createdAt));
         Jury.book().commit(claimId, msg.sender, commitment);
         uint256 deposit = r.jurorDeposit;
         emit JuryVoteCommitted(claimId, msg.sender);
@@ -81,15 +81,13 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @param salt the committed salt
     function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
         (Rules memory r, uint40 createdAt,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
         uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
         if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
         Member storage m = _settleCovered(msg.sender, r, createdAt);
-        _checkJuror(claimId, m);
-        Jury.book().reveal(claimId, msg.sender, approve, commitmentOf(claimId, msg.sender, approve, salt));
-        if (approve) ++c.juryFor;
-        else ++c.juryAgainst;
+        _checkJuror(claimId, c, r, m);
+        Jury.book().reveal(claimId, msg.sender, approve, _commitHash(claimId, msg.sender, approve, salt));
         _addPoints(m, POINTS_JURY_VOTE);
         emit JuryVoteRevealed(claimId, msg.sender, approve);
         emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
@@ -100,14 +98,15 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @dev Opens the dispute and round 1 of its jury: the eligibility cut-off (now minus the
     ///      minimum age), the registry's length and the seed block are fixed here, before anyone
     ///      can know the seed.
-    function _openDispute(uint256 claimId, Claim storage c, Rules memory r, DisputeKind kind, uint256 bond)
+    function _openDispute(uint256 claimId, ClaimRecord storage c, Rules memory r, DisputeKind kind, uint256 bond)
         internal
         virtual
         override
     {
         super._openDispute(claimId, c, r, kind, bond);
         uint256 cutoff = block.timestamp - _minJurorAge(r);
-        uint256 drawBlock = Jury.book().open(claimId, cutoff, _totals.registryCount);
+        address challenger = kind == DisputeKind.CHALLENGED ? msg.sender : address(0);
+        uint256 drawBlock = Jury.book().open(claimId, challenger, cutoff, _totals.registryCount);
         emit JuryDrawScheduled(claimId, 1, drawBlock, uint64(cutoff));
     }
 
@@ -119,7 +118,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @return outcome ROUND_REDRAWN (the dispute goes on), ROUND_APPROVED or ROUND_DENIED
     function closeJuryRound(uint256 claimId) external returns (uint256 outcome) {
         (Rules memory r,,) = _load();
-        Claim storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
+        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
         if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);
         Jury.Book storage b = Jury.book();
@@ -134,13 +133,12 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         }
         if (p.drawn && p.round < Jury.MAX_ROUNDS) {
             uint256 drawBlock = b.reopen(claimId);
-            c.deadline = uint32(block.timestamp + r.juryWindow);
-            (c.juryFor, c.juryAgainst) = (0, 0);
+            c.deadline = (block.timestamp + r.juryWindow).toUint32();
             emit JuryDrawScheduled(claimId, p.round, drawBlock, p.cutoff);
             return ROUND_REDRAWN;
         }
         emit JuryFellBack(claimId, p.drawn ? FELL_BACK_NO_VERDICT : FELL_BACK_NOT_DRAWN, approved);
-        _fallBackBonds(claimId, c, r);
+        _fallBackBonds(claimId, c, r, p.challenger);
     }
 
     // =================================================================== internals
@@ -157,17 +155,22 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     function _drawable(address who, uint256 context) private view returns (bool) {
         uint256 claimId = uint128(context);
         Member storage m = _members[who];
-        if (!m.active || m.joinedAt > Jury.book().panels[claimId].cutoff) return false;
-        Claim storage c = _claims[claimId];
-        if (who == c.claimant || who == c.challenger) return false;
+        Jury.Panel storage p = Jury.book().panels[claimId];
+        if (!m.active || m.joinedAt > p.cutoff) return false;
+        if (who == _claims[claimId].claimant || who == p.challenger) return false;
         return m.paidThrough > block.timestamp || m.balance >= context >> 128;
     }
 
-    /// @dev Checks the (settled, covered) caller's age against the dispute's cut-off: a member who
-    ///      left and rejoined is young again.
-    function _checkJuror(uint256 claimId, Member storage m) private view {
-        uint256 cutoff = Jury.book().panels[claimId].cutoff;
-        if (m.joinedAt > cutoff) revert JurorTooYoung(claimId, msg.sender, m.joinedAt, cutoff);
+    /// @dev Checks that the (settled, covered) caller has not rejoined since being drawn: a member
+    ///      who left and rejoined is young again. A drawn juror joined at or before the cut-off,
+    ///      which is before this round started (the claim's commit end minus the jury window); a
+    ///      rejoin after the draw has a later join time than the round's start. So comparing with
+    ///      the round's start, read from the claim's slot already loaded, refuses exactly the
+    ///      jurors the cut-off refuses (commit and reveal also check the seat).
+    function _checkJuror(uint256 claimId, ClaimRecord storage c, Rules memory r, Member storage m) private view {
+        if (m.joinedAt > uint256(c.deadline) - r.juryWindow) {
+            revert JurorTooYoung(claimId, msg.sender, m.joinedAt, Jury.book().panels[claimId].cutoff);
+        }
     }
 
     /// @dev Settles the round's jurors (O(panel)): a juror who revealed gets their deposit back,
@@ -179,12 +182,12 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         private
         returns (uint256 committed, uint256 forfeited)
     {
-        uint256 size = p.size;
-        for (uint256 k = 0; k < size; ++k) {
-            uint256 state = Jury.stateOf(p, k);
+        uint256 end = uint256(p.base) + p.size;
+        for (uint256 seat = p.base; seat < end; ++seat) {
+            uint256 state = Jury.stateOf(p, seat);
             if (state == Jury.DRAWN) continue;
             ++committed;
-            address juror = p.seated[p.base + k];
+            address juror = p.seated[seat];
             if (state == Jury.COMMITTED) {
                 forfeited += deposit;
                 if (deposit != 0) emit JurorDepositForfeited(claimId, juror, deposit);
@@ -199,14 +202,14 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @dev Settles the round's deposits and, on a verdict, the bonds: the losing side's bond is
     ///      shared equally by the jurors of the majority (rounding dust and deposits not revealed
     ///      go to the reserve).
-    function _settleRound(uint256 claimId, Claim storage c, Rules memory r, Jury.Panel storage p, bool verdict, bool approved)
+    function _settleRound(uint256 claimId, ClaimRecord storage c, Rules memory r, Jury.Panel storage p, bool verdict, bool approved)
         private
     {
         uint256 loserBond;
         uint256 share;
         uint256 coherent;
         if (verdict) {
-            loserBond = _settleBonds(claimId, c, r, approved);
+            loserBond = _settleBonds(claimId, c, r, approved, p.challenger);
             share = loserBond / (approved ? p.votesFor : p.votesAgainst); // the majority is never empty
             coherent = approved ? Jury.REVEALED_FOR : Jury.REVEALED_AGAINST;
         }
@@ -222,7 +225,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     ///      losing side's bond, which goes to the jurors of the majority (taken out of bondsHeld
     ///      by _settleJurors). Approved: the claimant's bonds back, a challenger's bond lost.
     ///      Not approved: a challenger's bond back, the claimant's claim and appeal bonds lost.
-    function _settleBonds(uint256 claimId, Claim storage c, Rules memory r, bool approved)
+    function _settleBonds(uint256 claimId, ClaimRecord storage c, Rules memory r, bool approved, address challenger)
         private
         returns (uint256 loserBond)
     {
@@ -233,7 +236,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
             _refund(claimId, c.claimant, back);
             loserBond = kind == DisputeKind.CHALLENGED ? dispute : 0;
         } else {
-            if (kind == DisputeKind.CHALLENGED) _refund(claimId, c.challenger, dispute);
+            if (kind == DisputeKind.CHALLENGED) _refund(claimId, challenger, dispute);
             loserBond = r.claimBond + (kind == DisputeKind.APPEALED ? dispute : 0);
         }
     }
@@ -242,7 +245,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     ///      claim bond comes back unless the assessors rejected the claim (an appeal that found
     ///      no jury: as if not appealed, the claim bond goes to the reserve); a challenger's or
     ///      appellant's bond comes back.
-    function _fallBackBonds(uint256 claimId, Claim storage c, Rules memory r) private {
+    function _fallBackBonds(uint256 claimId, ClaimRecord storage c, Rules memory r, address challenger) private {
         DisputeKind kind = c.dispute;
         uint256 dispute = kind == DisputeKind.ESCALATED ? 0 : r.challengeBond;
         if (kind == DisputeKind.APPEALED) {
@@ -252,7 +255,7 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
             if (r.claimBond != 0) emit BondsForfeited(claimId, r.claimBond);
         } else {
             _refund(claimId, c.claimant, r.claimBond);
-            if (kind == DisputeKind.CHALLENGED) _refund(claimId, c.challenger, dispute);
+            if (kind == DisputeKind.CHALLENGED) _refund(claimId, challenger, dispute);
         }
     }
 

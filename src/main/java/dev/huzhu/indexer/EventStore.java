@@ -13,7 +13,8 @@ import java.util.Set;
  * The indexer's writes. Each {@link #commit} stores a block range's events exactly once (the
  * primary key is chain id, block hash, tx hash, log index; a row already there is skipped and
  * not projected again), their projections, the range's block hashes and the cursor — all in one
- * transaction, so a crash leaves either all of it or none.
+ * transaction, so a crash leaves either all of it or none. Rows are keyed by their position on the
+ * canonical chain (block number, log index; migration V6), so every insert appends to its key.
  */
 public final class EventStore {
     /** How many checkpoints below the cursor are kept for finding a common ancestor after a reorg. */
@@ -110,7 +111,7 @@ public final class EventStore {
         for (ScopedEvent se : events) {
             DecodedEvent e = se.event();
             int inserted = w.update("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, block_hash, tx_hash, log_index) DO NOTHING",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chain_id, block_number, log_index) DO NOTHING",
                     chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
                     e.name(), e.args().toJson());
             if (inserted == 1) {

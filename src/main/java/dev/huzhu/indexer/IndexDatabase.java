@@ -112,6 +112,7 @@ public final class IndexDatabase {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout=30000");
                 s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA cache_size=-65536");
             }
         }
         c.setAutoCommit(false);

@@ -10,7 +10,6 @@ import dev.huzhu.chain.TransactionSigner;
 import dev.huzhu.cli.options.AccountOptions;
 import dev.huzhu.keeper.Keeper;
 import dev.huzhu.keeper.PassReport;
-import dev.huzhu.keeper.RipeClaims;
 import dev.huzhu.wallet.KeystoreEntry;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class KeeperSetup {
         RevertMessages words = new RevertMessages(new TokenInfo("", "the plan's token", 0, false));
         TransactionSender sender = new TransactionSender(web3j, chainId, data -> errors.decode(data).map(words::describe),
                 session.userDir().resolve("locks"));
-        return new Keeper(web3j, sender, signer, new RipeClaims(new PlanDirectory(web3j, factory)));
+        return new Keeper(web3j, sender, signer, dev.huzhu.keeper.TaskSource.everything(new PlanDirectory(web3j, factory)));
     }
 
     /** One line per call sent or skipped; nothing when the pass found nothing due. */
@@ -57,9 +56,9 @@ final class KeeperSetup {
     static Map<String, Object> json(PassReport r, String keeper) {
         return dev.huzhu.cli.output.Json.object("keeper", keeper, "chainTime", r.chainTime(),
                 "sent", r.sent().stream().map(s -> dev.huzhu.cli.output.Json.object("plan", s.task().plan(), "planId", s.task().planId(),
-                        "claimId", s.task().claimId().longValue(), "action", s.task().action().function(), "tx", s.txHash(),
+                        "claimId", s.task().claimId() == null ? null : s.task().claimId().longValue(), "action", s.task().action().function(), "tx", s.txHash(),
                         "block", s.block(), "gasUsed", s.gasUsed())).toList(),
                 "skipped", r.skipped().stream().map(s -> dev.huzhu.cli.output.Json.object("plan", s.task().plan(), "planId", s.task().planId(),
-                        "claimId", s.task().claimId().longValue(), "action", s.task().action().function(), "reason", s.reason())).toList());
+                        "claimId", s.task().claimId() == null ? null : s.task().claimId().longValue(), "action", s.task().action().function(), "reason", s.reason())).toList());
     }
 }

@@ -17,9 +17,13 @@ public final class ClaimWindows {
     static final int PAID = 5;
     static final int DENIED = 6;
 
-    /** A permissionless call that moves a claim on. */
+    /**
+     * A permissionless call the keeper sends: to a claim (escalate, finalize, drawJury) or to a whole
+     * plan (advance its cover book, pay owed claims, prepare the exits of a closed plan).
+     */
     public enum Action {
-        ESCALATE("escalate"), FINALIZE("finalize");
+        ESCALATE("escalate"), FINALIZE("finalize"), DRAW_JURY("drawJury"),
+        ADVANCE("advance"), PAY_OWED("payOwed"), PREPARE_EXITS("prepareExits");
 
         private final String function;
 
@@ -30,6 +34,11 @@ public final class ClaimWindows {
         /** The plan's function that performs it. */
         public String function() {
             return function;
+        }
+
+        /** Whether it is sent for one claim (else for the whole plan). */
+        public boolean perClaim() {
+            return this == ESCALATE || this == FINALIZE || this == DRAW_JURY;
         }
     }
 
@@ -50,6 +59,14 @@ public final class ClaimWindows {
             case DISPUTED -> now >= deadline + juryWindow ? Optional.of(Action.FINALIZE) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether a disputed claim's panel is ready to be drawn at block {@code block}: not drawn yet, the
+     * block after the seed block or later, and no more than 256 blocks after it (blockhash forgets it).
+     */
+    public static boolean drawable(boolean drawn, long drawBlock, long block) {
+        return !drawn && drawBlock > 0 && block > drawBlock && block <= drawBlock + 256;
     }
 
     /** Whether nothing more can happen to a claim in this state. */

@@ -55,6 +55,7 @@ public final class RipeClaims implements TaskSource {
                 batch.add(plan, pool.claimOf(BigInteger.valueOf(id)));
             }
             List<List<Type>> claims = batch.send();
+            due.addAll(drawsDue(pool, plan, planId, start, claims));
             for (int i = 0; i < claims.size(); i++) {
                 AidPool.Claim c = (AidPool.Claim) claims.get(i).get(0);
                 BigInteger claimId = BigInteger.valueOf(start + i);
@@ -71,10 +72,40 @@ public final class RipeClaims implements TaskSource {
         return due;
     }
 
+    /** Disputed claims (of one batch starting at claim {@code start}) whose jury is ready to be drawn (juryOf: not drawn, seed block passed). */
+    private List<KeeperTask> drawsDue(AidPool pool, String plan, int planId, long start, List<List<Type>> claims) {
+        List<BigInteger> disputed = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            if (((AidPool.Claim) claims.get(i).get(0)).status.intValue() == ClaimWindows.DISPUTED) {
+                disputed.add(BigInteger.valueOf(start + i));
+            }
+        }
+        List<KeeperTask> due = new ArrayList<>();
+        if (disputed.isEmpty()) {
+            return due;
+        }
+        long block = Calls.get(new org.web3j.protocol.core.RemoteCall<>(() -> directory.web3j().ethBlockNumber().send())).getBlockNumber().longValueExact();
+        CallBatch juries = new CallBatch(directory.web3j());
+        disputed.forEach(id -> juries.add(plan, pool.juryOf(id)));
+        List<List<Type>> answers = juries.send();
+        for (int i = 0; i < disputed.size(); i++) {
+            List<Type> jury = answers.get(i); // round, drawBlock, cutoff, drawn, jurors, votesFor, votesAgainst
+            long drawBlock = ((BigInteger) jury.get(1).getValue()).longValueExact();
+            boolean drawn = (Boolean) jury.get(3).getValue();
+            if (ClaimWindows.drawable(drawn, drawBlock, block)) {
+                BigInteger id = disputed.get(i);
+                due.add(new KeeperTask(plan, planId, id, ClaimWindows.Action.DRAW_JURY, pool.drawJury(id).encodeFunctionCall()));
+            }
+        }
+        return due;
+    }
+
     private static String call(AidPool pool, ClaimWindows.Action action, BigInteger claimId) {
         return switch (action) {
             case ESCALATE -> pool.escalate(claimId).encodeFunctionCall();
             case FINALIZE -> pool.finalize(claimId).encodeFunctionCall();
+            case DRAW_JURY -> pool.drawJury(claimId).encodeFunctionCall();
+            default -> throw new IllegalArgumentException(action + " is not a claim's call");
         };
     }
 }

@@ -59,7 +59,7 @@ contract JuryHarness {
 
     /// @notice Commits for the caller.
     function commit(uint256 claimId, bytes32 commitment) external {
-        _book.commit(claimId, msg.sender, commitment);
+        _book.commit(claimId, msg.sender, commitment, true);
     }
 
     /// @notice Reveals for the caller; the expected commitment is keccak256(approve, salt).

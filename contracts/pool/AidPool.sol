@@ -112,6 +112,14 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
         _delegate(claimId);
     }
 
+    /// @notice A juror who revealed collects, once the round is over, their deposit back and their
+    ///         share of the losing bond when they voted with the verdict, credited to their free
+    ///         balance. Runs in AidPoolExtension (PoolJury).
+    /// @param claimId the disputed claim
+    function collectJuryReward(uint256 claimId) external {
+        _delegate(claimId);
+    }
+
     /// @notice Lowers the service fee; it can never be raised. Only the fee receiver.
     ///         Runs in AidPoolExtension.
     /// @param newBps the new fee in basis points, below the current one

@@ -43,7 +43,7 @@ const V2 = {
 const REGISTRY = "(+22.1k: the member's slot in the registry the jury draws from, issue 9)";
 const V2_EXCEPTIONS = {
   "challenge (with its bond)": "(settles the challenger first; one new slot as in v2, now the dispute's: challenger + the jury's seed block, cut-off, population; the rest is the extension's delegatecall and JuryDrawScheduled)",
-  "finalize after a dispute (denied, bonds to the challenger)": "(O(panel): each revealing juror credited, the losing bond shared by the majority; v2 sent both bonds to the challenger)",
+  "finalize after a dispute (denied, bonds to the challenger)": "(the extension's delegatecall for the jury's round; the verdict's share stored once for the majority to collect)",
   "join + first deposit, first member of a plan": REGISTRY,
   "join + first deposit": REGISTRY,
   "join + first deposit, with a referrer": REGISTRY,
@@ -130,7 +130,9 @@ async function prepaidBench() {
   row("jury reveal", reveal, 75_000, "settles the juror first");
   await increase(3 * DAY);
   row("finalize after a dispute (denied, bonds to the challenger)", await gasOf(plan.finalize(2)), 200_000,
-    "O(panel): 3 revealing jurors credited (deposit back, the majority shares the claim bond), the challenger's bond back");
+    "O(1) in the jurors: the challenger's bond back, the claim bond's share per majority juror stored (each collects it)");
+  row("juror collects (deposit back + share of the losing bond)", await gasOf(plan.connect(jurors[0]).collectJuryReward(2)), 80_000,
+    "pull, O(panel) search for the seat");
   row("claim points (mint AidPoints)", await gasOf(plan.connect(d).claimPoints()), null);
   row("withdraw fees (fee receiver)", await gasOf(plan.connect(f.feeReceiver).withdrawFees()), 70_000);
 

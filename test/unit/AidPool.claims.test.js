@@ -222,9 +222,14 @@ describe("AidPool claims", function () {
       const f = await loadFixture(rejected);
       await f.plan.connect(f.claimant).appeal(1);
       await jury(f.plan, 1, [[f.jurors[0], false], [f.jurors[1], false], [f.jurors[2], false]]);
-      const tx = f.plan.finalize(1);
-      for (const j of f.jurors.slice(0, 3)) await expect(tx).to.emit(f.plan, "JurorRewarded").withArgs(1, j.address, 0, usd(10));
+      await expect(f.plan.finalize(1)).to.emit(f.plan, "DisputeResolved").withArgs(1, false, 0, 3);
       expect((await f.plan.claimOf(1)).status).to.equal(Status.DENIED);
+      // claim bond 10 + appeal bond 20 over the 3 jurors of the majority, collected by each (pull)
+      for (const j of f.jurors.slice(0, 3)) {
+        await expect(f.plan.connect(j).collectJuryReward(1)).to.emit(f.plan, "JurorRewarded").withArgs(1, j.address, 0, usd(10));
+        await expect(f.plan.connect(j).collectJuryReward(1)).to.be.revertedWithCustomError(f.plan, "NothingToCollect");
+      }
+      expect(await f.plan.bondsHeld()).to.equal(0n);
       await expectSolvent(expect, f.token, f.plan);
     });
   });

@@ -232,11 +232,18 @@ describe("AidPool jury", function () {
       await time.increase(JURY);
       const reserve = await f.plan.reserve();
       const who = [a, b, c, d, silent, challenger].map((x) => x.address);
-      const { gained, result: tx } = await credited(f.plan, who, async () => f.plan.finalize(id));
+      const { gained: atFinalize, result: tx } = await credited(f.plan, who, async () => f.plan.finalize(id));
       await expect(tx).to.emit(f.plan, "DisputeResolved").withArgs(id, true, 3, 1)
         .and.to.emit(f.plan, "JurorDepositForfeited").withArgs(id, silent.address, usd(5))
-        .and.to.emit(f.plan, "BondsReleased").withArgs(id, f.claimant.address, usd(10));
+        .and.to.emit(f.plan, "BondsReleased").withArgs(id, f.claimant.address, usd(10))
+        .and.not.to.emit(f.plan, "JurorRewarded"); // finalize is O(1) in the jurors: each collects
+      expect(atFinalize).to.deep.equal([0n, 0n, 0n, 0n, 0n, 0n]);
       const share = usd(20) / 3n; // the challenger's bond over the 3 jurors of the majority
+      const { gained } = await credited(f.plan, who, async () => {
+        for (const j of [a, b, c, d]) await f.plan.connect(j).collectJuryReward(id);
+        await expect(f.plan.connect(silent).collectJuryReward(id)).to.be.revertedWithCustomError(f.plan, "NothingToCollect");
+        await expect(f.plan.connect(a).collectJuryReward(id)).to.be.revertedWithCustomError(f.plan, "NothingToCollect");
+      });
       expect(gained).to.deep.equal([usd(5) + share, usd(5) + share, usd(5) + share, usd(5), 0n, 0n]); // d revealed against: deposit only
       const [paid] = await eventsOf(f.plan, tx, "ClaimPaid"); // a PREPAID payout comes out of the reserve
       expect(paid.args.amount).to.equal(usd(100));
@@ -257,6 +264,7 @@ describe("AidPool jury", function () {
       for (const [j, v] of votes) await commit(f.plan, id, j, v);
       await time.increase(JURY);
       for (const [j, v] of votes) await reveal(f.plan, id, j, v);
+      await expect(f.plan.connect(first[0]).collectJuryReward(id), "the round is not over").to.be.revertedWithCustomError(f.plan, "NothingToCollect");
       await time.increase(JURY);
       await expect(f.plan.finalize(id)).to.emit(f.plan, "JuryDrawScheduled");
       expect((await f.plan.claimOf(id)).status).to.equal(Status.DISPUTED);
@@ -271,6 +279,13 @@ describe("AidPool jury", function () {
       await expect(result).to.emit(f.plan, "DisputeResolved").withArgs(id, false, 0, 3);
       expect((await f.plan.claimOf(id)).status).to.equal(Status.DENIED);
       expect(gained[0]).to.equal(usd(20)); // its own bond back
+      await expect(result).to.emit(f.plan, "BondsForfeited").withArgs(id, usd(10) - 3n * (usd(10) / 3n)); // rounding dust
+      // the claim bond goes to round 2's majority; round 1's jurors (no verdict) collect their deposit (none here)
+      for (const j of second.slice(0, 3)) {
+        await expect(f.plan.connect(j).collectJuryReward(id)).to.emit(f.plan, "JurorRewarded").withArgs(id, j.address, 0, usd(10) / 3n);
+      }
+      await expect(f.plan.connect(first[0]).collectJuryReward(id)).to.emit(f.plan, "JurorRewarded").withArgs(id, first[0].address, 0, 0);
+      expect(await f.plan.bondsHeld()).to.equal(0n);
       await expectSolvent(expect, f.token, f.plan);
     });
 

@@ -21,6 +21,8 @@ interface IJuryErrors {
     error JurorAlreadyCommitted(uint256 claimId, address juror);
     /// @notice The juror has no unrevealed commitment in this round.
     error JurorNotCommitted(uint256 claimId, address juror);
+    /// @notice The account has no revealed, uncollected seat in a round of this dispute that is over.
+    error NothingToCollect(uint256 claimId, address account);
     /// @notice The revealed vote and salt do not match the commitment.
     error JuryCommitmentMismatch(uint256 claimId, address juror);
 }

@@ -15,8 +15,9 @@ interface IJuryEvents {
     /// @notice The jury reached no verdict (`reason` 0: too few reveals or a tie after the last round,
     ///         1: the panel was never drawn in time); the assessors' decision stands (`approved`).
     event JuryFellBack(uint256 indexed claimId, uint8 reason, bool approved);
-    /// @notice A juror who revealed got their deposit back and `reward` (a share of the losing
-    ///         side's bond when they voted with the majority), credited.
+    /// @notice A juror who revealed collected (collectJuryReward, once the round is over) their
+    ///         deposit back and `reward` (a share of the losing side's bond when they voted with
+    ///         the verdict's majority), credited to their free balance.
     event JurorRewarded(uint256 indexed claimId, address indexed juror, uint256 deposit, uint256 reward);
     /// @notice A juror committed but did not reveal: their deposit went to the reserve.
     event JurorDepositForfeited(uint256 indexed claimId, address indexed juror, uint256 amount);

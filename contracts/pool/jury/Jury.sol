@@ -65,6 +65,10 @@ library Jury {
         uint8 votesFor; // this round's revealed votes
         uint8 votesAgainst;
         uint64 states; // 2 bits per seat, seats of every round
+        uint32 commitEnd; // this round's commit end (the claim's, copied when the panel is drawn)
+        bool closed; // the last round is over (earlier rounds are over once the next one opens)
+        uint8 rewardState; // the verdict's vote (REVEALED_FOR / REVEALED_AGAINST), 0 = no verdict
+        uint96 rewardShare; // what each juror of the verdict's majority collects besides their deposit
         // every round's jurors, by seat
         mapping(uint256 => address) seated;
     }
@@ -169,15 +173,20 @@ library Jury {
 
     /// @notice Records `juror`'s commitment in this round: the upper 248 bits of `commitment` and,
     ///         in its low byte, the juror's seat + 1 (the hint the commitment carries when right,
-    ///         else found by scanning the round's seats).
-    function commit(Book storage b, uint256 claimId, address juror, bytes32 commitment) internal {
+    ///         else found by scanning the round's seats). The record itself says "committed, not
+    ///         revealed"; the seat's state is set to COMMITTED only when `track` (the pool tracks it
+    ///         when a deposit must be forfeited for not revealing).
+    function commit(Book storage b, uint256 claimId, address juror, bytes32 commitment, bool track) internal {
         Panel storage p = b.panels[claimId];
         uint256 seat = uint8(uint256(commitment));
         if (seat == 0 || !_holds(p, seat - 1, juror)) seat = seatOf(p, claimId, juror) + 1;
-        --seat;
-        if (stateOf(p, seat) != DRAWN) revert IJuryErrors.JurorAlreadyCommitted(claimId, juror);
-        p.states |= uint64(COMMITTED << (2 * seat));
-        b.commitments[claimId][juror] = (commitment & ~bytes32(uint256(0xff))) | bytes32(seat + 1);
+        mapping(address => bytes32) storage records = b.commitments[claimId];
+        // committed (a record naming this seat) or revealed (its state) already in this round
+        if (uint8(uint256(records[juror])) == seat || stateOf(p, seat - 1) != DRAWN) {
+            revert IJuryErrors.JurorAlreadyCommitted(claimId, juror);
+        }
+        if (track) p.states |= uint64(COMMITTED << (2 * (seat - 1)));
+        records[juror] = (commitment & ~bytes32(uint256(0xff))) | bytes32(seat);
     }
 
     /// @notice Counts `juror`'s vote if `expected` (the commitment of the revealed vote and salt)
@@ -189,13 +198,42 @@ library Jury {
         // a record of an earlier round (seat before this round's first) does not count
         if (seat <= p.base || seat > uint256(p.base) + p.size) revert IJuryErrors.JurorNotCommitted(claimId, juror);
         --seat;
-        if (stateOf(p, seat) != COMMITTED) revert IJuryErrors.JurorNotCommitted(claimId, juror);
+        if (stateOf(p, seat) >= REVEALED_FOR) revert IJuryErrors.JurorNotCommitted(claimId, juror);
         if ((stored ^ expected) >> 8 != 0) revert IJuryErrors.JuryCommitmentMismatch(claimId, juror);
         delete b.commitments[claimId][juror];
         uint256 state = approve ? REVEALED_FOR : REVEALED_AGAINST;
-        p.states ^= uint64((state ^ COMMITTED) << (2 * seat)); // COMMITTED (01) -> 10 or 11
+        p.states = (p.states & ~uint64(3 << (2 * seat))) | uint64(state << (2 * seat)); // DRAWN or COMMITTED -> revealed
         if (approve) ++p.votesFor;
         else ++p.votesAgainst;
+    }
+
+    /// @notice Closes the last round: `rewardState` is the verdict's vote (0 when there is none)
+    ///         and `share` what each juror who voted it collects besides their deposit.
+    function close(Panel storage p, uint256 rewardState, uint256 share) internal {
+        p.closed = true;
+        if (rewardState != 0) {
+            p.rewardState = uint8(rewardState);
+            p.rewardShare = SafeCast.toUint96(share);
+        }
+    }
+
+    /// @notice Collects `juror`'s revealed seat of a closed round (searching every round's seats,
+    ///         O(panel)): returns whether the vote was the verdict's, and marks the seat collected
+    ///         (its state back to DRAWN). Reverts unless the juror revealed in a round that is over
+    ///         and has not collected.
+    function collect(Book storage b, uint256 claimId, address juror) internal returns (bool rewarded, uint256 share) {
+        Panel storage p = b.panels[claimId];
+        uint256 base = p.base;
+        uint256 end = p.closed ? base + p.size : base; // the current round's seats once it is over
+        for (uint256 seat = 0; seat < end; ++seat) {
+            if (p.seated[seat] != juror) continue;
+            uint256 state = stateOf(p, seat);
+            if (state < REVEALED_FOR) break; // not revealed, or collected
+            p.states &= ~uint64(3 << (2 * seat));
+            if (seat >= base && state == p.rewardState) return (true, p.rewardShare);
+            return (false, 0);
+        }
+        revert IJuryErrors.NothingToCollect(claimId, juror);
     }
 
     /// @notice The seat of `juror` in this round's panel (numbered over every round); reverts

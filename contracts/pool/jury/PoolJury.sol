@@ -49,7 +49,8 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         for (uint256 k = 0; k < seats; ++k) {
             emit JurorDrawn(claimId, jurors[k], round);
         }
-        uint64 commitEnd = c.deadline;
+        uint32 commitEnd = c.deadline;
+        b.panels[claimId].commitEnd = commitEnd; // commit and reveal read their windows here
         emit JuryDrawn(claimId, round, seats, commitEnd, commitEnd + r.juryWindow);
     }
 
@@ -60,12 +61,12 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @param commitment commitmentOf(claimId, juror, approve, salt)
     function commitVote(uint256 claimId, bytes32 commitment) external nonReentrant {
         (Rules memory r, uint40 createdAt,) = _load();
-        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
-        if (block.timestamp >= c.deadline) revert WindowClosed(claimId, c.deadline);
+        uint256 commitEnd = _drawnPanel(claimId).commitEnd;
+        if (block.timestamp >= commitEnd) revert WindowClosed(claimId, commitEnd);
         if (commitment == bytes32(0)) revert ZeroCommitment();
-        _checkJuror(claimId, c, r, _settleCovered(msg.sender, r, createdAt));
-        Jury.book().commit(claimId, msg.sender, commitment);
+        _checkJuror(claimId, commitEnd, r, _settleCovered(msg.sender, r, createdAt));
         uint256 deposit = r.jurorDeposit;
+        Jury.book().commit(claimId, msg.sender, commitment, deposit != 0);
         emit JuryVoteCommitted(claimId, msg.sender);
         if (deposit != 0) {
             _book.bondsHeld += deposit.toUint96();
@@ -81,12 +82,12 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
     /// @param salt the committed salt
     function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
         (Rules memory r, uint40 createdAt,) = _load();
-        ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
-        if (block.timestamp < c.deadline) revert WindowNotOpen(claimId, c.deadline);
-        uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
+        uint256 commitEnd = _drawnPanel(claimId).commitEnd;
+        if (block.timestamp < commitEnd) revert WindowNotOpen(claimId, commitEnd);
+        uint256 revealEnd = commitEnd + r.juryWindow;
         if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
         Member storage m = _settleCovered(msg.sender, r, createdAt);
-        _checkJuror(claimId, c, r, m);
+        _checkJuror(claimId, commitEnd, r, m);
         Jury.book().reveal(claimId, msg.sender, approve, _commitHash(claimId, msg.sender, approve, salt));
         _addPoints(m, POINTS_JURY_VOTE);
         emit JuryVoteRevealed(claimId, msg.sender, approve);
@@ -138,7 +139,24 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
             return ROUND_REDRAWN;
         }
         emit JuryFellBack(claimId, p.drawn ? FELL_BACK_NO_VERDICT : FELL_BACK_NOT_DRAWN, approved);
+        Jury.close(p, 0, 0);
         _fallBackBonds(claimId, c, r, p.challenger);
+    }
+
+    /// @notice A juror who revealed collects, once the round is over, their deposit back and, when
+    ///         they voted with the verdict's majority, their share of the losing side's bond,
+    ///         credited to their free balance (member or not). Once per seat; O(panel).
+    /// @param claimId the disputed claim
+    function collectJuryReward(uint256 claimId) external nonReentrant {
+        (Rules memory r,,) = _load();
+        (, uint256 reward) = Jury.book().collect(claimId, msg.sender);
+        uint256 deposit = r.jurorDeposit;
+        uint256 amount = deposit + reward;
+        if (amount != 0) {
+            _book.bondsHeld -= amount.toUint96();
+            _creditPayout(msg.sender, amount);
+        }
+        emit JurorRewarded(claimId, msg.sender, deposit, reward);
     }
 
     // =================================================================== internals
@@ -161,64 +179,67 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         return m.paidThrough > block.timestamp || m.balance >= context >> 128;
     }
 
+    /// @dev The current round's panel of `claimId`, which must be drawn. Commit and reveal read
+    ///      their windows from it and not from the claim: a claim that is not disputed has no drawn
+    ///      panel, or one whose windows have passed (finalize comes only after the reveal phase;
+    ///      a redraw clears `drawn`). The claim's status is read only to say why it reverts.
+    function _drawnPanel(uint256 claimId) private view returns (Jury.Panel storage p) {
+        p = Jury.book().panels[claimId];
+        if (!p.drawn) {
+            _claimIn(claimId, ClaimStatus.DISPUTED);
+            revert JuryNotDrawn(claimId);
+        }
+    }
+
     /// @dev Checks that the (settled, covered) caller has not rejoined since being drawn: a member
     ///      who left and rejoined is young again. A drawn juror joined at or before the cut-off,
-    ///      which is before this round started (the claim's commit end minus the jury window); a
-    ///      rejoin after the draw has a later join time than the round's start. So comparing with
-    ///      the round's start, read from the claim's slot already loaded, refuses exactly the
-    ///      jurors the cut-off refuses (commit and reveal also check the seat).
-    function _checkJuror(uint256 claimId, ClaimRecord storage c, Rules memory r, Member storage m) private view {
-        if (m.joinedAt > uint256(c.deadline) - r.juryWindow) {
+    ///      which is before this round started (its commit end minus the jury window); a rejoin
+    ///      after the draw has a later join time than the round's start. So comparing with the
+    ///      round's start, read from the panel's slot already loaded, refuses exactly the jurors
+    ///      the cut-off refuses (commit and reveal also check the seat).
+    function _checkJuror(uint256 claimId, uint256 commitEnd, Rules memory r, Member storage m) private view {
+        if (m.joinedAt > commitEnd - r.juryWindow) {
             revert JurorTooYoung(claimId, msg.sender, m.joinedAt, Jury.book().panels[claimId].cutoff);
         }
     }
 
-    /// @dev Settles the round's jurors (O(panel)): a juror who revealed gets their deposit back,
-    ///      plus `share` when their vote is `coherent` (REVEALED_FOR / REVEALED_AGAINST; 0: none);
-    ///      a juror who committed and did not reveal forfeits the deposit.
-    /// @return committed jurors who posted a deposit this round
-    /// @return forfeited deposits not revealed (for the reserve)
-    function _settleJurors(uint256 claimId, Jury.Panel storage p, uint256 deposit, uint256 coherent, uint256 share)
-        private
-        returns (uint256 committed, uint256 forfeited)
-    {
-        uint256 end = uint256(p.base) + p.size;
-        for (uint256 seat = p.base; seat < end; ++seat) {
-            uint256 state = Jury.stateOf(p, seat);
-            if (state == Jury.DRAWN) continue;
-            ++committed;
-            address juror = p.seated[seat];
-            if (state == Jury.COMMITTED) {
-                forfeited += deposit;
-                if (deposit != 0) emit JurorDepositForfeited(claimId, juror, deposit);
-            } else {
-                uint256 reward = state == coherent ? share : 0;
-                _creditPayout(juror, deposit + reward);
-                emit JurorRewarded(claimId, juror, deposit, reward);
-            }
-        }
-    }
-
-    /// @dev Settles the round's deposits and, on a verdict, the bonds: the losing side's bond is
-    ///      shared equally by the jurors of the majority (rounding dust and deposits not revealed
-    ///      go to the reserve).
+    /// @dev Settles a round that is over, O(1) in its jurors but for those who forfeit: on a
+    ///      verdict the losing side's bond is shared equally by the jurors of the majority, who
+    ///      collect it with their deposit later (collectJuryReward; it stays in bondsHeld until
+    ///      then; the rounding dust goes to the reserve); deposits of jurors who committed and did
+    ///      not reveal go to the reserve now. Revealing jurors of a round without a verdict collect
+    ///      their deposit.
     function _settleRound(uint256 claimId, ClaimRecord storage c, Rules memory r, Jury.Panel storage p, bool verdict, bool approved)
         private
     {
-        uint256 loserBond;
-        uint256 share;
-        uint256 coherent;
+        uint256 toReserve;
         if (verdict) {
-            loserBond = _settleBonds(claimId, c, r, approved, p.challenger);
-            share = loserBond / (approved ? p.votesFor : p.votesAgainst); // the majority is never empty
-            coherent = approved ? Jury.REVEALED_FOR : Jury.REVEALED_AGAINST;
+            uint256 loserBond = _settleBonds(claimId, c, r, approved, p.challenger);
+            uint256 majority = approved ? p.votesFor : p.votesAgainst; // never empty
+            uint256 share = loserBond / majority;
+            uint256 dust = loserBond - share * majority;
+            if (dust != 0) emit BondsForfeited(claimId, dust);
+            toReserve = dust;
+            Jury.close(p, approved ? Jury.REVEALED_FOR : Jury.REVEALED_AGAINST, share);
         }
         uint256 deposit = r.jurorDeposit;
-        (uint256 committed, uint256 forfeited) = _settleJurors(claimId, p, deposit, coherent, share);
-        uint256 rewarded = share * (approved ? p.votesFor : p.votesAgainst);
-        _book.bondsHeld -= (committed * deposit + loserBond).toUint96();
-        uint256 toReserve = forfeited + loserBond - (verdict ? rewarded : 0);
-        if (toReserve != 0) _totals.reserve += toReserve.toUint96();
+        if (deposit != 0) toReserve += _forfeitDeposits(claimId, p, deposit);
+        if (toReserve != 0) {
+            _book.bondsHeld -= toReserve.toUint96();
+            _totals.reserve += toReserve.toUint96();
+        }
+    }
+
+    /// @dev The round's jurors who committed and did not reveal forfeit their deposit (seat state
+    ///      COMMITTED, tracked only when there is a deposit); returns the total, for the reserve.
+    function _forfeitDeposits(uint256 claimId, Jury.Panel storage p, uint256 deposit) private returns (uint256 forfeited) {
+        uint256 states = p.states;
+        uint256 end = uint256(p.base) + p.size;
+        for (uint256 seat = p.base; seat < end; ++seat) {
+            if ((states >> (2 * seat)) & 3 != Jury.COMMITTED) continue;
+            forfeited += deposit;
+            emit JurorDepositForfeited(claimId, p.seated[seat], deposit);
+        }
     }
 
     /// @dev A verdict's bonds: the winning side gets its own bond back (credited); returns the

@@ -83,7 +83,12 @@ class DisputeOverturnIT {
             assertEquals(BigInteger.valueOf(6), plan.claimOf(claimId).send().status, "DENIED");
 
             // bonds: the challenger gets its own back, credited to its free balance (pull); the claimant's bond
-            // is shared by the four jurors of the majority (2.5 each); reserve untouched
+            // is shared by the four jurors of the majority (2.5 each), who collect it (pull); reserve untouched
+            for (int i = 0; i < jurors.size(); i++) {
+                if (!votes[i]) {
+                    d.as(addr, jurors.get(i)).collectJuryReward(claimId).send();
+                }
+            }
             d.as(addr, challenger).withdraw(ProtocolDeployment.CHALLENGE_BOND).send();
             assertEquals(challengerBefore, d.balanceOf(challenger.getAddress()));
             assertEquals(jurorBefore.add(usd("2.5")), plan.memberOf(jurors.get(0).getAddress()).send().balance);

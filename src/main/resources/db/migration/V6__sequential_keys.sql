@@ -96,7 +96,7 @@ CREATE TABLE challenges_v6 (
     claim_id      BIGINT        NOT NULL,
     challenger    VARCHAR(42)   NOT NULL,
     bond          NUMERIC(78,0),
-    outcome       VARCHAR(16),
+    outcome       VARCHAR(64),
     PRIMARY KEY (chain_id, block_number, log_index)
 );
 INSERT INTO challenges_v6 (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome) SELECT chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, claim_id, challenger, bond, outcome FROM challenges;

@@ -1,6 +1,5 @@
 package dev.huzhu.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,11 @@ import org.web3j.utils.Numeric;
 public final class JuryBallotStore {
     /** A committed vote. */
     public record Ballot(boolean approve, byte[] salt) {}
+
+    /** The file's shape: {@code {"approve": true, "salt": "0x…"}}. */
+    record BallotFile(boolean approve, String salt) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
 
@@ -45,7 +49,7 @@ public final class JuryBallotStore {
             } catch (UnsupportedOperationException ignored) {
                 // non-POSIX file system
             }
-            Files.writeString(tmp, "{\"approve\": " + ballot.approve() + ", \"salt\": \"" + Numeric.toHexString(ballot.salt()) + "\"}\n");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), new BallotFile(ballot.approve(), Numeric.toHexString(ballot.salt())));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
@@ -59,8 +63,11 @@ public final class JuryBallotStore {
             return Optional.empty();
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(f.toFile());
-            return Optional.of(new Ballot(n.path("approve").asBoolean(), Numeric.hexStringToByteArray(n.path("salt").asText())));
+            BallotFile b = JSON.readValue(f.toFile(), BallotFile.class);
+            if (b.salt() == null || !b.salt().matches("0x[0-9a-fA-F]{64}")) {
+                throw new IllegalStateException("the jury ballot " + f + " has no 32-byte salt");
+            }
+            return Optional.of(new Ballot(b.approve(), Numeric.hexStringToByteArray(b.salt())));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the jury ballot " + f + ": " + e.getMessage(), e);
         }

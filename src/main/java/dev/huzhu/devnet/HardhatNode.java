@@ -1,5 +1,8 @@
 package dev.huzhu.devnet;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -87,15 +90,26 @@ public final class HardhatNode implements AutoCloseable {
     }
 
     private void awaitReady(Path logFile) {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (JsonRpcProbe.chainId(rpcUrl()).isPresent()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new DevnetException("the Hardhat node exited during start-up; see " + logFile);
-            }
-            sleep(150);
+        // poll eth_chainId every 150 ms until it answers, the process dies or the time is up
+        RetryPolicy<java.util.OptionalLong> untilUp = RetryPolicy.<java.util.OptionalLong>builder()
+                .handleResultIf(java.util.OptionalLong::isEmpty)
+                .withDelay(Duration.ofMillis(150))
+                .withMaxRetries(-1)
+                .withMaxDuration(READY_TIMEOUT)
+                .abortIf(r -> r.isEmpty() && !process.isAlive())
+                .build();
+        java.util.OptionalLong chainId;
+        try {
+            chainId = Failsafe.with(untilUp).get(() -> JsonRpcProbe.chainId(rpcUrl()));
+        } catch (FailsafeException e) {
+            close();
+            throw new DevnetException("interrupted while the Hardhat node started");
+        }
+        if (chainId.isPresent()) {
+            return;
+        }
+        if (!process.isAlive()) {
+            throw new DevnetException("the Hardhat node exited during start-up; see " + logFile);
         }
         close();
         throw new DevnetException("the Hardhat node did not answer eth_chainId within "
@@ -142,8 +156,13 @@ public final class HardhatNode implements AutoCloseable {
         all.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plusSeconds(5);
         for (ProcessHandle p : all) {
-            while (p.isAlive() && Instant.now().isBefore(deadline)) {
-                sleep(50);
+            long left = java.time.Duration.between(Instant.now(), deadline).toMillis();
+            try {
+                p.onExit().get(Math.max(left, 1), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // still alive after the grace period: killed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             if (p.isAlive()) {
                 p.destroyForcibly();
@@ -178,11 +197,4 @@ public final class HardhatNode implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

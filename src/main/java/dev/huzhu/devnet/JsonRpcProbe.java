@@ -1,38 +1,62 @@
 package dev.huzhu.devnet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Asks a JSON-RPC endpoint for its chain id, without web3j, to tell whether a node is up. */
+/**
+ * Asks a JSON-RPC endpoint for its chain id, without web3j (whose client and thread pool cost more
+ * than the probe of a node that may not be there), to tell whether a node is up.
+ */
 public final class JsonRpcProbe {
-    private static final Pattern RESULT = Pattern.compile("\"result\"\\s*:\\s*\"0x([0-9a-fA-F]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String REQUEST;
+
+    static {
+        try {
+            REQUEST = JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", "eth_chainId", "params", List.of()));
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private JsonRpcProbe() {}
 
-    /** The chain id served at {@code rpcUrl}, or empty when nothing answers there. */
+    /** The chain id served at {@code rpcUrl}, or empty when nothing (or no JSON-RPC node) answers there. */
     public static OptionalLong chainId(String rpcUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(rpcUrl))
                 .timeout(Duration.ofSeconds(3))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}"))
+                .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher m = RESULT.matcher(response.body());
-            return m.find() ? OptionalLong.of(Long.parseLong(m.group(1), 16)) : OptionalLong.empty();
+            return parseChainId(response.body());
         } catch (IOException e) {
             return OptionalLong.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalLong.empty();
+        }
+    }
+
+    /** The {@code result} of an eth_chainId answer ("0x7a69" → 31337), or empty for anything else. */
+    static OptionalLong parseChainId(String body) {
+        try {
+            JsonNode result = JSON.readTree(body).path("result");
+            String hex = result.isTextual() ? result.asText() : "";
+            return hex.matches("0x[0-9a-fA-F]{1,15}") ? OptionalLong.of(Long.parseLong(hex.substring(2), 16)) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty(); // not JSON: something else listens on that port
         }
     }
 }

@@ -96,8 +96,8 @@ public final class ChainSource implements AutoCloseable {
         EthLog response = call(() -> web3j.ethGetLogs(filter).send());
         if (response.hasError()) {
             String msg = "eth_getLogs " + from + ".." + to + ": " + response.getError().getMessage();
-            throw new RpcException(msg, RpcException.looksLikeRangeError(response.getError().getMessage())
-                    || response.getError().getCode() == -32005, null);
+            boolean range = RpcException.looksLikeRangeError(response.getError().getMessage()) || response.getError().getCode() == -32005;
+            throw new RpcException(msg, range, !range && RpcException.permanentRpcCode(response.getError().getCode()), null);
         }
         List<Log> logs = new ArrayList<>(response.getLogs().size());
         for (EthLog.LogResult<?> r : response.getLogs()) {
@@ -117,13 +117,16 @@ public final class ChainSource implements AutoCloseable {
             String msg = "node at " + Redaction.url(rpcUrl) + " unreachable: " + e.getMessage();
             throw new RpcException(msg, RpcException.looksLikeRangeError(e.getMessage()) && e.getMessage().contains("eth_getLogs"), e);
         } catch (RuntimeException e) {
-            throw new RpcException("JSON-RPC call to " + Redaction.url(rpcUrl) + " failed: " + e, false, e);
+            // web3j's HttpService says "Invalid response received: 401; …" for an HTTP error status
+            int status = RpcException.httpStatus(e.getMessage());
+            throw new RpcException("JSON-RPC call to " + Redaction.url(rpcUrl) + " failed: " + e, false,
+                    RpcException.permanentHttpStatus(status), e);
         }
     }
 
     private static <R extends Response<?>> R check(R r, String method) {
         if (r.hasError()) {
-            throw new RpcException(method + ": " + r.getError().getMessage(), false, null);
+            throw new RpcException(method + ": " + r.getError().getMessage(), false, RpcException.permanentRpcCode(r.getError().getCode()), null);
         }
         return r;
     }

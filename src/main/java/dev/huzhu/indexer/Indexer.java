@@ -1,6 +1,9 @@
 package dev.huzhu.indexer;
 
 import dev.huzhu.protocol.EventDecoder;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -77,50 +80,74 @@ public final class Indexer implements AutoCloseable {
 
     /**
      * Indexes until {@code stop} says so; with {@code once}, until the target block is reached.
-     * RPC failures are retried with bounded backoff (in once mode, up to a few times, then thrown).
+     * Transient RPC failures are retried by a Failsafe policy with exponential backoff (0.5 s doubling
+     * to 30 s; in once mode {@value #ONCE_MAX_FAILURES} attempts, then an IndexerException); a
+     * permanent one (HTTP 4xx, method not found) is never retried. "Range too large" shrinks the
+     * range and asks again at once.
      */
     public void run(boolean once, BooleanSupplier stop) throws SQLException {
         Backoff poll = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
-        Backoff errors = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-        int failures = 0;
+        RetryPolicy<Step> retries = RetryPolicy.<Step>builder()
+                .handleIf(e -> e instanceof RpcException r && !r.permanent())
+                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(30))
+                .withMaxAttempts(once ? ONCE_MAX_FAILURES : -1)
+                .abortIf((result, e) -> stop.getAsBoolean())
+                .onRetryScheduled(ev -> {
+                    String problem = ev.getLastException().getMessage();
+                    LOG.warn("{}; retrying in {} ms", problem, ev.getDelay().toMillis());
+                    listener.retry(problem, ev.getDelay().toMillis());
+                    safeStatus(problem);
+                })
+                .build();
         while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            Step s;
             try {
-                Step s = step();
-                failures = 0;
-                errors.reset();
-                if (s == Step.IDLE) {
-                    if (once) {
-                        return;
-                    }
-                    if (!poll.pause()) {
-                        return;
-                    }
-                } else if (s == Step.RETRY) {
-                    if (!poll.pause()) { // the chain moved while we read it: read again shortly
-                        return;
-                    }
-                } else {
-                    poll.reset();
-                }
+                s = Failsafe.with(retries).get(this::stepShrinking);
             } catch (RpcException e) {
-                dropAhead();
-                if (e.rangeTooLarge() && range.shrink()) {
-                    listener.retry(e.getMessage() + "; asking for " + range.size() + " blocks at a time", 0);
-                    continue;
+                if (stop.getAsBoolean()) {
+                    return; // asked to stop while the node was failing
                 }
-                failures++;
-                long delay = errors.nextDelayMs();
-                listener.retry(e.getMessage(), delay);
                 safeStatus(e.getMessage());
-                if (once && failures >= ONCE_MAX_FAILURES) {
-                    throw new IndexerException("giving up after " + failures + " failed attempts: " + e.getMessage(), e);
-                }
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException ie) {
+                throw new IndexerException((e.permanent() ? "not retried (a permanent error): " : "giving up after " + ONCE_MAX_FAILURES + " failed attempts: ")
+                        + e.getMessage(), e);
+            } catch (FailsafeException e) {
+                if (e.getCause() instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                     return;
                 }
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw e;
+            }
+            if (s == null) { // aborted: asked to stop during a retry
+                return;
+            }
+            if (s == Step.IDLE) {
+                if (once || !poll.pause()) {
+                    return;
+                }
+            } else if (s == Step.RETRY) {
+                if (!poll.pause()) { // the chain moved while we read it: read again shortly
+                    return;
+                }
+            } else {
+                poll.reset();
+            }
+        }
+    }
+
+    /** {@link #step()}, asking for fewer blocks at once for as long as the node says the range is too large. */
+    private Step stepShrinking() throws SQLException {
+        while (true) {
+            try {
+                return step();
+            } catch (RpcException e) {
+                dropAhead();
+                if (!e.rangeTooLarge() || !range.shrink()) {
+                    throw e;
+                }
+                listener.retry(e.getMessage() + "; asking for " + range.size() + " blocks at a time", 0);
             }
         }
     }

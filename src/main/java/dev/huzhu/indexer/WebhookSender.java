@@ -1,6 +1,10 @@
 package dev.huzhu.indexer;
 
 import dev.huzhu.protocol.InvalidInputException;
+import dev.huzhu.chain.Redaction;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +14,9 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * POSTs notifications to a webhook: JSON body, {@code Idempotency-Key} header; any answer other
- * than 2xx (or no answer) is retried with exponential backoff until it succeeds or we are stopped.
+ * POSTs notifications to a webhook: JSON body, {@code Idempotency-Key} header; no answer, 5xx,
+ * 408 or 429 is retried with exponential backoff until it succeeds or we are stopped; another 4xx
+ * stops the delivery (see {@link #deliver}).
  */
 public final class WebhookSender {
     private final URI url;
@@ -31,35 +36,42 @@ public final class WebhookSender {
     }
 
     /**
-     * Delivers {@code n}; returns false only if interrupted. {@code onFailure} hears of each failed
-     * attempt (attempt number, reason).
+     * Delivers {@code n}; returns false only if interrupted. A transient failure (no answer, 5xx,
+     * 408, 429) is retried by a Failsafe policy with exponential backoff until it succeeds;
+     * {@code onFailure} hears of each failed attempt (attempt number, reason). Any other 4xx is
+     * permanent and never retried: an IndexerException (the cursor stays before {@code n}, so a
+     * fixed endpoint gets it on the next run).
      */
     public boolean deliver(Notification n, BiConsumer<Integer, String> onFailure) {
-        Backoff backoff = new Backoff(initialBackoff, maxBackoff);
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", n.idempotencyKey())
                 .POST(HttpRequest.BodyPublishers.ofString(n.toJson()))
                 .build();
-        for (int attempt = 1; ; attempt++) {
-            String problem;
-            try {
-                HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() / 100 == 2) {
-                    return true;
-                }
-                problem = "HTTP " + r.statusCode();
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
+        RetryPolicy<HttpResponse<Void>> retries = RetryPolicy.<HttpResponse<Void>>builder()
+                .handle(IOException.class)
+                .handleResultIf(r -> r.statusCode() / 100 != 2 && !RpcException.permanentHttpStatus(r.statusCode()))
+                .withBackoff(initialBackoff, maxBackoff)
+                .withMaxRetries(-1)
+                .onFailedAttempt(ev -> onFailure.accept(ev.getAttemptCount(), ev.getLastException() != null
+                        ? ev.getLastException().getClass().getSimpleName() + (ev.getLastException().getMessage() == null ? "" : ": " + ev.getLastException().getMessage())
+                        : "HTTP " + ev.getLastResult().statusCode()))
+                .build();
+        HttpResponse<Void> r;
+        try {
+            r = Failsafe.with(retries).get(() -> client.send(request, HttpResponse.BodyHandlers.discarding()));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            onFailure.accept(attempt, problem);
-            if (!backoff.pause()) {
-                return false;
-            }
+            throw e;
         }
+        if (r.statusCode() / 100 != 2) {
+            throw new IndexerException("webhook " + Redaction.url(url.toString()) + " answered HTTP " + r.statusCode() + " to " + n.idempotencyKey()
+                    + ": a permanent error, not retried; fix the endpoint and run again (delivery resumes with this notification)");
+        }
+        return true;
     }
 }

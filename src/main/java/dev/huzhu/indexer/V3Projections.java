@@ -113,18 +113,20 @@ final class V3Projections {
                 e.blockNumber(), chainId, plan, claimId(e));
     }
 
+    /**
+     * JurorRewarded: a juror who revealed collected deposit and reward (collectJuryReward), any time after
+     * their round ended — also while a redrawn round 2 runs. A juror sits in one round of a dispute only,
+     * so the seat is found by claim and juror, not by the claim's current round.
+     */
     static void jurorRewarded(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        long id = claimId(e);
-        w.update("UPDATE jurors SET deposit_back = ?, reward = ? WHERE chain_id = ? AND plan = ? AND claim_id = ? AND round = ? AND juror = ?",
-                e.args().uint("deposit").toString(), e.args().uint("reward").toString(), chainId, plan, id, round(w, chainId, plan, id),
-                e.args().text("juror"));
+        w.update("UPDATE jurors SET deposit_back = ?, reward = ? WHERE chain_id = ? AND plan = ? AND claim_id = ? AND juror = ?",
+                e.args().uint("deposit").toString(), e.args().uint("reward").toString(), chainId, plan, claimId(e), e.args().text("juror"));
     }
 
     static void jurorDepositForfeited(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        long id = claimId(e);
         BigInteger amount = e.args().uint("amount");
-        w.update("UPDATE jurors SET forfeited = ? WHERE chain_id = ? AND plan = ? AND claim_id = ? AND round = ? AND juror = ?",
-                amount.toString(), chainId, plan, id, round(w, chainId, plan, id), e.args().text("juror"));
+        w.update("UPDATE jurors SET forfeited = ? WHERE chain_id = ? AND plan = ? AND claim_id = ? AND juror = ?",
+                amount.toString(), chainId, plan, claimId(e), e.args().text("juror"));
         w.update("UPDATE plans SET reserve = reserve + ? WHERE chain_id = ? AND address = ?", amount, chainId, plan);
     }
 

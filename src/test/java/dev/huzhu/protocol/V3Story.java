@@ -105,6 +105,7 @@ public final class V3Story {
         d.advance(ProtocolDeployment.WINDOW);
         d.as(owedPlan, first).finalize(juryClaim).send(); // approved by the jury, queued behind #1
         d.as(owedPlan, seated.get(0)).claimPoints().send(); // a juror mints this plan's points
+        d.as(owedPlan, seated.get(0)).collectJuryReward(juryClaim).send(); // and collects (deposit 0 + no losing bond: 0)
         d.as(owedPlan, members.get(7)).join(usd("500"), ProtocolDeployment.NO_REFERRER).send(); // a contribution reaches the reserve
         d.as(owedPlan, members.get(7)).payOwed(BigInteger.TEN).send(); // FIFO: to #1 first
 

@@ -105,6 +105,8 @@ class V3ApiIT {
             JsonNode seat = jurorRecords.get("juries").get(0);
             assertEquals(s.juryClaim.longValue(), seat.get("claimId").asLong());
             assertTrue(seat.get("committed").asBoolean() && seat.get("revealed").asBoolean() && seat.get("approve").asBoolean(), seat.toString());
+            assertEquals("0", seat.get("reward").asText(), "collected: an escalated claim approved has no losing bond to share");
+            assertTrue(ok(base + "api/members/" + lower(s.jurors.get(1)) + "/records").get("juries").get(0).get("reward").isNull(), "not collected yet");
 
             // ---- points per plan, never one total: minted = AidPoints.pointsOf(plan, juror)
             assertFalse(jurorRecords.has("pointsTotal"), "no total across plans");

@@ -55,7 +55,8 @@ public final class HardhatNode implements AutoCloseable {
     private static HardhatNode start(Path projectDir, int requestedPort, Path logFile, boolean detached, long chainId) {
         Path cli = projectDir.resolve("node_modules/hardhat/internal/cli/cli.js");
         if (!Files.isRegularFile(cli)) {
-            throw new DevnetException("Hardhat is not installed in " + projectDir + ": run `npm ci` there first");
+            throw new DevnetException("the local node needs a Huzhu checkout with Hardhat installed, and " + projectDir
+                    + " has no node_modules/hardhat: run this from the checkout after `npm ci` (or set HUZHU_HOME to it)");
         }
         int port = requestedPort == 0 ? freePort() : requestedPort;
         if (portTaken(port)) {

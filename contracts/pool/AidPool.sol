@@ -10,8 +10,7 @@ import {PoolMembership} from "./PoolMembership.sol";
 import {PoolClaims} from "./PoolClaims.sol";
 import {Jury} from "./jury/Jury.sol";
 import {PoolJury} from "./jury/PoolJury.sol";
-import {IJuryEvents} from "./jury/IJuryEvents.sol";
-import {IJuryErrors} from "./jury/IJuryErrors.sol";
+import {PoolJuryVotes} from "./jury/PoolJuryVotes.sol";
 
 /// @title AidPool
 /// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
@@ -29,7 +28,7 @@ import {IJuryErrors} from "./jury/IJuryErrors.sol";
 ///      asset.balanceOf(this) == totalBalances + reserve + feesOwed + bondsHeld + exitPool.
 ///      Payouts, returned bonds and juror rewards are credited to the recipient's free balance
 ///      (pull: they withdraw it); finalize never transfers tokens.
-contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
+contract AidPool is PoolMembership, PoolClaims, PoolJuryVotes {
     using ClaimTransitions for ClaimStatus;
     using CoverBook for CoverBook.Book;
 
@@ -63,6 +62,16 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
     // =================================================================== plan
 
     // =================================================================== run by the extension
+
+    /// @notice An assessor approves or rejects a submitted claim within the assessment window.
+    ///         Approvals reaching the quorum approve it; once the quorum is out of reach it is
+    ///         rejected. Runs in AidPoolExtension (PoolAssessors).
+    /// @param claimId the claim
+    /// @param approve true to approve, false to reject
+    function vote(uint256 claimId, bool approve) external {
+        approve;
+        _delegate(claimId);
+    }
 
     /// @notice Sends a claim the assessors did not decide in time to the jury (anyone may call).
     ///         Runs in AidPoolExtension (PoolDisputes).
@@ -99,16 +108,6 @@ contract AidPool is PoolMembership, PoolClaims, IJuryEvents, IJuryErrors {
     /// @param commitment commitmentOf(claimId, juror, approve, salt)
     function commitVote(uint256 claimId, bytes32 commitment) external {
         commitment;
-        _delegate(claimId);
-    }
-
-    /// @notice A juror reveals their vote during the reveal phase (settled first, must still be
-    ///         covered). Runs in AidPoolExtension (PoolDisputes).
-    /// @param claimId the disputed claim
-    /// @param approve the committed vote
-    /// @param salt the committed salt
-    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
-        (approve, salt);
         _delegate(claimId);
     }
 

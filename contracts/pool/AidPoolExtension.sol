@@ -5,6 +5,7 @@ import {Rules, Member, ContributionModel} from "./PoolTypes.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
 import {PoolJury} from "./jury/PoolJury.sol";
 import {PoolWindDown} from "./PoolWindDown.sol";
+import {PoolAssessors} from "./PoolAssessors.sol";
 
 /// @title AidPoolExtension
 /// @notice The plan functions that run rarely (disputes and jury votes, wind-down, keeper work,
@@ -13,7 +14,7 @@ import {PoolWindDown} from "./PoolWindDown.sol";
 ///         and AidPool forwards these selectors to it by delegatecall: the code runs on the plan's
 ///         own storage, with the plan's rules (read from the clone, address(this)). Called
 ///         directly, it has no rules and no money.
-contract AidPoolExtension is PoolWindDown, PoolJury {
+contract AidPoolExtension is PoolWindDown, PoolJury, PoolAssessors {
     /// @notice Rating bounds.
     uint8 public constant MIN_STARS = 1;
     uint8 public constant MAX_STARS = 5;

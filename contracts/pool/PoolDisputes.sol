@@ -53,10 +53,6 @@ abstract contract PoolDisputes is PoolPayments {
         if (r.challengeBond != 0) IERC20(r.asset).safeTransferFrom(msg.sender, address(this), r.challengeBond);
     }
 
-    /// @dev The hash a juror's vote is committed with: keccak256(plan, claimId, juror, approve, salt).
-    function _commitHash(uint256 claimId, address juror, bool approve, bytes32 salt) internal view returns (bytes32) {
-        return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
-    }
 
 
     /// @dev Opens a dispute: the claim goes to the jury. The jury module overrides this to draw

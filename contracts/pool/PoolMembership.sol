@@ -92,7 +92,7 @@ abstract contract PoolMembership is PoolStorage {
         _debit(m, amount);
         emit Withdrawn(msg.sender, amount, m.balance);
         // once exits are open nothing is charged any more, so cover no longer follows the balance
-        if (m.active && r.model == ContributionModel.COST_SHARING && !_windDown.exitsOpen) {
+        if (m.active && r.model == ContributionModel.COST_SHARING && !_exitsOpen()) {
             _recover(msg.sender, m, r, createdAt, false);
         }
         IERC20(r.asset).safeTransfer(msg.sender, amount);
@@ -110,7 +110,7 @@ abstract contract PoolMembership is PoolStorage {
         _settle(msg.sender, m, r, createdAt);
         uint256 reserveShare;
         if (m.active) {
-            if (_windDown.exitsOpen) reserveShare = _takeExitShare();
+            if (_exitsOpen()) reserveShare = _takeExitShare();
             --_book.activeMembers;
             if (r.model == ContributionModel.COST_SHARING) _cover.unfile(_periodAt(m.paidThrough, r, createdAt));
             _drop(m);

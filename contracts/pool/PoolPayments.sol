@@ -116,7 +116,7 @@ abstract contract PoolPayments is PoolStorage {
         uint256 share;
         uint256 dust;
         if (
-            r.model == ContributionModel.COST_SHARING && owed > paid && !_windDown.exitsOpen
+            r.model == ContributionModel.COST_SHARING && owed > paid && !_exitsOpen()
                 && _advance(r, createdAt, MAX_ROLL_PER_PAYOUT)
         ) {
             CostSharing.Split memory split = CostSharing.split(

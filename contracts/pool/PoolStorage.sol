@@ -112,6 +112,12 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
 
     // =================================================================== clock
 
+    /// @dev Whether a closed plan's exits are open. Reads the wind-down slot only once the plan is
+    ///      closed (the plan's hot slot is read by every caller anyway).
+    function _exitsOpen() internal view returns (bool) {
+        return _totals.closed && _windDown.exitsOpen;
+    }
+
     /// @dev The time charges run to: now, or the closing time once the plan is closed (a closed
     ///      plan charges no more contributions and ends no more covers).
     function _chargeTime() internal view returns (uint256) {
@@ -311,7 +317,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
             _totals.registryCount = uint24(last - 1);
             m.registryIndex = 0;
         }
-        if (_totals.closed && _windDown.exitsOpen) --_windDown.exitShares;
+        if (_exitsOpen()) --_windDown.exitShares;
     }
 
     // =================================================================== points

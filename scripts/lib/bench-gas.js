@@ -42,7 +42,7 @@ const V2 = {
 // operations allowed above the v2 +10% line, with the reason (shown in docs/gas.md)
 const REGISTRY = "(+22.1k: the member's slot in the registry the jury draws from, issue 9)";
 const V2_EXCEPTIONS = {
-  "challenge (with its bond)": "(settles the challenger first; one new slot as in v2, now the dispute's: challenger + the jury's seed block, cut-off, population; the rest is the extension's delegatecall and JuryDrawScheduled)",
+  "challenge (with its bond)": "(one new slot as in v2, now the dispute's: challenger + the jury's seed block, cut-off, population; the rest is the extension's delegatecall and JuryDrawScheduled)",
   "finalize after a dispute (denied, bonds to the challenger)": "(the extension's delegatecall for the jury's round; the verdict's share stored once for the majority to collect)",
   "join + first deposit, first member of a plan": REGISTRY,
   "join + first deposit": REGISTRY,

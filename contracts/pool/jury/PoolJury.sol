@@ -7,8 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Rules, Member, ClaimRecord, ClaimStatus, DisputeKind, PointsReason, ContributionModel} from "../PoolTypes.sol";
 import {PoolDisputes} from "../PoolDisputes.sol";
 import {Jury} from "./Jury.sol";
-import {IJuryEvents} from "./IJuryEvents.sol";
-import {IJuryErrors} from "./IJuryErrors.sol";
+import {PoolJuryVotes} from "./PoolJuryVotes.sol";
 
 /// @title PoolJury
 /// @notice The jury of a plan's disputes (see Jury and docs/claims.md "Jury"): a panel of
@@ -19,7 +18,7 @@ import {IJuryErrors} from "./IJuryErrors.sol";
 ///         majority share the losing side's bond; deposits not revealed go to the reserve. All of
 ///         it is credited (pull), never transferred. Runs in AidPoolExtension; the plan's finalize
 ///         reaches `closeJuryRound` through its own delegatecall (the plan has no stub for it).
-abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
+abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using Jury for Jury.Book;
@@ -72,26 +71,6 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
             _book.bondsHeld += deposit.toUint96();
             IERC20(r.asset).safeTransferFrom(msg.sender, address(this), deposit);
         }
-    }
-
-    /// @notice A juror reveals their vote during the reveal phase. The juror is settled first and
-    ///         must still be a covered member old enough: a juror who left, lapsed or rejoined
-    ///         cannot reveal, and their deposit is forfeited.
-    /// @param claimId the disputed claim
-    /// @param approve the committed vote
-    /// @param salt the committed salt
-    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
-        (Rules memory r, uint40 createdAt,) = _load();
-        uint256 commitEnd = _drawnPanel(claimId).commitEnd;
-        if (block.timestamp < commitEnd) revert WindowNotOpen(claimId, commitEnd);
-        uint256 revealEnd = commitEnd + r.juryWindow;
-        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
-        Member storage m = _settleCovered(msg.sender, r, createdAt);
-        _checkJuror(claimId, commitEnd, r, m);
-        Jury.book().reveal(claimId, msg.sender, approve, _commitHash(claimId, msg.sender, approve, salt));
-        _addPoints(m, POINTS_JURY_VOTE);
-        emit JuryVoteRevealed(claimId, msg.sender, approve);
-        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
     }
 
     // =================================================================== hooks (the plan's own delegatecalls)
@@ -177,30 +156,6 @@ abstract contract PoolJury is PoolDisputes, IJuryEvents, IJuryErrors {
         if (!m.active || m.joinedAt > p.cutoff) return false;
         if (who == _claims[claimId].claimant || who == p.challenger) return false;
         return m.paidThrough > block.timestamp || m.balance >= context >> 128;
-    }
-
-    /// @dev The current round's panel of `claimId`, which must be drawn. Commit and reveal read
-    ///      their windows from it and not from the claim: a claim that is not disputed has no drawn
-    ///      panel, or one whose windows have passed (finalize comes only after the reveal phase;
-    ///      a redraw clears `drawn`). The claim's status is read only to say why it reverts.
-    function _drawnPanel(uint256 claimId) private view returns (Jury.Panel storage p) {
-        p = Jury.book().panels[claimId];
-        if (!p.drawn) {
-            _claimIn(claimId, ClaimStatus.DISPUTED);
-            revert JuryNotDrawn(claimId);
-        }
-    }
-
-    /// @dev Checks that the (settled, covered) caller has not rejoined since being drawn: a member
-    ///      who left and rejoined is young again. A drawn juror joined at or before the cut-off,
-    ///      which is before this round started (its commit end minus the jury window); a rejoin
-    ///      after the draw has a later join time than the round's start. So comparing with the
-    ///      round's start, read from the panel's slot already loaded, refuses exactly the jurors
-    ///      the cut-off refuses (commit and reveal also check the seat).
-    function _checkJuror(uint256 claimId, uint256 commitEnd, Rules memory r, Member storage m) private view {
-        if (m.joinedAt > commitEnd - r.juryWindow) {
-            revert JurorTooYoung(claimId, msg.sender, m.joinedAt, Jury.book().panels[claimId].cutoff);
-        }
     }
 
     /// @dev Settles a round that is over, O(1) in its jurors but for those who forfeit: on a

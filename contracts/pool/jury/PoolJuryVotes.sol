@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Rules, Member, ClaimStatus, PointsReason} from "../PoolTypes.sol";
+import {PoolPayments} from "../PoolPayments.sol";
+import {Jury} from "./Jury.sol";
+import {IJuryEvents} from "./IJuryEvents.sol";
+import {IJuryErrors} from "./IJuryErrors.sol";
+
+/// @title PoolJuryVotes
+/// @notice The jurors' side of a dispute's round that the plan runs itself (no extension hop on
+///         the hot path): the reveal, and the checks commit and reveal share (the drawn panel's
+///         windows, a juror who rejoined since the draw). The rest of the jury is PoolJury.
+abstract contract PoolJuryVotes is PoolPayments, IJuryEvents, IJuryErrors {
+    using Jury for Jury.Book;
+
+    /// @notice A juror reveals their vote during the reveal phase. The juror is settled first and
+    ///         must still be a covered member old enough: a juror who left, lapsed or rejoined
+    ///         cannot reveal, and their deposit is forfeited.
+    /// @param claimId the disputed claim
+    /// @param approve the committed vote
+    /// @param salt the committed salt
+    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
+        (Rules memory r, uint40 createdAt,) = _load();
+        uint256 commitEnd = _drawnPanel(claimId).commitEnd;
+        if (block.timestamp < commitEnd) revert WindowNotOpen(claimId, commitEnd);
+        uint256 revealEnd = commitEnd + r.juryWindow;
+        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
+        Member storage m = _settleCovered(msg.sender, r, createdAt);
+        _checkJuror(claimId, commitEnd, r, m);
+        Jury.book().reveal(claimId, msg.sender, approve, _commitHash(claimId, msg.sender, approve, salt));
+        _addPoints(m, POINTS_JURY_VOTE);
+        emit JuryVoteRevealed(claimId, msg.sender, approve);
+        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
+    }
+
+    /// @dev The current round's panel of `claimId`, which must be drawn. Commit and reveal read
+    ///      their windows from it and not from the claim: a claim that is not disputed has no drawn
+    ///      panel, or one whose windows have passed (finalize comes only after the reveal phase;
+    ///      a redraw clears `drawn`). The claim's status is read only to say why it reverts.
+    function _drawnPanel(uint256 claimId) internal view returns (Jury.Panel storage p) {
+        p = Jury.book().panels[claimId];
+        if (!p.drawn) {
+            _claimIn(claimId, ClaimStatus.DISPUTED);
+            revert JuryNotDrawn(claimId);
+        }
+    }
+
+    /// @dev Checks that the (settled, covered) caller has not rejoined since being drawn: a member
+    ///      who left and rejoined is young again. A drawn juror joined at or before the cut-off,
+    ///      which is before this round started (its commit end minus the jury window); a rejoin
+    ///      after the draw has a later join time than the round's start. So comparing with the
+    ///      round's start, read from the panel's slot already loaded, refuses exactly the jurors
+    ///      the cut-off refuses (commit and reveal also check the seat).
+    function _checkJuror(uint256 claimId, uint256 commitEnd, Rules memory r, Member storage m) internal view {
+        if (m.joinedAt > commitEnd - r.juryWindow) {
+            revert JurorTooYoung(claimId, msg.sender, m.joinedAt, Jury.book().panels[claimId].cutoff);
+        }
+    }
+
+    /// @dev The hash a juror's vote is committed with: keccak256(plan, claimId, juror, approve, salt).
+    function _commitHash(uint256 claimId, address juror, bool approve, bytes32 salt) internal view returns (bytes32) {
+        return keccak256(abi.encode(address(this), claimId, juror, approve, salt));
+    }
+}

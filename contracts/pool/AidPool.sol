@@ -19,8 +19,10 @@ import {PoolJuryVotes} from "./jury/PoolJuryVotes.sol";
 ///         reserve; COST_SHARING plans split each payout (plus the fee) equally over the covered
 ///         members through a cumulative per-member index, O(1) in the number of members.
 ///         The modules: PoolMembership (joining to leaving), PoolClaims (the claim lifecycle and
-///         its payments: pull credits, owed claims paid first in first out), PoolWindDown
-///         (closing by the rules and sharing out the reserve); PoolStorage holds the state.
+///         its payments: pull credits, owed claims paid first in first out), PoolJuryVotes (the
+///         jurors' reveal); in the extension PoolAssessors (the assessors' vote), PoolDisputes and
+///         PoolJury (disputes, the drawn jury), PoolWindDown (closing by the rules and sharing out
+///         the reserve); PoolStorage holds the state.
 ///         The rarely used functions (wind-down, keeper work) run in AidPoolExtension by
 ///         delegatecall, so the plan's code stays under the 24 KB limit (EIP-170).
 ///         Nobody can move pool funds except through these rules.
@@ -406,12 +408,13 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryVotes {
 
     /// @dev A dispute's round ends in the extension (PoolJury.closeJuryRound, which has no stub
     ///      here: only this call reaches it); it also settles the jurors and the bonds.
-    function _disputeVerdict(uint256 claimId, ClaimRecord storage, Rules memory)
+    function _disputeVerdict(uint256 claimId, ClaimRecord storage, Rules memory r)
         internal
         override
         returns (bool over, bool approved)
     {
-        (bool ok, bytes memory result) = extension.delegatecall(abi.encodeCall(PoolJury.closeJuryRound, (claimId)));
+        PoolJury.JuryRules memory jr = PoolJury.JuryRules(r.juryWindow, r.panelSize, r.claimBond, r.challengeBond, r.jurorDeposit);
+        (bool ok, bytes memory result) = extension.delegatecall(abi.encodeCall(PoolJury.closeJuryRound, (claimId, jr)));
         if (!ok) {
             assembly ("memory-safe") {
                 revert(add(result, 32), mload(result))

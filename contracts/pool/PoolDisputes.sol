@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Rules, Member, ClaimRecord, ClaimStatus, DisputeKind, PointsReason} from "./PoolTypes.sol";
 import {PoolPayments} from "./PoolPayments.sol";
+import {ClaimTransitions} from "./ClaimTransitions.sol";
 
 /// @title PoolDisputes
 /// @notice How a claim reaches the jury and how the jury votes: escalation of an undecided claim,
@@ -16,6 +17,7 @@ import {PoolPayments} from "./PoolPayments.sol";
 abstract contract PoolDisputes is PoolPayments {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
+    using ClaimTransitions for ClaimStatus;
 
     /// @notice Sends a claim the assessors did not decide in time to the jury (anyone may call).
     /// @param claimId the claim
@@ -55,18 +57,31 @@ abstract contract PoolDisputes is PoolPayments {
 
 
 
+    /// @dev Moves a claim to DISPUTED (checked against the transition table) with its dispute kind
+    ///      and commit end, in one storage write: ClaimRecord's slot 1 holds status (bits 0-7),
+    ///      dispute (8-15), approvals, rejections, assessorVotes, submittedAt, then deadline
+    ///      (bits 96-127), yearStart and paidInYear (Solidity packs from the low-order bits up).
+    function _toDispute(ClaimRecord storage c, DisputeKind kind, uint256 commitEnd) private {
+        ClaimStatus from = c.status;
+        if (!from.allowed(ClaimStatus.DISPUTED)) revert ForbiddenTransition(from, ClaimStatus.DISPUTED);
+        uint256 fields = uint256(ClaimStatus.DISPUTED) | uint256(kind) << 8 | uint256(commitEnd.toUint32()) << 96;
+        assembly ("memory-safe") {
+            let slot := add(c.slot, 1)
+            let cleared := and(sload(slot), not(or(0xffff, shl(96, 0xffffffff))))
+            sstore(slot, or(cleared, fields))
+        }
+    }
+
     /// @dev Opens a dispute: the claim goes to the jury. The jury module overrides this to draw
     ///      its panel; `bond` is what the opener posted (held until finalize).
     function _openDispute(uint256 claimId, ClaimRecord storage c, Rules memory r, DisputeKind kind, uint256 bond)
         internal
         virtual
     {
-        _transition(c, ClaimStatus.DISPUTED);
-        c.dispute = kind;
-        uint32 commitEnd = uint32(block.timestamp) + r.juryWindow;
-        c.deadline = commitEnd;
+        uint256 commitEnd = block.timestamp + r.juryWindow;
+        _toDispute(c, kind, commitEnd);
         _book.bondsHeld += bond.toUint96();
-        emit ClaimDisputed(claimId, kind, msg.sender, bond, commitEnd, commitEnd + r.juryWindow);
+        emit ClaimDisputed(claimId, kind, msg.sender, bond, uint64(commitEnd), uint64(commitEnd + r.juryWindow)); // commitEnd fits 32 bits (checked)
     }
 
 }

@@ -192,6 +192,10 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     function _settleCovered(address who, Rules memory r, uint40 createdAt) internal returns (Member storage m) {
         m = _members[who];
         if (!m.active) revert NotMember(who);
+        if (r.model == ContributionModel.PREPAID && m.paidThrough > block.timestamp) {
+            _vest(who, m, r); // paid ahead: nothing due (what _settle would do, without re-reading)
+            return m;
+        }
         _settle(who, m, r, createdAt);
         if (!m.active || m.paidThrough <= block.timestamp) revert NotCovered(m.paidThrough);
     }
@@ -363,8 +367,12 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
 
     /// @dev The claim, which must exist and be in `expected` status.
     function _claimIn(uint256 claimId, ClaimStatus expected) internal view returns (ClaimRecord storage c) {
-        c = _claimAt(claimId);
-        if (c.status != expected) revert UnexpectedClaimStatus(claimId, c.status, expected);
+        c = _claims[claimId];
+        ClaimStatus status = c.status;
+        if (status != expected) {
+            if (status == ClaimStatus.NONE) revert UnknownClaim(claimId);
+            revert UnexpectedClaimStatus(claimId, status, expected);
+        }
     }
 
     /// @dev Moves a claim along the transition table (see ClaimTransitions).

@@ -110,11 +110,13 @@ library Jury {
     {
         Panel storage p = b.panels[claimId];
         drawBlock = block.number + DRAW_DELAY;
-        p.challenger = challenger;
-        p.drawBlock = SafeCast.toUint32(drawBlock);
-        p.cutoff = SafeCast.toUint32(cutoff);
-        p.population = SafeCast.toUint24(population);
-        p.round = 1;
+        // the slot in one write (fields from the low-order bits up, as Solidity packs them):
+        // challenger | drawBlock << 160 | cutoff << 192 | population << 224 | round 1 << 248
+        uint256 word = uint256(uint160(challenger)) | uint256(SafeCast.toUint32(drawBlock)) << 160
+            | uint256(SafeCast.toUint32(cutoff)) << 192 | uint256(SafeCast.toUint24(population)) << 224 | 1 << 248;
+        assembly ("memory-safe") {
+            sstore(p.slot, word)
+        }
     }
 
     /// @notice Starts the next round (a redraw) with a new seed block; same cut-off and population.

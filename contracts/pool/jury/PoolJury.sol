@@ -26,6 +26,14 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     /// @notice JuryFellBack reasons.
     uint8 public constant FELL_BACK_NO_VERDICT = 0;
     uint8 public constant FELL_BACK_NOT_DRAWN = 1;
+    /// @notice The rules closeJuryRound needs (the plan passes them: no second decoding).
+    struct JuryRules {
+        uint32 juryWindow;
+        uint8 panelSize;
+        uint96 claimBond;
+        uint96 challengeBond;
+        uint96 jurorDeposit;
+    }
     /// @notice closeJuryRound outcomes.
     uint256 internal constant ROUND_REDRAWN = 0;
     uint256 internal constant ROUND_APPROVED = 1;
@@ -93,11 +101,15 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     /// @notice Ends a dispute's round after its reveal phase: a verdict when the quorum revealed
     ///         without a tie; otherwise a redraw (once, if the round's panel was drawn) or the
     ///         assessors' decision. Settles the round's jurors and, when the dispute is over, its
-    ///         bonds. Reached only from the plan's finalize.
+    ///         bonds. Reached only from the plan's finalize, which passes the rules it already
+    ///         decoded (called directly on the extension, it has no claims: UnknownClaim).
     /// @param claimId the disputed claim
+    /// @param jr the plan's rules this needs: juryWindow, panelSize, claimBond, challengeBond, jurorDeposit
     /// @return outcome ROUND_REDRAWN (the dispute goes on), ROUND_APPROVED or ROUND_DENIED
-    function closeJuryRound(uint256 claimId) external returns (uint256 outcome) {
-        (Rules memory r,,) = _load();
+    function closeJuryRound(uint256 claimId, JuryRules calldata jr) external returns (uint256 outcome) {
+        Rules memory r;
+        (r.juryWindow, r.panelSize, r.claimBond, r.challengeBond, r.jurorDeposit) =
+            (jr.juryWindow, jr.panelSize, jr.claimBond, jr.challengeBond, jr.jurorDeposit);
         ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         uint256 revealEnd = uint256(c.deadline) + r.juryWindow;
         if (block.timestamp < revealEnd) revert WindowNotOpen(claimId, revealEnd);

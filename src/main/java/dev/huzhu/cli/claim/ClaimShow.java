@@ -57,6 +57,10 @@ public final class ClaimShow implements Callable<Integer> {
             out.printf("  claimant   %s%n  amount     %s%n  status     %s%s%n  deadline   %s%n", dev.huzhu.protocol.Address.checksum(c.claimant),
                     p.token().format(c.amount), ClaimView.status(c), c.dispute.signum() == 0 ? "" : " (" + ClaimView.dispute(c) + ")",
                     ClaimView.deadline(p, c));
+            String payment = ClaimView.payment(p, c);
+            if (payment != null) {
+                out.printf("  payment    %s%n", payment);
+            }
             out.printf("  assessors  %s approve, %s reject (quorum %s of %d)%n", c.approvals, c.rejections, p.rules().quorum, p.rules().assessors.size());
             if (c.dispute.signum() != 0) {
                 out.printf("  jury       %s approve, %s reject (revealed)%n", c.juryFor, c.juryAgainst);

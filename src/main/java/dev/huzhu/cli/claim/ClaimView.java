@@ -54,6 +54,24 @@ final class ClaimView {
                 "amount", p.token().info().known() ? TokenAmount.format(c.amount, p.token().info().decimals()) : c.amount.toString(), "status", status(c),
                 "dispute", dispute(c), "approvals", c.approvals.intValue(), "rejections", c.rejections.intValue(),
                 "juryFor", c.juryFor.intValue(), "juryAgainst", c.juryAgainst.intValue(), "submittedAt", c.submittedAt.longValue(),
-                "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Address.checksum(c.challenger));
+                "deadline", c.deadline.longValue(), "challenger", c.challenger.equalsIgnoreCase(ZERO) ? null : Address.checksum(c.challenger),
+                "paid", units(p, c.paid), "owed", units(p, c.owed));
+    }
+
+    /** An amount for --json: token units with the plan token's decimals, or base units when decimals() reverts. */
+    static String units(PlanAction p, BigInteger amount) {
+        return p.token().info().known() ? TokenAmount.format(amount, p.token().info().decimals()) : amount.toString();
+    }
+
+    /**
+     * What a claim has been paid and still owes (claimOf: as claimPayment), in words; null before it is paid.
+     * "266 mUSD paid, 734 mUSD owed (paid first in first out as money arrives)".
+     */
+    static String payment(PlanAction p, AidPool.Claim c) {
+        if (!"paid".equals(status(c))) {
+            return null;
+        }
+        return p.token().format(c.paid) + " paid" + (c.owed.signum() == 0 ? ", nothing owed"
+                : ", " + p.token().format(c.owed) + " owed (paid first in first out as money arrives: payOwed, later finalizes)");
     }
 }

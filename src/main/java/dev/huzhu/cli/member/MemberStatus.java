@@ -73,6 +73,7 @@ public final class MemberStatus implements Callable<Integer> {
             Map<String, Erc20Token> tokens = new HashMap<>();
             AidPoints aidPoints = AidPoints.load(d.address(Deployment.POINTS), chain.web3j(), chain.reader(who), chain.gas());
             List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> exitLines = new ArrayList<>();
             TextTable t = new TextTable("PLAN>", "STATUS", "BALANCE>", "COVERED UNTIL", "CLAIMS FROM", "OPEN CLAIM>", "POINTS>");
             for (String p : plans) {
                 AidPool pool = directory.plan(p, null);
@@ -90,7 +91,18 @@ public final class MemberStatus implements Callable<Integer> {
                 t.row(id, status, token.format(m.balance), m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(m.paidThrough.longValue())),
                         m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
                         openClaim.signum() == 0 ? "-" : "#" + openClaim, m.points);
-                rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active,
+                // a closed plan: what leaving pays now (the contract's withdrawable + an equal share of the exit pool)
+                var wd = Calls.get(pool.windDown());
+                Map<String, Object> exit = null;
+                if (wd.component1()) {
+                    BigInteger free = Calls.get(pool.withdrawable(who));
+                    BigInteger share = m.active && wd.component4() && wd.component6().signum() > 0 ? wd.component5().divide(wd.component6()) : BigInteger.ZERO;
+                    exit = Json.object("exitsOpen", wd.component4(), "balance", units(token, free), "reserveShare", units(token, share),
+                            "amount", units(token, free.add(share)));
+                    exitLines.add("plan #" + id + " is closed" + (wd.component4() ? ": leaving pays " + token.format(free.add(share)) + " (balance "
+                            + token.format(free) + " + reserve share " + token.format(share) + ")" : "; exits not open yet (huzhu pool wind-down " + id + " --prepare)"));
+                }
+                rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active, "exit", exit,
                         "balance", token.info().known() ? TokenAmount.format(m.balance, token.info().decimals()) : m.balance.toString(), "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
@@ -112,10 +124,15 @@ public final class MemberStatus implements Callable<Integer> {
                 out.println("no memberships");
             } else {
                 t.print(out);
+                exitLines.forEach(out::println);
             }
             return ExitCodes.OK;
         } catch (java.io.IOException e) {
             throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
         }
+    }
+
+    private static String units(Erc20Token token, BigInteger amount) {
+        return token.info().known() ? TokenAmount.format(amount, token.info().decimals()) : amount.toString();
     }
 }

@@ -82,13 +82,38 @@ public final class RecordsCommand implements Callable<Integer> {
                         "planId", planId < 0 ? null : planId, "event", e.name(), "fields", fields));
                 t.row(e.block(), planId < 0 ? "-" : "#" + planId, e.name(), String.join(", ", details));
             }
+            // each own claim's payment as the plan holds it (claimOf: paid, owed), in the plan's own token
+            List<Map<String, Object>> claims = new ArrayList<>();
+            List<String> claimLines = new ArrayList<>();
+            for (ChainEvent e : all) {
+                if (!e.name().equals("ClaimSubmitted") || !who.equalsIgnoreCase(e.address("claimant"))) {
+                    continue;
+                }
+                BigInteger id = e.number("claimId");
+                var pool = directory.plan(e.contract(), null);
+                var c = dev.huzhu.chain.Calls.get(pool.claimOf(id));
+                var token = new dev.huzhu.chain.Erc20Token(chain.web3j(), dev.huzhu.chain.Calls.get(pool.rules()).asset);
+                String status = dev.huzhu.protocol.SolidityEnum.of(dev.huzhu.protocol.ClaimStatus.class, c.status).label();
+                int planId = plans.indexOf(e.contract());
+                java.util.function.Function<BigInteger, String> units = a -> token.info().known()
+                        ? dev.huzhu.protocol.TokenAmount.format(a, token.info().decimals()) : a.toString();
+                claims.add(Json.object("plan", e.contract(), "planId", planId < 0 ? null : planId, "claimId", id.longValue(), "status", status,
+                        "amount", units.apply(c.amount), "paid", units.apply(c.paid), "owed", units.apply(c.owed),
+                        "symbol", token.info().symbol(), "decimals", token.info().known() ? token.info().decimals() : null));
+                claimLines.add("  claim #" + id + " of plan #" + planId + ": " + token.format(c.amount) + " requested, " + status
+                        + ("paid".equals(status) ? " — " + token.format(c.paid) + " paid, " + token.format(c.owed) + " owed" : ""));
+            }
             if (json.json) {
-                Json.print(out, Json.object("address", who, "chainId", chain.chainId(), "records", rows));
+                Json.print(out, Json.object("address", who, "chainId", chain.chainId(), "records", rows, "claims", claims));
             } else if (rows.isEmpty()) {
                 out.println("no records of " + who + " on chain " + chain.chainId());
             } else {
                 out.println("records of " + who + " on chain " + chain.chainId() + "");
                 t.print(out);
+                if (!claimLines.isEmpty()) {
+                    out.println("claims (paid and owed as the plans hold them now):");
+                    claimLines.forEach(out::println);
+                }
             }
             return ExitCodes.OK;
         }

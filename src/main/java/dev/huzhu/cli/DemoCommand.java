@@ -12,7 +12,10 @@ import dev.huzhu.devnet.LocalNode;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.io.PrintStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code huzhu demo}: the whole scenario on a local chain, started here unless one already runs. */
@@ -24,8 +27,12 @@ import picocli.CommandLine.Option;
                 "", "Examples:", "  huzhu demo", "  huzhu demo --scenario relief --exit", "  huzhu demo --scenario all",
                 "  huzhu demo --rpc-url http://127.0.0.1:8545"})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--rpc-url", description = "use this local Hardhat node instead of starting one")
-    String rpcUrl;
+    @Spec
+    CommandSpec spec;
+
+    /** The one network mixin: the demo runs on `local` only; --rpc-url names a running Hardhat node to use instead of starting one. */
+    @picocli.CommandLine.Mixin
+    dev.huzhu.cli.options.NetworkOptions network;
 
     @Option(names = "--exit", description = "stop after the scenario instead of serving the transparency page (default when stdin is not a terminal)")
     boolean exit;
@@ -40,18 +47,20 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoStories stories = DemoStories.parse(scenario);
-        Path home = ProjectDir.get();
+        Session session = Session.of(spec);
+        Path home = session.projectDir();
+        PrintStream out = session.stdout();
         HardhatNode ownNode = null;
-        String url = rpcUrl;
+        String url = network.explicitRpcUrl(session);
         if (url == null) {
             Optional<LocalNode.Status> running = new LocalNode(home).status().filter(LocalNode.Status::running);
             if (running.isPresent()) {
                 url = running.get().rpcUrl();
-                System.out.println("using the running local node at " + url);
+                out.println("using the running local node at " + url);
             } else {
                 ownNode = HardhatNode.startAttached(home, 0, home.resolve(".huzhu/demo-node.log"));
                 url = ownNode.rpcUrl();
-                System.out.println("started a local Hardhat node at " + url + " (pid " + ownNode.pid() + ")");
+                out.println("started a local Hardhat node at " + url + " (pid " + ownNode.pid() + ")");
             }
         } else if (JsonRpcProbe.chainId(url).orElse(-1) != HardhatNode.CHAIN_ID) {
             throw new InvalidInputException("--rpc-url " + url + " is not a local Hardhat node (chain id 31337)");
@@ -59,20 +68,20 @@ final class DemoCommand implements Callable<Integer> {
         try (ChainConnection chain = ChainConnection.open(url)) {
             DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
             if (!stories.medical()) {
-                stories.runOthers(chain, cast, System.out, null);
+                stories.runOthers(chain, cast, out, null);
                 return ExitCodes.OK;
             }
-            DemoScenario scenario = new DemoScenario(chain, cast, System.out);
+            DemoScenario scenario = new DemoScenario(chain, cast, out);
             DemoScenario.Outcome outcome = scenario.run();
-            BalancesTable.print(chain, cast, outcome, System.out);
-            System.out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
-            stories.runOthers(chain, cast, System.out, outcome.tokenAddress());
-            DemoSite.show(home, url, chain.chainId(), outcome.factoryAddress(), exit || System.console() == null, port);
+            BalancesTable.print(chain, cast, outcome, out);
+            out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
+            stories.runOthers(chain, cast, out, outcome.tokenAddress());
+            DemoSite.show(out, home, url, chain.chainId(), outcome.factoryAddress(), exit || session.console() == null, port);
             return ExitCodes.OK;
         } finally {
             if (ownNode != null) {
                 ownNode.close();
-                System.out.println("stopped the local node");
+                out.println("stopped the local node");
             }
         }
     }

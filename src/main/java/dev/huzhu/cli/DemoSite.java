@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 final class DemoSite {
     private DemoSite() {}
 
-    static void show(Path home, String rpcUrl, long chainId, String factory, boolean exitAfter, int port) throws Exception {
+    static void show(java.io.PrintStream out, Path home, String rpcUrl, long chainId, String factory, boolean exitAfter, int port) throws Exception {
         Path file = home.resolve(".huzhu/demo/index.db");
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(file + suffix));
@@ -30,15 +30,15 @@ final class DemoSite {
                 catchUp.run(true, () -> false);
             }
             if (exitAfter) {
-                System.out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");
+                out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");
                 return;
             }
             int p = HardhatNode.portTaken(port) ? 0 : port;
             try (BackgroundIndexer follower = new BackgroundIndexer(new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), null),
-                    e -> System.err.println("huzhu demo: indexer stopped: " + e.getMessage()));
+                    e -> org.slf4j.LoggerFactory.getLogger(DemoSite.class).error("the demo's indexer stopped: {}", e.getMessage(), e));
                  WebServer site = WebServer.start(db, chainId, "127.0.0.1", p)) {
-                System.out.println();
-                System.out.println("transparency page (透明公示页): " + site.url() + "   — Ctrl-C to stop");
+                out.println();
+                out.println("transparency page (透明公示页): " + site.url() + "   — Ctrl-C to stop");
                 awaitCtrlC();
             }
         }

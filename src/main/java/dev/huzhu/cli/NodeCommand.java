@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code huzhu node start|stop|status}: the project's local Hardhat node. */
@@ -14,21 +16,24 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  huzhu node start --port 8545", "  huzhu node status", "  huzhu node stop"})
 final class NodeCommand {
 
-    static LocalNode localNode() {
-        return new LocalNode(ProjectDir.get());
+    static LocalNode localNode(CommandSpec spec) {
+        return new LocalNode(Session.of(spec).projectDir());
     }
 
     @Command(name = "start", description = "Start a node in the background (pid and log under .huzhu/).",
             mixinStandardHelpOptions = true, footer = {"", "Examples:", "  huzhu node start", "  huzhu node start --port 8546"})
     static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--port", defaultValue = "8545", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
         int port;
 
         @Override
         public Integer call() {
-            LocalNode.Status s = localNode().start(port);
-            System.out.printf("node started: pid %d, %s, chain id %s, log %s%n",
-                    s.pid(), s.rpcUrl(), s.chainId().isPresent() ? s.chainId().getAsLong() : "?", localNode().logFile());
+            LocalNode.Status s = localNode(spec).start(port);
+            spec.commandLine().getOut().printf("node started: pid %d, %s, chain id %s, log %s%n",
+                    s.pid(), s.rpcUrl(), s.chainId().isPresent() ? s.chainId().getAsLong() : "?", localNode(spec).logFile());
             return ExitCodes.OK;
         }
     }
@@ -36,15 +41,18 @@ final class NodeCommand {
     @Command(name = "stop", description = "Stop the background node.", mixinStandardHelpOptions = true,
             footer = {"", "Examples:", "  huzhu node stop"})
     static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            Optional<LocalNode.Status> stopped = localNode().stop();
+            Optional<LocalNode.Status> stopped = localNode(spec).stop();
             if (stopped.isEmpty()) {
-                System.out.println("no local node is recorded; nothing to stop");
+                spec.commandLine().getOut().println("no local node is recorded; nothing to stop");
             } else if (stopped.get().running()) {
-                System.out.printf("node stopped (pid %d)%n", stopped.get().pid());
+                spec.commandLine().getOut().printf("node stopped (pid %d)%n", stopped.get().pid());
             } else {
-                System.out.printf("removed stale pid file (pid %d was not running)%n", stopped.get().pid());
+                spec.commandLine().getOut().printf("removed stale pid file (pid %d was not running)%n", stopped.get().pid());
             }
             return ExitCodes.OK;
         }
@@ -53,19 +61,22 @@ final class NodeCommand {
     @Command(name = "status", description = "Tell whether the background node runs. Exit 0 if it does, 3 if not.",
             mixinStandardHelpOptions = true, footer = {"", "Examples:", "  huzhu node status", "  huzhu node status && huzhu pool list"})
     static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            Optional<LocalNode.Status> s = localNode().status();
+            Optional<LocalNode.Status> s = localNode(spec).status();
             if (s.isEmpty()) {
-                System.out.println("not running");
+                spec.commandLine().getOut().println("not running");
                 return ExitCodes.NETWORK;
             }
             LocalNode.Status st = s.get();
             if (!st.running()) {
-                System.out.printf("not running (stale pid file: pid %d is gone; `huzhu node stop` clears it)%n", st.pid());
+                spec.commandLine().getOut().printf("not running (stale pid file: pid %d is gone; `huzhu node stop` clears it)%n", st.pid());
                 return ExitCodes.NETWORK;
             }
-            System.out.printf("running: pid %d, %s, chain id %s%n", st.pid(), st.rpcUrl(),
+            spec.commandLine().getOut().printf("running: pid %d, %s, chain id %s%n", st.pid(), st.rpcUrl(),
                     st.chainId().isPresent() ? st.chainId().getAsLong() : "not answering");
             return ExitCodes.OK;
         }

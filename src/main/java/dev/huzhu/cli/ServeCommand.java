@@ -6,6 +6,9 @@ import dev.huzhu.indexer.Finality;
 import dev.huzhu.web.WebServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import dev.huzhu.chain.Redaction;
+import dev.huzhu.cli.options.IndexSource;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,8 +20,10 @@ import picocli.CommandLine.Option;
                 "     /api/payouts, /api/stats, /api/status (limit/offset paging; CORS open for reads).",
                 "", "Examples:", "  huzhu serve", "  huzhu serve --port 8080 --no-index --db jdbc:postgresql://127.0.0.1/huzhu"})
 final class ServeCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
     @Mixin
-    IndexCommand.Source source;
+    IndexSource source;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
@@ -53,13 +58,15 @@ final class ServeCommand implements Callable<Integer> {
         if (keeperEvery < 1) {
             throw new InvalidInputException("--keeper-interval must be at least 1 second, got " + keeperInterval);
         }
-        try (IndexCommand.Source.Resolved r = source.resolve(confirmations, Finality.LATEST);
-             dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery) : null;
+        PrintWriter out = spec.commandLine().getOut();
+        try (IndexSource.Resolved r = source.resolve(Session.of(spec), confirmations, Finality.LATEST, source.fromBlock);
+             dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery, out) : null;
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
-                     e -> System.err.println("huzhu serve: indexer stopped: " + e.getMessage()));
+                     e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
              WebServer server = WebServer.start(r.db(), r.chainId(), host, port)) {
-            System.out.println("serving chain " + r.chainId() + " from " + r.db().url());
-            System.out.println("page: " + server.url() + "   (Ctrl-C to stop)");
+            out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()));
+            out.println("page: " + server.url() + "   (Ctrl-C to stop)");
+            out.flush();
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "serve-stop"));
             forever.await();
@@ -68,16 +75,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The keeper of the followed factory, signing with --account, printing what it sends. */
-    private dev.huzhu.keeper.KeeperLoop startKeeper(IndexCommand.Source.Resolved r, long every) {
+    private dev.huzhu.keeper.KeeperLoop startKeeper(IndexSource.Resolved r, long every, PrintWriter out) {
         if (r.settings().factories().isEmpty()) {
             throw new InvalidInputException("--keeper needs a factory: run `huzhu deploy` first or pass --factory ADDRESS");
         }
         Session session = Session.of(spec);
         dev.huzhu.keeper.Keeper k = KeeperSetup.keeper(session, r.chain().web3j(), r.chainId(), r.settings().factories().get(0),
                 KeeperSetup.signer(session, account, r.chainId()));
-        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
-        System.out.println("keeper " + k.address() + ": a pass every " + dev.huzhu.chain.Durations.format(every));
-        return dev.huzhu.keeper.KeeperLoop.start(k, java.time.Duration.ofSeconds(every), rep -> KeeperSetup.print(out, rep),
-                e -> System.err.println("huzhu serve: keeper pass failed: " + e.getMessage()));
+        out.println("keeper " + k.address() + ": a pass every " + dev.huzhu.chain.Durations.format(every));
+        out.flush();
+        return dev.huzhu.keeper.KeeperLoop.start(k, java.time.Duration.ofSeconds(every), rep -> {
+            KeeperSetup.print(out, rep);
+            out.flush();
+        }, e -> LOG.warn("a keeper pass failed: {}", e.getMessage(), e));
     }
 }

@@ -19,13 +19,27 @@ public final class Session {
     private final InputStream stdin;
     private final Console console;
     private final Path projectDir;
+    private final java.io.PrintStream stdout;
     private BufferedReader lines;
 
     public Session(Map<String, String> env, InputStream stdin, Console console, Path projectDir) {
+        this(env, stdin, console, projectDir, System.out);
+    }
+
+    public Session(Map<String, String> env, InputStream stdin, Console console, Path projectDir, java.io.PrintStream stdout) {
         this.env = Map.copyOf(env);
         this.stdin = stdin;
         this.console = console;
         this.projectDir = projectDir.toAbsolutePath().normalize();
+        this.stdout = stdout;
+    }
+
+    /**
+     * The byte stream behind standard output, for code that prints progress as a stream (the demo's
+     * step log); commands print through picocli's {@code spec.commandLine().getOut()}.
+     */
+    public java.io.PrintStream stdout() {
+        return stdout;
     }
 
     /** The real process: System.getenv, System.in, System.console, -Dhuzhu.home. */

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.huzhu.cli.options.IndexSource;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +33,11 @@ final class WatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "payouts", description = "what to watch (only `payouts` for now)")
     String what;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
-    IndexCommand.Source source;
+    IndexSource source;
 
     @Option(names = "--webhook", paramLabel = "URL", description = "POST each event here (JSON) instead of printing it; add --stdout to do both")
     String webhook;
@@ -71,20 +78,23 @@ final class WatchCommand implements Callable<Integer> {
         String sink = sinkName != null ? sinkName
                 : (webhook == null ? "stdout" : webhook) + (planFilter == null ? "" : " plan=" + planFilter) + (claims ? " claims" : "")
                 + (source.fromBlock == null ? "" : " from=" + fromBlock);
-        Long savedFrom = source.fromBlock;
-        source.fromBlock = null; // --from-block picks the first delivered block, not where indexing starts
-        try (IndexCommand.Source.Resolved r = source.resolve(confirmations, Finality.LATEST)) {
-            source.fromBlock = savedFrom;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // --from-block picks the first delivered block, not where indexing starts
+        try (IndexSource.Resolved r = source.resolve(Session.of(spec), confirmations, Finality.LATEST, null)) {
             AtomicBoolean stop = new AtomicBoolean();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true), "watch-stop"));
             PayoutWatcher.Options options = new PayoutWatcher.Options(planFilter, claims, fromBlock,
                     webhook == null || stdout ? line -> {
-                        System.out.println(line);
-                        System.out.flush();
+                        out.println(line);
+                        out.flush();
                     } : null, sender);
             try (Indexer indexer = r.newIndexer(null);
                  PayoutWatcher watcher = new PayoutWatcher(indexer, r.db(), r.chainId(), sink, options,
-                         msg -> System.err.println("huzhu watch: " + msg))) {
+                         msg -> {
+                             err.println("huzhu watch: " + msg);
+                             err.flush();
+                         })) {
                 watcher.run(once, stop::get);
             } catch (IndexerException e) {
                 throw new UserError(ExitCodes.NETWORK, e.getMessage());

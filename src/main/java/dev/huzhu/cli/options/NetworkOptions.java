@@ -40,6 +40,18 @@ public final class NetworkOptions {
         return p;
     }
 
+    /**
+     * The endpoint the user named (--rpc-url, else $HUZHU_RPC_URL), or null; refuses a network other
+     * than `local` (for the local-chain commands: demo).
+     */
+    public String explicitRpcUrl(Session session) {
+        String name = network != null ? network : session.env().getOrDefault("HUZHU_NETWORK", "local");
+        if (!name.equals("local")) {
+            throw new InvalidInputException("this command runs on the local chain only, not on network '" + name + "'");
+        }
+        return rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL");
+    }
+
     public Path deploymentsDir(Session session) {
         if (deploymentsDir != null) {
             return deploymentsDir;

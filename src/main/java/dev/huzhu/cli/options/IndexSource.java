@@ -1,0 +1,115 @@
+package dev.huzhu.cli.options;
+
+import dev.huzhu.chain.NetworkProfile;
+import dev.huzhu.chain.Redaction;
+import dev.huzhu.cli.ExitCodes;
+import dev.huzhu.cli.Session;
+import dev.huzhu.cli.UserError;
+import dev.huzhu.indexer.ChainSource;
+import dev.huzhu.indexer.Finality;
+import dev.huzhu.indexer.IndexDatabase;
+import dev.huzhu.indexer.Indexer;
+import dev.huzhu.indexer.IndexerException;
+import dev.huzhu.indexer.IndexerSettings;
+import dev.huzhu.protocol.Address;
+import dev.huzhu.protocol.Deployment;
+import dev.huzhu.protocol.DeploymentBook;
+import dev.huzhu.protocol.EventDecoder;
+import dev.huzhu.protocol.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Where index, watch and serve read (the one {@link NetworkOptions}: --network, --rpc-url,
+ * --networks-file, --deployments-dir, $HUZHU_NETWORK, $HUZHU_RPC_URL, $HUZHU_CONFIG_DIR, and the
+ * chain-id check) and where they write (--db).
+ */
+public final class IndexSource {
+    @Mixin
+    public NetworkOptions network;
+
+    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB (default: .huzhu/index/<chainId>-<genesis>.db)")
+    String db;
+
+    @Option(names = "--factory", paramLabel = "ADDRESS", description = "factory to follow (default: from deployments/<chainId>.json)")
+    List<String> factories = new ArrayList<>();
+
+    @Option(names = "--plan", paramLabel = "ADDRESS", description = "also follow this plan contract directly")
+    public List<String> plans = new ArrayList<>();
+
+    @Option(names = "--from-block", paramLabel = "N", description = "first block to index (default: the deployment block)")
+    public Long fromBlock;
+
+    /** A connected chain and database, ready to index. */
+    public record Resolved(String rpcUrl, long chainId, ChainSource chain, IndexDatabase db, IndexerSettings settings) implements AutoCloseable {
+        public Resolved withMaxRange(long max) {
+            return new Resolved(rpcUrl, chainId, chain, db, settings.withMaxRange(max));
+        }
+
+        public Indexer newIndexer(Indexer.Listener listener) throws java.sql.SQLException {
+            return new Indexer(db, chain, chainId, settings, EventDecoder.packaged(), listener);
+        }
+
+        @Override
+        public void close() {
+            chain.close();
+        }
+    }
+
+    /** Connects (checking the node's chain id against the network's), reads the address book, opens the database. */
+    public Resolved resolve(Session session, int confirmations, Finality finality, Long firstBlock) {
+        List<String> fs = new ArrayList<>();
+        for (String a : factories) {
+            fs.add(Address.parse(a, "--factory").toString().toLowerCase(Locale.ROOT));
+        }
+        List<String> ps = new ArrayList<>();
+        for (String a : plans) {
+            ps.add(Address.parse(a, "--plan").toString().toLowerCase(Locale.ROOT));
+        }
+        NetworkProfile profile = network.profile(session);
+        ChainSource chain = new ChainSource(profile.rpcUrl());
+        try {
+            long chainId;
+            String genesis;
+            try {
+                chainId = chain.chainId();
+                genesis = chain.header(0).hash();
+            } catch (RuntimeException e) {
+                throw new UserError(ExitCodes.NETWORK, "no Ethereum node answers at " + Redaction.url(profile.rpcUrl())
+                        + " (network '" + profile.name() + "')");
+            }
+            if (chainId != profile.chainId()) {
+                throw new UserError(ExitCodes.NETWORK, "the node at " + Redaction.url(profile.rpcUrl()) + " serves chain id " + chainId
+                        + ", but network '" + profile.name() + "' is chain id " + profile.chainId() + "; check --network and --rpc-url");
+            }
+            long from = firstBlock == null ? 0 : firstBlock;
+            if (fs.isEmpty()) {
+                DeploymentBook book = new DeploymentBook(network.deploymentsDir(session));
+                Optional<Deployment> d = book.read(chainId);
+                if (d.isEmpty() && ps.isEmpty()) {
+                    throw new InvalidInputException("no " + book.file(chainId) + ": run `huzhu deploy` first, or pass --factory ADDRESS --from-block N");
+                }
+                if (d.isPresent()) {
+                    fs.add(d.get().address(Deployment.FACTORY).toLowerCase(Locale.ROOT));
+                    from = firstBlock == null ? d.get().firstBlock() : firstBlock;
+                }
+            }
+            String dbUrl = db != null ? db
+                    : IndexDatabase.defaultUrl(session.projectDir().resolve(".huzhu/index"), chainId).replace(".db", "-" + genesis.substring(2, 10) + ".db");
+            IndexDatabase database;
+            try {
+                database = IndexDatabase.open(dbUrl);
+            } catch (IndexerException e) {
+                throw new UserError(ExitCodes.USAGE, e.getMessage());
+            }
+            return new Resolved(profile.rpcUrl(), chainId, chain, database, IndexerSettings.of(fs, ps, from, confirmations, finality));
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
+    }
+}

@@ -37,6 +37,9 @@ async function main() {
     check(headers.includes("Paid") && headers.includes("Owed") && headers.includes("Jury"), "plan: Paid, Owed and Jury columns");
     const jury = await row("Claims and their states", 2);
     check(jury.includes("escalated") && jury.includes("jury approved") && jury.includes("5 seats"), "plan: claim #2 judged by a 5-seat jury, approved: " + jury);
+    const fell = await row("Claims and their states", 3);
+    check(fell.includes("Denied") && fell.includes("no panel drawn") && fell.includes("the assessors' decision (not approved) stands")
+      && fell.includes("the panel was never drawn"), "plan: claim #3's jury never drawn, the assessors' decision stood: " + fell);
     check((await page.locator("#wind-down .plan-state").innerText()) === "open", "plan: wind-down state open");
     check((await page.locator("#wind-down .owed-total").innerText()).includes("first in first out"), "plan: owed claims paid FIFO");
     await page.screenshot({ path: path.join(outDir, "v3-plan-en.png"), fullPage: true });
@@ -58,6 +61,8 @@ async function main() {
     const headersZh = await page.locator("table:has(caption:text('理赔及其状态')) thead").innerText();
     check(headersZh.includes("已赔付") && headersZh.includes("尚欠") && headersZh.includes("陪审团"), "plan (中文): 已赔付 / 尚欠 / 陪审团 columns");
     check((await row("理赔及其状态", 2)).includes("陪审团批准"), "plan (中文): 陪审团批准");
+    const fellZh = await row("理赔及其状态", 3);
+    check(fellZh.includes("已驳回") && fellZh.includes("陪审团从未被抽选"), "plan (中文): 理赔 #3 已驳回，陪审团从未被抽选: " + fellZh);
     check((await page.locator("#wind-down .plan-state").innerText()) === "运行中", "plan (中文): 运行中");
     check(!/[A-Za-z]{4,}/.test((await page.locator("#wind-down").innerText()).replace(/mUSD|UTC/g, "")), "plan (中文): wind-down has no English words left");
     await page.screenshot({ path: path.join(outDir, "v3-plan-zh.png"), fullPage: true });

@@ -22,7 +22,8 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * <li><b>owed plan</b> (PREPAID, 20 mUSD a period, 5% fee, 7 members): claim #1 (1,000) is approved
  * while the reserve holds a few contributions: paid what it holds, the rest owed; claim #2 (200) is escalated, judged by a
  * drawn jury (5 seats, all reveal "approve") and finalized behind #1 in the owed queue (paid 0, owed
- * 200); then an eighth member's contribution arrives and {@code payOwed} pays it to #1 (FIFO).
+ * 200); then an eighth member's contribution arrives and {@code payOwed} pays it to #1 (FIFO); claim #3 is escalated
+ * and nobody draws its jury in time: JuryFellBack (not drawn), denied.
  * <li><b>voted plan</b> (PREPAID): both members vote to close; exits are prepared; one member leaves
  * with their balance and half the reserve, the other has not left yet.
  * <li><b>empty plan</b>: its creator closes it before anyone joined.
@@ -38,6 +39,8 @@ public final class V3Story {
     public final BigInteger owedClaim;
     /** Claim #2: judged by a jury, queued behind #1. */
     public final BigInteger juryClaim;
+    /** Claim #3: escalated, its jury never drawn: denied by the fallback. */
+    public final BigInteger fellBackClaim;
     public final String claimant;
     public final String juryClaimant;
     public final List<String> jurors;
@@ -52,12 +55,12 @@ public final class V3Story {
     /** The story on {@code node}, made on first use. */
     public static synchronized V3Story on(HardhatNode node) throws Exception {
         if (story == null) {
-            story = new V3Story(ChainConnection.open(node.rpcUrl()));
+            story = new V3Story(ChainConnection.open(node.rpcUrl()), node.rpcUrl());
         }
         return story;
     }
 
-    private V3Story(ChainConnection chain) throws Exception {
+    private V3Story(ChainConnection chain, String rpcUrl) throws Exception {
         this.chain = chain;
         this.chainId = chain.chainId();
         List<Credentials> accounts = DevAccounts.first(19);
@@ -108,6 +111,16 @@ public final class V3Story {
         d.as(owedPlan, seated.get(0)).collectJuryReward(juryClaim).send(); // and collects (deposit 0 + no losing bond: 0)
         d.as(owedPlan, members.get(7)).join(usd("500"), ProtocolDeployment.NO_REFERRER).send(); // a contribution reaches the reserve
         d.as(owedPlan, members.get(7)).payOwed(BigInteger.TEN).send(); // FIFO: to #1 first
+
+        // claim #3: escalated, but nobody draws its jury within 256 blocks: the assessors' decision (none: denied) stands
+        Credentials third = members.get(2);
+        fellBackClaim = AidPool.getClaimSubmittedEvents(d.as(owedPlan, third).submitClaim(usd("50"), ProtocolDeployment.hash("sprain"),
+                d.now().subtract(BigInteger.ONE)).send()).get(0).claimId;
+        d.advance(ProtocolDeployment.WINDOW + 1);
+        d.as(owedPlan, third).escalate(fellBackClaim).send();
+        dev.huzhu.indexer.DevRpc.mine(rpcUrl, 300); // blockhash forgot the seed block (evm_mine: hardhat_mine's reserved blocks do not chain their parent hashes)
+        d.advance(2 * ProtocolDeployment.WINDOW + 1);
+        d.as(owedPlan, third).finalize(fellBackClaim).send();
 
         // ---------------------------------------------------------------- voted plan
         AidPool voted = d.createPlan(d.rules(ProtocolDeployment.PREPAID, usd("50"), BigInteger.ZERO));

@@ -63,7 +63,7 @@ class V3ApiIT {
 
             // ---- paid and owed per claim = claimPayment(id)
             JsonNode claims = ok(base + "api/claims?plan=" + owedPlan).get("items");
-            assertEquals(2, claims.size());
+            assertEquals(3, claims.size());
             for (BigInteger id : List.of(s.owedClaim, s.juryClaim)) {
                 JsonNode c = claim(claims, id);
                 var payment = plan.claimPayment(id).send();
@@ -99,6 +99,15 @@ class V3ApiIT {
             assertEquals(jury.component5().size(), second.get("juryReveals").asInt(), "every juror revealed");
             assertEquals("verdict-approved", second.get("juryOutcome").asText());
             assertTrue(second.get("juryFallback").isNull());
+
+            // ---- claim #3: its jury was never drawn; the assessors' decision (none: denied) stood
+            JsonNode fellBack = claim(claims, s.fellBackClaim);
+            assertEquals(6, plan.claimOf(s.fellBackClaim).send().status.intValue(), "DENIED");
+            assertEquals("Denied", fellBack.get("status").asText());
+            assertEquals("fell-back-denied", fellBack.get("juryOutcome").asText());
+            assertEquals("not-drawn", fellBack.get("juryFallback").asText());
+            assertFalse(plan.juryOf(s.fellBackClaim).send().component4(), "juryOf().drawn");
+            assertTrue(fellBack.get("jurySeats").isNull(), "no seats drawn");
 
             // ---- the jurors' records: drawn, committed, revealed
             JsonNode jurorRecords = ok(base + "api/members/" + lower(s.jurors.get(0)) + "/records");

@@ -10,7 +10,7 @@ import {PoolMembership} from "./PoolMembership.sol";
 import {PoolClaims} from "./PoolClaims.sol";
 import {Jury} from "./jury/Jury.sol";
 import {PoolJury} from "./jury/PoolJury.sol";
-import {PoolJuryVotes} from "./jury/PoolJuryVotes.sol";
+import {PoolJuryReveal} from "./jury/PoolJuryReveal.sol";
 
 /// @title AidPool
 /// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
@@ -19,7 +19,7 @@ import {PoolJuryVotes} from "./jury/PoolJuryVotes.sol";
 ///         reserve; COST_SHARING plans split each payout (plus the fee) equally over the covered
 ///         members through a cumulative per-member index, O(1) in the number of members.
 ///         The modules: PoolMembership (joining to leaving), PoolClaims (the claim lifecycle and
-///         its payments: pull credits, owed claims paid first in first out), PoolJuryVotes (the
+///         its payments: pull credits, owed claims paid first in first out), PoolJuryReveal (the
 ///         jurors' reveal); in the extension PoolAssessors (the assessors' vote), PoolDisputes and
 ///         PoolJury (disputes, the drawn jury), PoolWindDown (closing by the rules and sharing out
 ///         the reserve); PoolStorage holds the state.
@@ -30,7 +30,7 @@ import {PoolJuryVotes} from "./jury/PoolJuryVotes.sol";
 ///      asset.balanceOf(this) == totalBalances + reserve + feesOwed + bondsHeld + exitPool.
 ///      Payouts, returned bonds and juror rewards are credited to the recipient's free balance
 ///      (pull: they withdraw it); finalize never transfers tokens.
-contract AidPool is PoolMembership, PoolClaims, PoolJuryVotes {
+contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
     using ClaimTransitions for ClaimStatus;
     using CoverBook for CoverBook.Book;
 
@@ -53,12 +53,19 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryVotes {
         extension = extension_;
     }
 
-    /// @notice Called once by the factory right after cloning; sets the starting fee.
+    /// @notice Called once by the factory right after cloning; sets the starting fee. Runs in
+    ///         AidPoolExtension.
     function initialize() external {
-        if (_totals.initialized) revert AlreadyInitialized();
-        (Rules memory r,,) = _load();
-        _totals.initialized = true;
-        _totals.feeBps = r.feeBps;
+        _delegate(0);
+    }
+
+    /// @notice Settles what `member` owes up to now (anyone may call): PREPAID contributions or
+    ///         COST_SHARING shares; marks the member lapsed when their cover has ended. Runs in
+    ///         AidPoolExtension.
+    /// @param member the member to settle
+    function settle(address member) external {
+        member;
+        _delegate(0);
     }
 
     // =================================================================== plan

@@ -39,6 +39,25 @@ contract AidPoolExtension is PoolWindDown, PoolJury, PoolAssessors {
         return _advance(r, createdAt, maxPeriods);
     }
 
+    /// @notice Called once by the factory right after cloning; sets the starting fee. (The
+    ///         implementation is marked initialized by AidPool's constructor.)
+    function initialize() external {
+        if (_totals.initialized) revert AlreadyInitialized();
+        (Rules memory r,,) = _load();
+        _totals.initialized = true;
+        _totals.feeBps = r.feeBps;
+    }
+
+    /// @notice Settles what `member` owes up to now (anyone may call): PREPAID contributions or
+    ///         COST_SHARING shares; marks the member lapsed when their cover has ended.
+    /// @param member the member to settle
+    function settle(address member) external {
+        (Rules memory r, uint40 createdAt,) = _load();
+        Member storage m = _members[member];
+        if (!m.active) revert NotMember(member);
+        _settle(member, m, r, createdAt);
+    }
+
     /// @notice Lowers the service fee; it can never be raised. Only the fee receiver.
     /// @param newBps the new fee in basis points, below the current one
     function lowerFee(uint16 newBps) external {

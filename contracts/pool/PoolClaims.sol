@@ -53,8 +53,9 @@ abstract contract PoolClaims is PoolPayments {
             (yearStart, paidInYear) = (p.yearStart, p.paidInYear);
         }
 
-        claimId = ++_book.claimCount;
+        claimId = uint256(_book.claimCount) + 1;
         if (claimId > type(uint24).max) revert TooManyClaims();
+        _book.claimCount = uint24(claimId);
         uint32 deadline = uint32(block.timestamp) + r.assessmentWindow;
         ClaimRecord storage c = _claims[claimId];
         c.claimant = msg.sender;

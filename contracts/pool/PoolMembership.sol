@@ -71,7 +71,8 @@ abstract contract PoolMembership is PoolStorage {
         if (!m.active) revert NotMember(msg.sender);
         _creditBalance(msg.sender, m, amount);
         if (r.model == ContributionModel.PREPAID) {
-            _settlePrepaid(msg.sender, m, r, false); // arrears cleared by this deposit: late, no cover for the gap
+            // arrears cleared by this deposit: late, no cover for the gap; what reaches the reserve pays owed claims
+            if (_settlePrepaid(msg.sender, m, r, false)) _payOwedHead(r, createdAt);
         } else {
             _recover(msg.sender, m, r, createdAt, false);
         }
@@ -120,16 +121,6 @@ abstract contract PoolMembership is PoolStorage {
         emit MemberLeft(msg.sender, refund);
         if (reserveShare != 0) emit ExitShared(msg.sender, reserveShare);
         if (refund + reserveShare != 0) IERC20(r.asset).safeTransfer(msg.sender, refund + reserveShare);
-    }
-
-    /// @notice Settles what `member` owes up to now (anyone may call): PREPAID contributions or
-    ///         COST_SHARING shares; marks the member lapsed when their cover has ended.
-    /// @param member the member to settle
-    function settle(address member) external {
-        (Rules memory r, uint40 createdAt,) = _load();
-        Member storage m = _members[member];
-        if (!m.active) revert NotMember(member);
-        _settle(member, m, r, createdAt);
     }
 
     /// @dev Takes one equal share of the exit pool (the last member takes what is left).

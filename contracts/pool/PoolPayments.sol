@@ -53,8 +53,7 @@ abstract contract PoolPayments is PoolStorage {
         uint256 granted = Math.min(amount, uint256(r.maxPayoutPerMemberPerYear) - paidInYear);
         c.paidInYear = (paidInYear + granted).toUint96();
         address claimant = c.claimant;
-        Ledger storage l = _ledger;
-        bool queueEmpty = l.owedHead == l.owedTail;
+        bool queueEmpty = !_book.owedWaiting;
         uint256 paid;
         if (queueEmpty) {
             paid = _payDown(claimId, claimant, granted, r, createdAt);
@@ -66,11 +65,18 @@ abstract contract PoolPayments is PoolStorage {
         c.owed = rest.toUint80();
         c.recorded = true;
         if (rest == 0) return;
+        Ledger storage l = _ledger;
         _owedQueue[l.owedTail] = claimId;
         ++l.owedTail;
+        _book.owedWaiting = true;
         l.totalOwed += rest.toUint96();
         emit ClaimOwed(claimId, claimant, rest);
         if (!queueEmpty) _payQueue(r, createdAt, OWED_PER_FINALIZE);
+    }
+
+    /// @inheritdoc PoolStorage
+    function _payOwedHead(Rules memory r, uint40 createdAt) internal override {
+        if (_book.owedWaiting) _payQueue(r, createdAt, 1);
     }
 
     /// @dev Pays the owed queue from its head, first in first out, at most `maxClaims` claims.
@@ -95,7 +101,10 @@ abstract contract PoolPayments is PoolStorage {
             ++settled;
         }
         if (paidTotal != 0) l.totalOwed -= paidTotal.toUint96();
-        if (head != l.owedHead) l.owedHead = head.toUint32();
+        if (head != l.owedHead) {
+            l.owedHead = head.toUint32();
+            if (head == tail) _book.owedWaiting = false;
+        }
     }
 
     /// @dev Pays what it can of `owed` into the claimant's credit and returns it: from the reserve

@@ -55,8 +55,9 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     struct Book {
         uint96 feesOwed; // the fee receiver's credit
         uint96 bondsHeld; // claim, challenge and appeal bonds of open claims
-        uint32 activeMembers; // COST_SHARING: covered members as of the last roll-over, plus joins
-        uint32 claimCount;
+        uint24 activeMembers; // COST_SHARING: covered members as of the last roll-over, plus joins (<= registry, 24 bits)
+        uint24 claimCount; // < 2^24 (TooManyClaims)
+        bool owedWaiting; // the owed queue is not empty (read here, where a contribution's fee is booked)
     }
 
     /// @dev The owed queue.
@@ -143,7 +144,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
         if (period == _cover.lastPeriod) return true;
         if (maxPeriods == 0) return false;
         (uint256 reached, uint256 covered) = _cover.rollOver(period, _book.activeMembers, maxPeriods);
-        _book.activeMembers = uint32(covered);
+        _book.activeMembers = covered.toUint24();
         emit PeriodStarted(reached, covered, _cover.shareIndex);
         return reached == period;
     }
@@ -180,8 +181,11 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     ///      the idle time: PREPAID is arithmetic, COST_SHARING reads the index (no roll-over).
     function _settle(address who, Member storage m, Rules memory r, uint40 createdAt) internal {
         if (!m.active) return;
-        if (r.model == ContributionModel.PREPAID) _settlePrepaid(who, m, r, true);
-        else _settleShares(who, m, r, createdAt);
+        if (r.model == ContributionModel.PREPAID) {
+            if (_settlePrepaid(who, m, r, true)) _payOwedHead(r, createdAt);
+        } else {
+            _settleShares(who, m, r, createdAt);
+        }
         if (m.active) _vest(who, m, r);
     }
 
@@ -205,13 +209,14 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     ///      paid-through date has passed. Periods the balance covered are paid on time and earn a
     ///      point; periods paid by a deposit clearing arrears (`onTime` false) earn none and are
     ///      recorded as an uncovered gap: a loss in it is not covered.
-    function _settlePrepaid(address who, Member storage m, Rules memory r, bool onTime) internal {
+    function _settlePrepaid(address who, Member storage m, Rules memory r, bool onTime) internal returns (bool charged) {
         uint256 paidThrough = m.paidThrough;
-        if (paidThrough > block.timestamp) return; // nothing due (the charge time is never later than now)
+        if (paidThrough > block.timestamp) return false; // nothing due (the charge time is never later than now)
         uint256 time = _chargeTime();
-        if (paidThrough > time) return;
+        if (paidThrough > time) return false;
         uint256 periods = _duePeriods(m, r);
-        if (periods != 0) {
+        charged = periods != 0;
+        if (charged) {
             uint256 amount = periods * r.contribution;
             uint256 fee = (amount * _totals.feeBps) / BPS;
             m.balance -= amount.toUint96();
@@ -231,6 +236,10 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
             emit MemberLapsed(who, paidThrough);
         }
     }
+
+    /// @dev Pays the owed queue's head from what just reached the reserve (at most one claim,
+    ///      O(1)): owed claims are paid as money arrives, not only when someone calls payOwed.
+    function _payOwedHead(Rules memory r, uint40 createdAt) internal virtual;
 
     /// @dev PREPAID: remembers that the member was not covered from `from` until now (arrears paid
     ///      late). A gap still inside the filing window of the previous one is merged with it, so

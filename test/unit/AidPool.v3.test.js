@@ -186,17 +186,39 @@ describe("AidPool v3 (issue 9)", function () {
       await expectSolvent(expect, f.token, f.plan);
     });
 
+    it("owed is paid as money arrives: a contribution charged by a settlement or a deposit pays the queue's head (at most one claim), without payOwed", async function () {
+      const f = await loadFixture(shortReserve);
+      await f.plan.finalize(1);
+      // the reserve held 4 joining contributions + the claimant's second one: 5 x 95 = 475 paid, 425 owed
+      expect(await f.plan.claimPayment(1)).to.deep.equal([usd(475), usd(425)]);
+      await time.increase(PERIOD);
+      // b owes periods 2 and 3 (2 x 100, 5% fee): 190 reach the reserve and go to the claimant at once
+      const b = f.members[1];
+      const tx = f.plan.settle(b.address);
+      await expect(tx).to.emit(f.plan, "ContributionCharged").withArgs(b.address, 2, usd(200), usd(10), anyValue)
+        .and.to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(190), usd(190), 0, 0, 0);
+      expect(await f.plan.claimPayment(1)).to.deep.equal([usd(665), usd(235)]);
+      expect(await f.plan.reserve()).to.equal(0n);
+      expect((await (await tx).wait()).gasUsed).to.be.lessThan(150_000n); // bounded: one claim
+      // c's deposit settles c's two periods first: the head is paid again, from the deposit's transaction
+      const c = f.members[2];
+      await expect(f.plan.connect(c).deposit(usd(10))).to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(190), usd(190), 0, 0, 0);
+      expect(await f.plan.claimPayment(1)).to.deep.equal([usd(855), usd(45)]);
+      await expectSolvent(expect, f.token, f.plan);
+    });
+
     it("a later claim waits behind an owed one (first in, first out)", async function () {
       const f = await loadFixture(shortReserve);
       await f.plan.finalize(1);
       const second = f.members[1];
-      await f.plan.connect(second).submitClaim(usd(10), EVIDENCE, await time.latest());
+      // the second claimant's own contribution reaches the reserve when they submit: it goes to claim 1 at once
+      await expect(f.plan.connect(second).submitClaim(usd(10), EVIDENCE, await time.latest()))
+        .to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(95), usd(95), 0, 0, 0);
       await approve(f, f.plan, 2);
       await time.increase(WEEK);
       await f.token.mint(f.stranger.address, usd(10)); // nothing new in the reserve
-      // the second claimant's own contribution reached the reserve when they submitted: it goes to claim 1 first
       await expect(f.plan.finalize(2)).to.emit(f.plan, "ClaimOwed").withArgs(2, second.address, usd(10))
-        .and.to.emit(f.plan, "ClaimPaid").withArgs(1, f.claimant.address, usd(95), usd(95), 0, 0, 0);
+        .and.not.to.emit(f.plan, "ClaimPaid");
       expect(await f.plan.claimPayment(2)).to.deep.equal([0n, usd(10)]);
       expect(await f.plan.owedAt(0)).to.equal(1);
       expect(await f.plan.owedAt(1)).to.equal(2);

@@ -1,38 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Rules, Member, ClaimStatus, PointsReason} from "../PoolTypes.sol";
+import {Rules, Member, ClaimStatus} from "../PoolTypes.sol";
 import {PoolPayments} from "../PoolPayments.sol";
 import {Jury} from "./Jury.sol";
 import {IJuryEvents} from "./IJuryEvents.sol";
 import {IJuryErrors} from "./IJuryErrors.sol";
 
 /// @title PoolJuryVotes
-/// @notice The jurors' side of a dispute's round that the plan runs itself (no extension hop on
-///         the hot path): the reveal, and the checks commit and reveal share (the drawn panel's
-///         windows, a juror who rejoined since the draw). The rest of the jury is PoolJury.
+/// @notice What the jurors' commit (PoolJury, in the extension) and reveal (PoolJuryReveal, in
+///         the plan itself: no extension hop on the hot path) share: the drawn panel's windows, a
+///         juror who rejoined since the draw, the commitment's hash. The rest of the jury is PoolJury.
 abstract contract PoolJuryVotes is PoolPayments, IJuryEvents, IJuryErrors {
     using Jury for Jury.Book;
-
-    /// @notice A juror reveals their vote during the reveal phase. The juror is settled first and
-    ///         must still be a covered member old enough: a juror who left, lapsed or rejoined
-    ///         cannot reveal, and their deposit is forfeited.
-    /// @param claimId the disputed claim
-    /// @param approve the committed vote
-    /// @param salt the committed salt
-    function revealVote(uint256 claimId, bool approve, bytes32 salt) external {
-        (Rules memory r, uint40 createdAt,) = _load();
-        uint256 commitEnd = _drawnPanel(claimId).commitEnd;
-        if (block.timestamp < commitEnd) revert WindowNotOpen(claimId, commitEnd);
-        uint256 revealEnd = commitEnd + r.juryWindow;
-        if (block.timestamp >= revealEnd) revert WindowClosed(claimId, revealEnd);
-        Member storage m = _settleCovered(msg.sender, r, createdAt);
-        _checkJuror(claimId, commitEnd, r, m);
-        Jury.book().reveal(claimId, msg.sender, approve, _commitHash(claimId, msg.sender, approve, salt));
-        _addPoints(m, POINTS_JURY_VOTE);
-        emit JuryVoteRevealed(claimId, msg.sender, approve);
-        emit PointsAccrued(msg.sender, POINTS_JURY_VOTE, PointsReason.JURY_VOTE);
-    }
 
     /// @dev The current round's panel of `claimId`, which must be drawn. Commit and reveal read
     ///      their windows from it and not from the claim: a claim that is not disputed has no drawn

@@ -114,7 +114,17 @@ public final class Projector {
     }
 
     private static void addToPlan(SqlWriter w, long chainId, String plan, String column, BigInteger amount) throws SQLException {
-        w.update("UPDATE plans SET " + column + " = " + column + " + ? WHERE chain_id = ? AND address = ?", amount, chainId, plan);
+        planRow(w, chainId, plan).add(column, amount);
+    }
+
+    /** The plan's row, changed at the next flush (see {@link SqlWriter#change}). */
+    static SqlWriter.RowChange planRow(SqlWriter w, long chainId, String plan) {
+        return w.change("plans", "chain_id = ? AND address = ?", chainId, plan);
+    }
+
+    /** A member's row in a plan, changed at the next flush. */
+    static SqlWriter.RowChange memberRow(SqlWriter w, long chainId, String plan, String member) {
+        return w.change("members", "chain_id = ? AND plan = ? AND member = ?", chainId, plan, member);
     }
 
     private static boolean costSharing(SqlWriter w, long chainId, String plan) throws SQLException {
@@ -136,8 +146,7 @@ public final class Projector {
             w.update("UPDATE members SET status = 'active', joined_block = ?, joined_time = ?, eligible_at = ? "
                     + "WHERE chain_id = ? AND plan = ? AND member = ?", e.blockNumber(), joined, eligible, chainId, plan, member);
         }
-        w.update("UPDATE plans SET members_total = members_total + ?, members_active = members_active + 1 "
-                + "WHERE chain_id = ? AND address = ?", inserted, chainId, plan);
+        planRow(w, chainId, plan).add("members_total", inserted).add("members_active", 1);
     }
 
     private static void memberEnded(SqlWriter w, long chainId, DecodedEvent e, String plan, String status) throws SQLException {
@@ -147,7 +156,7 @@ public final class Projector {
             w.update("UPDATE members SET paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ?",
                     e.args().longValue("paidThrough"), chainId, plan, e.args().text("member"));
         }
-        w.update("UPDATE plans SET members_active = members_active - ? WHERE chain_id = ? AND address = ?", changed, chainId, plan);
+        planRow(w, chainId, plan).add("members_active", -changed);
     }
 
     private static void memberLeft(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
@@ -165,7 +174,7 @@ public final class Projector {
         w.append("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, e.args().uint("amount"), after);
-        w.update("UPDATE members SET balance = ? WHERE chain_id = ? AND plan = ? AND member = ?", after, chainId, plan, member);
+        memberRow(w, chainId, plan, member).set("balance", after);
     }
 
     private static void contributionCharged(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
@@ -173,18 +182,17 @@ public final class Projector {
         BigInteger amount = e.args().uint("amount");
         BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
         contribution(w, chainId, e, plan, member, "contribution", e.args().longValue("periods"), amount);
-        w.update("UPDATE members SET contributed = contributed + ?, balance = balance - ?, paid_through = ? "
-                + "WHERE chain_id = ? AND plan = ? AND member = ?", amount, amount, e.args().longValue("paidThrough"), chainId, plan, member);
-        w.update("UPDATE plans SET reserve = reserve + ?, fees = fees + ? WHERE chain_id = ? AND address = ?",
-                amount.subtract(fee), fee, chainId, plan);
+        memberRow(w, chainId, plan, member).add("contributed", amount).add("balance", amount.negate())
+                .set("paid_through", e.args().longValue("paidThrough"));
+        planRow(w, chainId, plan).add("reserve", amount.subtract(fee)).add("fees", fee);
     }
 
     private static void sharesSettled(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         String member = e.args().text("member");
         BigInteger amount = e.args().uint("amount");
         contribution(w, chainId, e, plan, member, "share", null, amount);
-        w.update("UPDATE members SET contributed = contributed + ?, balance = ?, paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ?",
-                amount, e.args().uint("balance"), e.args().longValue("paidThrough"), chainId, plan, member);
+        memberRow(w, chainId, plan, member).add("contributed", amount).set("balance", e.args().uint("balance"))
+                .set("paid_through", e.args().longValue("paidThrough"));
     }
 
     private static void contribution(SqlWriter w, long chainId, DecodedEvent e, String plan, String member, String kind, Long periods,
@@ -203,7 +211,7 @@ public final class Projector {
                         + "updated_block, bond, incurred_at) VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?, ?, ?)",
                 chainId, plan, a.longValue("claimId"), a.text("claimant"), a.uint("amount"), a.text("evidenceHash"),
                 e.blockNumber(), e.blockTime(), e.blockNumber(), a.uint("bond"), a.has("incurredAt") ? a.longValue("incurredAt") : null);
-        w.update("UPDATE plans SET claims_total = claims_total + 1 WHERE chain_id = ? AND address = ?", chainId, plan);
+        planRow(w, chainId, plan).add("claims_total", 1);
     }
 
     private static void vote(SqlWriter w, long chainId, DecodedEvent e, String plan, String role) throws SQLException {
@@ -276,9 +284,8 @@ public final class Projector {
         BigInteger fromReserve = e.args().has("fromReserve") ? e.args().uint("fromReserve")
                 : costSharing(w, chainId, plan) ? BigInteger.ZERO : amount;
         BigInteger dust = e.args().has("dust") ? e.args().uint("dust") : BigInteger.ZERO;
-        w.update("UPDATE plans SET claims_paid = claims_paid + ?, paid_total = paid_total + ?, reserve = reserve - ?, fees = fees + ?, "
-                + "pay_seconds_sum = pay_seconds_sum + ? WHERE chain_id = ? AND address = ?",
-                firstPayment ? 1 : 0, amount, fromReserve.subtract(dust), fee, firstPayment ? e.blockTime() - submitted : 0L, chainId, plan);
+        planRow(w, chainId, plan).add("claims_paid", firstPayment ? 1 : 0).add("paid_total", amount)
+                .add("reserve", dust.subtract(fromReserve)).add("fees", fee).add("pay_seconds_sum", firstPayment ? e.blockTime() - submitted : 0L);
     }
 
     // ------------------------------------------------------------------ ratings and points
@@ -289,8 +296,7 @@ public final class Projector {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), stars,
                 e.args().text("reviewHash"));
-        w.update("UPDATE plans SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE chain_id = ? AND address = ?",
-                stars, chainId, plan);
+        planRow(w, chainId, plan).add("rating_sum", stars).add("rating_count", 1);
     }
 
     private static void pointsAccrued(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {

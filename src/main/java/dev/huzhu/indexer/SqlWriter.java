@@ -18,9 +18,15 @@ import java.util.Map;
  *
  * <p>{@link #append} queues an INSERT of a row that nothing changes afterwards (an event, a deposit, a
  * payout…); queued rows go to the database as one JDBC batch per SQL text (on PostgreSQL rewritten into
- * multi-row INSERTs) when {@link #flush} runs — before every {@link #query}, before an {@link #update}
+ * multi-row INSERTs) when {@link #flush} runs — before a {@link #query} that reads a table with queued rows, before an {@link #update}
  * of a table with queued rows, and before a commit. So every read and every change still sees them,
  * in order, while a range of hundreds of events costs a few round trips instead of one per row.
+ *
+ * <p>{@link #change} does the same for the counters and balances that many events of a range move on
+ * the same row (a member's balance, a plan's reserve): the changes of one row are merged in memory
+ * (a set replaces, an add accumulates on top) and reach the database as one UPDATE per row at the
+ * next flush — before any query, before an {@link #update} of the same table, and before a commit —
+ * so a range of thousands of deposits by a hundred members costs a hundred UPDATEs, not thousands.
  */
 public final class SqlWriter implements AutoCloseable {
     private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
@@ -30,6 +36,8 @@ public final class SqlWriter implements AutoCloseable {
     /** Queued rows per SQL text, in the order the texts were first used. */
     private final Map<String, List<Object[]>> queued = new java.util.LinkedHashMap<>();
     private final java.util.Set<String> queuedTables = new java.util.HashSet<>();
+    /** Merged changes per row (table, WHERE text, key values), in the order the rows were first changed. */
+    private final Map<List<Object>, RowChange> changes = new java.util.LinkedHashMap<>();
 
     public SqlWriter(Connection connection) {
         this.connection = connection;
@@ -60,9 +68,29 @@ public final class SqlWriter implements AutoCloseable {
         }).add(params.clone());
     }
 
-    /** Sends the queued rows, one JDBC batch per SQL text. */
+    /**
+     * The pending change of the one row of {@code table} that {@code where} (equalities on its key,
+     * with {@code key} as the values) selects; its columns are set or added to, and the row is written
+     * at the next flush. Only for rows whose UPDATE count nobody needs: an UPDATE of a missing row
+     * changes nothing, as it would have at once.
+     */
+    public RowChange change(String table, String where, Object... key) {
+        List<Object> id = new ArrayList<>(key.length + 2);
+        id.add(table);
+        id.add(where);
+        id.addAll(java.util.Arrays.asList(key));
+        RowChange c = changes.get(id);
+        if (c == null) {
+            c = new RowChange(table, where, key.clone());
+            changes.put(id, c);
+            queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
+        }
+        return c;
+    }
+
+    /** Sends the queued rows, one JDBC batch per SQL text, then the merged row changes. */
     public void flush() throws SQLException {
-        if (queued.isEmpty()) {
+        if (queued.isEmpty() && changes.isEmpty()) {
             return;
         }
         try {
@@ -74,8 +102,12 @@ public final class SqlWriter implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
+            for (RowChange c : changes.values()) {
+                c.write(this);
+            }
         } finally {
             queued.clear();
+            changes.clear();
             queuedTables.clear();
         }
     }
@@ -89,8 +121,23 @@ public final class SqlWriter implements AutoCloseable {
     /** Forgets the queued rows and rolls back. */
     public void rollback() throws SQLException {
         queued.clear();
+        changes.clear();
         queuedTables.clear();
         connection.rollback();
+    }
+
+    private static final java.util.regex.Pattern READS = java.util.regex.Pattern.compile(
+            "\\b(?:FROM|JOIN)\\s+(\\w+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether {@code sql} reads a table that has queued rows or changes. */
+    private boolean readsQueued(String sql) {
+        java.util.regex.Matcher m = READS.matcher(sql);
+        while (m.find()) {
+            if (queuedTables.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String table(String sql) {
@@ -98,9 +145,11 @@ public final class SqlWriter implements AutoCloseable {
         return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
     }
 
-    /** The rows of a query, each as an Object[] of its columns (queued rows are flushed first). */
+    /** The rows of a query, each as an Object[] of its columns (queued rows and changes of the tables it reads are flushed first). */
     public List<Object[]> query(String sql, Object... params) throws SQLException {
-        flush();
+        if (!queuedTables.isEmpty() && readsQueued(sql)) {
+            flush();
+        }
         PreparedStatement ps = statement(sql);
         bind(ps, params);
         List<Object[]> rows = new ArrayList<>();
@@ -159,6 +208,67 @@ public final class SqlWriter implements AutoCloseable {
         prepared.clear();
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** The merged pending change of one row: per column, a value to set (or none) and an amount to add on top. */
+    public static final class RowChange {
+        private final String table;
+        private final String where;
+        private final Object[] key;
+        private final Map<String, Object[]> columns = new java.util.LinkedHashMap<>(); // column -> {set or null, hasSet, add}
+
+        private RowChange(String table, String where, Object[] key) {
+            this.table = table;
+            this.where = where;
+            this.key = key;
+        }
+
+        /** Sets {@code column} to {@code value} (replacing what was added before). */
+        public RowChange set(String column, Object value) {
+            columns.put(column, new Object[] {value, true, BigInteger.ZERO});
+            return this;
+        }
+
+        /** Adds {@code amount} to {@code column} (on top of a value set before, if any). */
+        public RowChange add(String column, BigInteger amount) {
+            Object[] c = columns.computeIfAbsent(column, k -> new Object[] {null, false, BigInteger.ZERO});
+            c[2] = ((BigInteger) c[2]).add(amount);
+            return this;
+        }
+
+        /** Adds {@code amount} to {@code column}. */
+        public RowChange add(String column, long amount) {
+            return add(column, BigInteger.valueOf(amount));
+        }
+
+        private void write(SqlWriter w) throws SQLException {
+            StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+            List<Object> params = new ArrayList<>();
+            for (Map.Entry<String, Object[]> c : columns.entrySet()) {
+                if (params.size() > 0) {
+                    sql.append(", ");
+                }
+                String col = c.getKey();
+                Object[] v = c.getValue();
+                BigInteger add = (BigInteger) v[2];
+                if ((boolean) v[1]) {
+                    sql.append(col).append(" = ?");
+                    params.add(add.signum() == 0 || v[0] == null ? v[0] : toBig(v[0]).add(add));
+                } else {
+                    sql.append(col).append(" = ").append(col).append(" + ?");
+                    params.add(add);
+                }
+            }
+            sql.append(" WHERE ").append(where);
+            params.addAll(java.util.Arrays.asList(key));
+            PreparedStatement ps = w.statement(sql.toString());
+            bind(ps, params.toArray());
+            ps.executeUpdate();
+        }
+
+        private static BigInteger toBig(Object o) {
+            return o instanceof BigInteger b ? b : BigInteger.valueOf(((Number) o).longValue());
         }
     }
 }

@@ -1,0 +1,67 @@
+package dev.huzhu.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The merged row changes of {@link SqlWriter#change}: same results as running each UPDATE at once, in order. */
+class SqlWriterTest {
+    @TempDir
+    Path dir;
+
+    private SqlWriter writer() throws Exception {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + Files.createTempFile(dir, "w", ".db"));
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE m (k VARCHAR(8) PRIMARY KEY, balance NUMERIC(78,0) NOT NULL DEFAULT 0, paid BIGINT, n INTEGER NOT NULL DEFAULT 0)");
+            s.execute("INSERT INTO m (k, balance) VALUES ('a', 100), ('b', 7)");
+        }
+        c.setAutoCommit(false);
+        return new SqlWriter(c);
+    }
+
+    private static List<Object> row(SqlWriter w, String k) throws Exception {
+        Object[] r = w.query("SELECT balance, paid, n FROM m WHERE k = ?", k).get(0);
+        return List.of(((Number) r[0]).longValue(), r[1] == null ? -1L : ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
+    }
+
+    @Test
+    void setThenAddMergesLikeTheUpdatesInOrder() throws Exception {
+        try (SqlWriter w = writer()) {
+            // at once these would be: balance = 50; balance = balance - 20; paid = 9; n = n + 1; balance = balance + 5; n = n + 1
+            w.change("m", "k = ?", "a").set("balance", BigInteger.valueOf(50)).add("balance", BigInteger.valueOf(-20)).set("paid", 9L).add("n", 1);
+            w.change("m", "k = ?", "a").add("balance", BigInteger.valueOf(5)).add("n", 1);
+            w.change("m", "k = ?", "b").add("balance", BigInteger.valueOf(3));
+            assertEquals(List.of(35L, 9L, 2L), row(w, "a")); // a query of the table flushes first
+            assertEquals(List.of(10L, -1L, 0L), row(w, "b"));
+            // a set after an add replaces it
+            w.change("m", "k = ?", "b").add("balance", BigInteger.valueOf(1000)).set("balance", BigInteger.valueOf(4));
+            w.commit();
+            assertEquals(List.of(4L, -1L, 0L), row(w, "b"));
+        }
+    }
+
+    @Test
+    void anUpdateOfTheTableSeesThePendingChangesAndRollbackForgetsThem() throws Exception {
+        try (SqlWriter w = writer()) {
+            w.change("m", "k = ?", "a").add("balance", BigInteger.valueOf(1));
+            // runs after the pending change (101 * 2), not before it ((100 * 2) + 1)
+            w.update("UPDATE m SET balance = balance * 2 WHERE k = ?", "a");
+            assertEquals(202L, row(w, "a").get(0));
+            w.change("m", "k = ?", "a").add("balance", BigInteger.valueOf(1));
+            w.rollback();
+            assertEquals(100L, row(w, "a").get(0));
+            // a change of a row that does not exist changes nothing, as the UPDATE would have
+            w.change("m", "k = ?", "zz").add("balance", BigInteger.ONE);
+            w.commit();
+            assertEquals(2, w.query("SELECT k FROM m").size());
+        }
+    }
+}

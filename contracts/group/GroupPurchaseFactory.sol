@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IGroupPurchaseEvents, IGroupPurchaseErrors} from "./IGroupPurchase.sol";
+import {Paging} from "../utils/Paging.sol";
 
 /// @notice What a group purchase is created with (see GroupPurchaseFactory.createPurchase).
 struct PurchaseParams {
@@ -89,12 +90,6 @@ contract GroupPurchaseFactory is IGroupPurchaseEvents, IGroupPurchaseErrors {
 
     /// @notice Up to `limit` purchases from `offset`, in creation order.
     function purchases(uint256 offset, uint256 limit) external view returns (address[] memory page) {
-        uint256 n = _purchases.length;
-        if (offset > n) revert InvalidRange(offset, n);
-        uint256 end = limit > n - offset ? n : offset + limit;
-        page = new address[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            page[i - offset] = _purchases[i];
-        }
+        return Paging.page(_purchases, offset, limit);
     }
 }

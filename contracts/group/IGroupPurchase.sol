@@ -58,8 +58,6 @@ interface IGroupPurchaseErrors {
     error InvalidDeadline(uint256 deadline, uint256 nowTs);
     /// @notice Slot length must be 1 hour..30 days and a season 1..MAX_SLOTS_PER_SEASON slots.
     error InvalidSchedule(uint256 slotLength, uint256 slotsPerSeason);
-    /// @notice A list was asked for beyond its end.
-    error InvalidRange(uint256 offset, uint256 length);
     /// @notice The implementation itself cannot be used; only its clones.
     error NotAClone();
     /// @notice Zero shares or zero amount.

@@ -48,11 +48,13 @@ interface IAidPoolErrors {
     error UnknownClaim(uint256 claimId);
     /// @notice The claim is in `current` status; the action needs it in `expected`.
     error UnexpectedClaimStatus(uint256 claimId, ClaimStatus current, ClaimStatus expected);
-    /// @notice finalize: the claim is in `current` status, which has no window to close.
-    error ClaimNotFinalizable(uint256 claimId, ClaimStatus current);
+    /// @notice finalize: the claim is in `current` status, which has no window to close;
+    ///         `expectedStates` has bit `1 << s` set for each status s finalize accepts (APPROVED,
+    ///         REJECTED, DISPUTED), as OpenZeppelin's GovernorUnexpectedProposalState.
+    error ClaimNotFinalizable(uint256 claimId, ClaimStatus current, bytes32 expectedStates);
     /// @notice The transition table forbids this status change.
     error ForbiddenTransition(ClaimStatus from, ClaimStatus to);
-    /// @notice The claimant (or the challenger) cannot vote on their own claim.
+    /// @notice An assessor who is the claimant cannot vote on their own claim.
     error PartyCannotVote(uint256 claimId, address account);
     /// @notice The claimant cannot challenge their own claim.
     error PartyCannotChallenge(uint256 claimId, address account);
@@ -62,16 +64,8 @@ interface IAidPoolErrors {
     error WindowNotOpen(uint256 claimId, uint256 opensAt);
     /// @notice Only the claimant can do this.
     error NotClaimant(uint256 claimId, address account);
-    /// @notice Jurors must have been members before the dispute opened.
-    error NotJuror(uint256 claimId, address account);
     /// @notice A commitment must not be zero.
     error ZeroCommitment();
-    /// @notice The juror already committed a vote on this claim.
-    error AlreadyCommitted(uint256 claimId, address juror);
-    /// @notice The juror has no unrevealed commitment on this claim.
-    error NoCommitment(uint256 claimId, address juror);
-    /// @notice The revealed vote and salt do not match the commitment.
-    error CommitmentMismatch(uint256 claimId, address juror);
     /// @notice A member must close their open claim before leaving.
     error ClaimStillOpen(uint256 claimId);
     /// @notice Only the fee receiver can do this.

@@ -34,8 +34,7 @@ interface IAidPoolFactoryErrors {
     error WindowOutOfBounds(uint256 window, uint256 min, uint256 max);
     /// @notice A wind-down floor needs the number of periods below it before closing.
     error ZeroFloorPeriods();
-    /// @notice offset/limit listing out of range.
-    error InvalidRange(uint256 offset, uint256 count);
+    // (listings revert with Paging.InvalidRange(offset, length))
     /// @notice A jury panel has at most Jury.MAX_PANEL seats.
     error PanelTooLarge(uint256 size, uint256 max);
 }

@@ -23,14 +23,6 @@ contract AidPoints is IAidPoints {
     /// @notice Points per plan and account.
     mapping(address plan => mapping(address account => uint256)) public pointsOf;
 
-    /// @notice A registered plan minted its points to `to`.
-    event PointsMinted(address indexed plan, address indexed to, uint256 amount);
-
-    /// @notice The caller is not a registered plan.
-    error NotRegisteredPlan(address caller);
-    /// @notice The registry address is zero.
-    error ZeroRegistry();
-
     /// @param registry_ the factory whose plans may mint
     constructor(IPlanRegistry registry_) {
         if (address(registry_) == address(0)) revert ZeroRegistry();

@@ -9,13 +9,15 @@ import {AidPool} from "./AidPool.sol";
 import {AidPoints} from "../points/AidPoints.sol";
 import {IPlanRegistry} from "../interfaces/IPlanRegistry.sol";
 import {IAidPoolFactoryErrors} from "../interfaces/IAidPoolFactoryErrors.sol";
+import {IAidPoolFactoryEvents} from "../interfaces/IAidPoolFactoryEvents.sol";
+import {Paging} from "../utils/Paging.sol";
 
 /// @title AidPoolFactory
 /// @notice Creates mutual-aid plans as EIP-1167 clones of one AidPool implementation, with the
 ///         plan's rules packed into the clone's immutable arguments, and keeps the registry: all
 ///         plans, plans per category, and which addresses are plans (for AidPoints minting).
 ///         It has no owner and no function that touches a plan's funds.
-contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
+contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryEvents, IAidPoolFactoryErrors {
     /// @notice The AidPool implementation every plan delegates to (its initializer is locked).
     address public immutable implementation;
     /// @notice The non-transferable points contract, deployed by this factory.
@@ -25,17 +27,6 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
     mapping(Category => address[]) private _byCategory;
     /// @notice Who created each plan (zero for addresses that are not plans).
     mapping(address => address) public creatorOf;
-
-    /// @notice A plan was created.
-    event PlanCreated(
-        address indexed plan,
-        Category indexed category,
-        address indexed creator,
-        ContributionModel model,
-        address asset,
-        bytes32 rulesHash,
-        uint256 planId
-    );
 
     /// @param implementation_ a deployed AidPool (whose constructor locks its initializer)
     constructor(address implementation_) {
@@ -81,7 +72,7 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
     /// @param offset first plan id
     /// @param limit most plans to return
     function plans(uint256 offset, uint256 limit) external view returns (address[] memory page) {
-        return _page(_plans, offset, limit);
+        return Paging.page(_plans, offset, limit);
     }
 
     /// @notice Number of plans in `category`.
@@ -98,16 +89,6 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryErrors {
         view
         returns (address[] memory page)
     {
-        return _page(_byCategory[category], offset, limit);
-    }
-
-    function _page(address[] storage list, uint256 offset, uint256 limit) private view returns (address[] memory page) {
-        uint256 n = list.length;
-        if (offset > n) revert InvalidRange(offset, n);
-        uint256 end = limit > n - offset ? n : offset + limit;
-        page = new address[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            page[i - offset] = list[i];
-        }
+        return Paging.page(_byCategory[category], offset, limit);
     }
 }

@@ -19,6 +19,12 @@ abstract contract PoolClaims is PoolPayments {
     using SafeCast for uint256;
     using ClaimTransitions for ClaimStatus;
 
+    /// @dev The statuses finalize accepts, as a bitmap (bit 1 << status): APPROVED, REJECTED, DISPUTED.
+    bytes32 private constant FINALIZABLE = bytes32(
+        (uint256(1) << uint8(ClaimStatus.APPROVED)) | (uint256(1) << uint8(ClaimStatus.REJECTED))
+            | (uint256(1) << uint8(ClaimStatus.DISPUTED))
+    );
+
     // =================================================================== submission (the assessors' vote: PoolAssessors)
 
     /// @notice Submits a claim for a loss incurred at `incurredAt`, backed by the hash of off-chain
@@ -92,7 +98,7 @@ abstract contract PoolClaims is PoolPayments {
             (over, approved) = _disputeVerdict(claimId, c, r);
             if (!over) return; // the jury redrew its panel
         } else {
-            revert ClaimNotFinalizable(claimId, status);
+            revert ClaimNotFinalizable(claimId, status, FINALIZABLE);
         }
         if (status != ClaimStatus.DISPUTED) _releaseBonds(claimId, c, r, approved); // the jury settles a dispute's bonds
         if (approved) {

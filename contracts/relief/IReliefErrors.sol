@@ -35,8 +35,6 @@ interface IReliefErrors {
     error TokenMismatch(address token, address roundToken);
     /// @notice The round's window is empty, already started, or too long.
     error InvalidRoundWindow(uint256 startsAt, uint256 endsAt);
-    /// @notice A list was asked for beyond its end.
-    error InvalidRange(uint256 offset, uint256 length);
 
     // ------------------------------------------------------------------ campaign
     /// @notice The implementation itself cannot be used; only its clones.

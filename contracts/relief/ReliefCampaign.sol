@@ -11,6 +11,7 @@ import {IReliefErrors} from "./IReliefErrors.sol";
 import {CampaignStatus} from "./ReliefTypes.sol";
 import {CloneArgs} from "./CloneArgs.sol";
 import {MatchingRound} from "./MatchingRound.sol";
+import {Paging} from "../utils/Paging.sol";
 
 /// @title ReliefCampaign
 /// @notice One disaster-relief fundraiser (灾难救助), an EIP-1167 clone made by ReliefCampaignFactory
@@ -317,7 +318,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
     /// @notice Milestone `index`: its amount and description hash.
     function milestone(uint256 index) external view returns (uint256 amount, bytes32 descriptionHash) {
         uint256 n = CloneArgs.uintAt(OFF_MILESTONE_COUNT, 8);
-        if (index >= n) revert InvalidRange(index, n);
+        if (index >= n) revert Paging.InvalidRange(index, n);
         uint256 off = _milestoneOffset(index, CloneArgs.uintAt(OFF_VERIFIER_COUNT, 8));
         return (CloneArgs.uintAt(off, 128), CloneArgs.word(off + 16));
     }

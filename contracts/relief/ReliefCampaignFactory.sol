@@ -7,6 +7,7 @@ import {IReliefEvents} from "./IReliefEvents.sol";
 import {IReliefErrors} from "./IReliefErrors.sol";
 import {CampaignParams, Milestone} from "./ReliefTypes.sol";
 import {MatchingRound} from "./MatchingRound.sol";
+import {Paging} from "../utils/Paging.sol";
 
 /// @title ReliefCampaignFactory
 /// @notice Creates disaster-relief campaigns and quadratic-matching rounds as EIP-1167 clones with
@@ -117,12 +118,12 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
 
     /// @notice Up to `limit` campaigns from `offset`, in creation order.
     function campaigns(uint256 offset, uint256 limit) external view returns (address[] memory) {
-        return _page(_campaigns, offset, limit);
+        return Paging.page(_campaigns, offset, limit);
     }
 
     /// @notice Up to `limit` rounds from `offset`, in creation order.
     function rounds(uint256 offset, uint256 limit) external view returns (address[] memory) {
-        return _page(_rounds, offset, limit);
+        return Paging.page(_rounds, offset, limit);
     }
 
     function _checkToken(address token) private view returns (uint8 decimals) {
@@ -164,15 +165,5 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         uint64 e;
         (token, sponsor, factory, s, e) = MatchingRound(round).terms();
         return (token, sponsor, factory, uint40(s), uint40(e));
-    }
-
-    function _page(address[] storage list, uint256 offset, uint256 limit) private view returns (address[] memory page) {
-        uint256 n = list.length;
-        if (offset > n) revert InvalidRange(offset, n);
-        uint256 end = limit > n - offset ? n : offset + limit;
-        page = new address[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            page[i - offset] = list[i];
-        }
     }
 }

@@ -107,7 +107,8 @@ describe("AidPool claims", function () {
         it(`${state}: ${call} is forbidden`, async function () {
           const f = await loadFixture(fixture);
           if (call === "finalize") {
-            await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "ClaimNotFinalizable").withArgs(1, Status[state]);
+            await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "ClaimNotFinalizable")
+              .withArgs(1, Status[state], ethers.toBeHex((1n << 2n) | (1n << 3n) | (1n << 4n), 32)); // APPROVED | REJECTED | DISPUTED
           } else {
             await expect(act[call](f)).to.be.revertedWithCustomError(f.plan, "UnexpectedClaimStatus")
               .withArgs(1, Status[state], Status[EXPECTED[call]]);

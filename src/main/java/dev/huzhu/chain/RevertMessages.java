@@ -63,15 +63,14 @@ public final class RevertMessages {
         t("UnknownClaim", "there is no claim #{claimId} in this plan");
         t("WrongClaimStatus", "claim #{claimId} is {status}; this action is not possible in that state");
         t("UnexpectedClaimStatus", "claim #{claimId} is {current}; this action needs it {expected}");
-        t("ClaimNotFinalizable", "claim #{claimId} is {current}: there is nothing to finalize");
+        t("ClaimNotFinalizable", "claim #{claimId} is {current}: only an approved, rejected or disputed claim can be finalized");
         t("PartyCannotChallenge", "{account} is the claimant of claim #{claimId} and cannot challenge it");
         t("ForbiddenTransition", "a claim cannot go from {from} to {to}");
-        t("PartyCannotVote", "{account} is a party to claim #{claimId} and cannot vote on or challenge it");
+        t("PartyCannotVote", "{account} is the claimant of claim #{claimId} and cannot vote on it");
         t("WindowClosed", "too late: the window for this on claim #{claimId} closed {closedAt}");
         t("WindowNotOpen", "too early: this opens for claim #{claimId} at {opensAt}");
         t("NotClaimant", "{account} is not the claimant of claim #{claimId}");
         t("AlreadyAppealed", "claim #{claimId} was already appealed once");
-        t("NotJuror", "{account} cannot sit on the jury of claim #{claimId} (jurors are members who joined before the dispute, not parties)");
         // the jury (IJuryErrors)
         t("DrawTooEarly", "the jury of claim #{claimId} can be drawn from the block after {drawBlock}");
         t("JuryAlreadyDrawn", "the jury of claim #{claimId} is already drawn");
@@ -81,15 +80,12 @@ public final class RevertMessages {
         t("JurorTooYoung", "{account} joined too recently to sit on the jury of claim #{claimId}");
         t("JurorAlreadyCommitted", "{juror} already committed a jury vote on claim #{claimId}");
         t("JurorNotCommitted", "{juror} has no jury vote to reveal on claim #{claimId}");
+        t("NothingToCollect", "{account} has nothing to collect from the jury of claim #{claimId} (a revealed vote, once the round is over)");
         t("JuryCommitmentMismatch", "the revealed vote or salt does not match what {juror} committed on claim #{claimId}");
         t("ZeroCommitment", "the jury commitment is zero");
-        t("AlreadyCommitted", "{juror} already committed a jury vote on claim #{claimId}");
-        t("NoCommitment", "{juror} has no jury vote to reveal on claim #{claimId}");
-        t("CommitmentMismatch", "the revealed vote or salt does not match what {juror} committed on claim #{claimId}");
         t("ClaimStillOpen", "close your open claim #{claimId} before leaving");
         t("NotFeeReceiver", "{account} is not the plan's fee receiver");
         t("FeeNotLowered", "the fee can only be lowered: {newBps} bps is not below {currentBps} bps");
-        t("NothingToClaim", "nothing to claim");
         t("NoPointsAccrued", "{member} has no accrued points to mint in this plan");
         t("NothingToWithdraw", "{account} has nothing to withdraw");
         t("PlanIsClosed", "this plan is closed: no new joins or claims");
@@ -125,7 +121,7 @@ public final class RevertMessages {
         t("InvalidAssessorCount", "{count} assessors: a plan needs 1 to 32");
         t("InvalidQuorum", "a quorum of {quorum} is impossible with {assessors} assessors");
         t("DuplicateAssessor", "assessor {assessor} is listed twice");
-        t("InvalidRange", "offset {offset} is beyond the {count} plans");
+        t("InvalidRange", "offset {offset} is beyond the list's {length} entries");
         // AidPoints
         t("NotRegisteredPlan", "{caller} is not a registered plan");
         t("PointsNonTransferable", "points cannot be transferred");

@@ -20,8 +20,7 @@ final class V3Projections {
             return BigInteger.ZERO;
         }
         String s = v.toString();
-        int dot = s.indexOf('.');
-        return new BigInteger(dot < 0 ? s : s.substring(0, dot));
+        return s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0 ? new BigInteger(s) : new java.math.BigDecimal(s).toBigInteger();
     }
 
     private static BigInteger one(SqlWriter w, String sql, Object... params) throws SQLException {
@@ -167,16 +166,18 @@ final class V3Projections {
 
     // ------------------------------------------------------------------ points, per plan
 
-    /** Adds accrued and minted points of {@code account} in {@code plan}: never summed across plans. */
+    /**
+     * Adds accrued and minted points of {@code account} in {@code plan}: never summed across plans. One
+     * upsert and no read, so the batched inserts of a range are not flushed for every PointsAccrued (one of
+     * the commonest events). Points are small integers (uint24 per member on chain), so BIGINT arithmetic
+     * on the TEXT columns is exact on both databases.
+     */
     static void addPoints(SqlWriter w, long chainId, String plan, String account, BigInteger accrued, BigInteger claimed) throws SQLException {
-        List<Object[]> r = w.query("SELECT accrued, claimed FROM plan_points WHERE chain_id = ? AND plan = ? AND account = ?", chainId, plan, account);
-        if (r.isEmpty()) {
-            w.update("INSERT INTO plan_points (chain_id, plan, account, accrued, claimed) VALUES (?, ?, ?, ?, ?)",
-                    chainId, plan, account, accrued.toString(), claimed.toString());
-        } else {
-            w.update("UPDATE plan_points SET accrued = ?, claimed = ? WHERE chain_id = ? AND plan = ? AND account = ?",
-                    units(r.get(0)[0]).add(accrued).toString(), units(r.get(0)[1]).add(claimed).toString(), chainId, plan, account);
-        }
+        w.update("INSERT INTO plan_points (chain_id, plan, account, accrued, claimed) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (chain_id, plan, account) DO UPDATE SET "
+                        + "accrued = CAST(CAST(plan_points.accrued AS BIGINT) + CAST(excluded.accrued AS BIGINT) AS VARCHAR(40)), "
+                        + "claimed = CAST(CAST(plan_points.claimed AS BIGINT) + CAST(excluded.claimed AS BIGINT) AS VARCHAR(40))",
+                chainId, plan, account, accrued.toString(), claimed.toString());
     }
 
     static void pointsClaimed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {

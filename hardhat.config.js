@@ -26,7 +26,11 @@ module.exports = {
     settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
   },
   networks: {
-    hardhat: { chainId: Number(process.env.HARDHAT_CHAIN_ID || 31337) },
+    hardhat: {
+      chainId: Number(process.env.HARDHAT_CHAIN_ID || 31337),
+      // the gas benchmark fixes the genesis date (with scripts/lib/fixed-clock.js: reproducible block hashes)
+      ...(process.env.HARDHAT_INITIAL_DATE ? { initialDate: process.env.HARDHAT_INITIAL_DATE } : {}),
+    },
     localhost: { url: process.env.HUZHU_RPC_URL || "http://127.0.0.1:8545" },
   },
   mocha: { timeout: 120000 },

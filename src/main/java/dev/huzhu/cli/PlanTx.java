@@ -7,10 +7,22 @@ import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.io.PrintWriter;
 import java.util.Map;
+import dev.huzhu.cli.options.PlanOption;
+import dev.huzhu.cli.options.SendOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The skeleton of every member action on one plan: open the plan, run the step's transactions, print. */
+/**
+ * The one plan/transaction mixin of the commands that send to one plan ({@code --plan} plus
+ * {@link SendOptions}), and the skeleton they share: open the plan, run the step's transactions,
+ * print. A command declares {@code @Mixin PlanTx plan;} and calls {@code plan.run((p, flow) -> …)}.
+ */
 public final class PlanTx {
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+    @Mixin PlanOption plan;
+    @Mixin SendOptions send;
+
     /** What a step did: a sentence for people and an object for --json. */
     public record Outcome(String text, Map<String, Object> json) {}
 
@@ -19,10 +31,17 @@ public final class PlanTx {
         Outcome run(PlanAction plan, TxFlow flow);
     }
 
-    private PlanTx() {}
+    /** Runs {@code step} on the plan of --plan with the mixed-in options. */
+    public int run(Step step) {
+        return run(spec, send, plan.plan, step);
+    }
 
-    public static int run(CommandSpec spec, NetworkOptions network, String planRef, AccountOptions account, TxOptions tx,
-            JsonOption json, Step step) {
+    /** Runs {@code step} on {@code planRef} (a command that takes the plan as an argument). */
+    public static int run(CommandSpec spec, SendOptions send, String planRef, Step step) {
+        NetworkOptions network = send.network;
+        AccountOptions account = send.account;
+        TxOptions tx = send.tx;
+        JsonOption json = send.json;
         Session session = Session.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         tx.check();

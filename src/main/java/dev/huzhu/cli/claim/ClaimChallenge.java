@@ -4,41 +4,18 @@ import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.chain.Timestamps;
 import dev.huzhu.cli.PlanAction;
-import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
-import java.math.BigInteger;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu claim challenge}. */
 @Command(name = "challenge", mixinStandardHelpOptions = true, description = "Challenge an approved claim during its public notice window (active members; posts the challenge bond); the jury decides.",
         footer = {"", "Examples:", "  huzhu claim challenge 1 --plan 0 --account carol", "  huzhu claim challenge 1 --plan 0 --yes --json"})
-public final class ClaimChallenge implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
-
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
-    String claim;
-
+public final class ClaimChallenge extends ClaimTx {
     @Override
     public Integer call() {
-        BigInteger id = ClaimId.parse(claim);
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             String data = PlanAction.data(p.pool(flow.from()).challenge(id));
             SentTransaction approval = p.ensureAllowance(flow, p.rules().challengeBond, data);
             SentTransaction sent = flow.send(p.plan(), data, "challenge claim #" + id + " of plan " + p.plan());

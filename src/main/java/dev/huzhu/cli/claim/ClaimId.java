@@ -2,10 +2,14 @@ package dev.huzhu.cli.claim;
 
 import dev.huzhu.protocol.InvalidInputException;
 import java.math.BigInteger;
+import picocli.CommandLine.ITypeConverter;
 
-/** Claim ids as typed: "3" or "#3". */
-final class ClaimId {
-    private ClaimId() {}
+/** Claim ids as typed: "3" or "#3" (a picocli converter: a bad one is a usage error before anything runs). */
+final class ClaimId implements ITypeConverter<BigInteger> {
+    @Override
+    public BigInteger convert(String text) {
+        return parse(text);
+    }
 
     static BigInteger parse(String text) {
         String t = text.startsWith("#") ? text.substring(1) : text;

@@ -32,12 +32,11 @@ public final class ClaimShow implements Callable<Integer> {
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
-    String claim;
+    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id (3 or #3)", converter = ClaimId.class)
+    BigInteger id;
 
     @Override
     public Integer call() {
-        BigInteger id = ClaimId.parse(claim);
         PrintWriter out = spec.commandLine().getOut();
         try (PlanAction p = PlanAction.open(Session.of(spec), network, plan.plan)) {
             AidPool.Claim c = ClaimView.read(p, id);

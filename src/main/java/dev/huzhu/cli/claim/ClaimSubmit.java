@@ -7,11 +7,6 @@ import dev.huzhu.chain.Timestamps;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -24,9 +19,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu claim submit}. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
@@ -34,12 +27,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  huzhu claim submit --plan 0 --amount 250 --evidence invoice.pdf --account alice",
                 "  huzhu claim submit --plan 0 --amount 99.99 --evidence scan.jpg --incurred-at 2027-01-03 --yes --json"})
 public final class ClaimSubmit implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount claimed, in token units")
     String amount;
@@ -61,7 +49,7 @@ public final class ClaimSubmit implements Callable<Integer> {
             throw new InvalidInputException("cannot read evidence file " + evidence + ": " + e.getMessage());
         }
         Long when = incurredAt == null ? null : Timestamps.parse(incurredAt, "--incurred-at");
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             BigInteger units = p.token().parse(amount);
             long at = when != null ? when : latestTimestamp(p);
             String data = PlanAction.data(p.pool(flow.from()).submitClaim(units, evidenceHash, BigInteger.valueOf(at)));

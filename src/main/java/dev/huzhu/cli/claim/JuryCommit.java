@@ -7,17 +7,9 @@ import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
-import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,26 +18,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "commit", mixinStandardHelpOptions = true,
         description = "Commit a hidden jury vote as a drawn juror (draws the panel first if nobody has; posts the juror deposit). A random salt is kept in ~/.huzhu/jury/ until `jury reveal` (keep it: without it the vote cannot be revealed).",
         footer = {"", "Examples:", "  huzhu claim jury commit 1 approve --plan 0 --account dave", "  huzhu claim jury commit 1 reject --plan 0 --yes --json"})
-public final class JuryCommit implements Callable<Integer> {
+public final class JuryCommit extends ClaimTx {
     @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
-
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
-    String claim;
-
-    @Parameters(index = "1", paramLabel = "DECISION", description = "approve or reject")
-    String decision;
+    @Parameters(index = "1", paramLabel = "DECISION", description = "approve or reject", converter = Decision.Converter.class)
+    Decision decision;
 
     @Override
     public Integer call() {
-        BigInteger id = ClaimId.parse(claim);
-        boolean approve = Decision.parse(decision);
+        boolean approve = decision.approve();
         JuryBallotStore store = new JuryBallotStore(Session.of(spec).userDir().resolve("jury"));
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             // the panel is drawn once, by anyone, from the block after the dispute opened
             SentTransaction draw = null;
             if (!Calls.get(p.pool(null).juryOf(id)).component4()) {

@@ -7,40 +7,21 @@ import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
-import java.math.BigInteger;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code huzhu claim jury reveal CLAIM}. */
 @Command(name = "reveal", mixinStandardHelpOptions = true,
         description = "Reveal your committed jury vote (after the commit phase, before the reveal phase ends), from the ballot kept by `jury commit`.",
         footer = {"", "Examples:", "  huzhu claim jury reveal 1 --plan 0 --account dave", "  huzhu claim jury reveal 1 --plan 0 --yes --json"})
-public final class JuryReveal implements Callable<Integer> {
+public final class JuryReveal extends ClaimTx {
     @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
-
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
-    String claim;
-
     @Override
     public Integer call() {
-        BigInteger id = ClaimId.parse(claim);
         JuryBallotStore store = new JuryBallotStore(Session.of(spec).userDir().resolve("jury"));
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             long chainId = p.chain().chainId();
             JuryBallotStore.Ballot ballot = store.load(chainId, p.plan(), id.longValue(), flow.from()).orElseThrow(() -> new NotFoundException(
                     "no committed ballot of " + flow.from() + " for claim #" + id + " (expected " + store.file(chainId, p.plan(), id.longValue(), flow.from()) + ")"));

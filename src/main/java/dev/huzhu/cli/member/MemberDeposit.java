@@ -5,37 +5,25 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu member deposit}. */
 @Command(name = "deposit", mixinStandardHelpOptions = true, description = "Add to your free balance in the plan (contributions are charged from it).",
         footer = {"", "Examples:", "  huzhu member deposit --plan 0 --amount 50 --account alice", "  huzhu member deposit --plan 0xE451980132E65465d0a498c53f0b5227326Dd73F --amount 12.5 --yes --json"})
 public final class MemberDeposit implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
     String amount;
 
     @Override
     public Integer call() {
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             BigInteger units = p.token().parse(amount);
             String data = PlanAction.data(p.pool(flow.from()).deposit(units));
             SentTransaction approval = p.ensureAllowance(flow, units, data);

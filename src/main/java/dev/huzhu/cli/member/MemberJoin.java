@@ -5,30 +5,18 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu member join}. */
 @Command(name = "join", mixinStandardHelpOptions = true, description = "Join the plan with a first deposit that covers at least one period (the plan is approved for it first if needed).",
         footer = {"", "Examples:", "  huzhu member join --plan 0 --amount 30 --account alice", "  huzhu member join --plan 0 --amount 30 --referrer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --account bob --yes"})
 public final class MemberJoin implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
     String amount;
@@ -39,7 +27,7 @@ public final class MemberJoin implements Callable<Integer> {
     @Override
     public Integer call() {
         String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : Address.parse(referrer, "--referrer").checksummed();
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             BigInteger units = p.token().parse(amount);
             String data = PlanAction.data(p.pool(flow.from()).join(units, ref));
             SentTransaction approval = p.ensureAllowance(flow, units, data);

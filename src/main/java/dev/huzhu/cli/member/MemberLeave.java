@@ -5,34 +5,22 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu member leave}. */
 @Command(name = "leave", mixinStandardHelpOptions = true,
         description = "Leave the plan: what you owe is settled and your whole free balance is refunded.",
         footer = {"", "Examples:", "  huzhu member leave --plan 0 --account alice", "  huzhu member leave --plan 0 --yes --json"})
 public final class MemberLeave implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Override
     public Integer call() {
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).leave()), "leave plan " + p.plan());
             BigInteger refunded = p.chain().events(sent).stream().filter(e -> e.name().equals("MemberLeft")).findFirst()
                     .map(e -> e.number("refunded")).orElse(BigInteger.ZERO);

@@ -51,7 +51,7 @@ public final class MemberStatus implements Callable<Integer> {
     @Option(names = {"-p", "--plan"}, paramLabel = "ID|ADDRESS", description = "only this plan (default: every plan the address joined)")
     String plan;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "any address (default: the account's)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "an address or a keystore account name (default: the account's)")
     String address;
 
     @Override
@@ -59,7 +59,7 @@ public final class MemberStatus implements Callable<Integer> {
         Session session = Session.of(spec);
         String who;
         if (address != null) {
-            who = Address.parse(address, "address").checksummed();
+            who = keystore.addressOf(session, address, "address");
         } else {
             String ref = account != null ? account : session.env("HUZHU_ACCOUNT");
             who = keystore.keystore(session).find(ref).address();

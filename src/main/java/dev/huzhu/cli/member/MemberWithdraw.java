@@ -6,19 +6,12 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu member withdraw}. */
 @Command(name = "withdraw", mixinStandardHelpOptions = true, description = "Take money out of your free balance — deposits and everything "
@@ -26,12 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  huzhu member withdraw --plan 0 --amount 20 --account alice", "  huzhu member withdraw --plan 0 --all --account alice",
                 "  huzhu member withdraw --plan 0 --amount 0.5 --yes --json"})
 public final class MemberWithdraw implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Option(names = "--amount", paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
     String amount;
@@ -44,7 +32,7 @@ public final class MemberWithdraw implements Callable<Integer> {
         if (all == (amount != null)) {
             throw new InvalidInputException("give either --amount AMOUNT or --all");
         }
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             BigInteger units = all ? dev.huzhu.chain.Calls.get(p.pool(null).withdrawable(flow.from())) : p.token().parse(amount);
             if (all && units.signum() == 0) {
                 throw new dev.huzhu.chain.RevertedException("nothing to withdraw: " + flow.from() + " has no free balance in plan " + p.plan(), null, null);

@@ -20,6 +20,11 @@ public final class AccountOptions {
         return keystoreOptions.keystore(session).find(ref);
     }
 
+    /** An address or an account name (see {@link KeystoreOptions#addressOf}). */
+    public String addressOf(Session session, String text, String what) {
+        return keystoreOptions.addressOf(session, text, what);
+    }
+
     public KeystoreSigner unlock(Session session, KeystoreEntry entry) {
         Keystore keystore = keystoreOptions.keystore(session);
         String password = keystoreOptions.passwords(session).existing(keystoreOptions.passwordFile(), "'" + entry.name() + "'");

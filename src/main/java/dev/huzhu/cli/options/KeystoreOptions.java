@@ -24,6 +24,17 @@ public final class KeystoreOptions {
         return new Keystore(env != null ? Path.of(env) : session.userDir().resolve("keystore"));
     }
 
+    /**
+     * An address typed by the user, or the name of an account in the keystore: {@code 0x…} must be an
+     * address (EIP-55 checked), anything else is looked up by name (no password needed).
+     */
+    public String addressOf(Session session, String text, String what) {
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+            return dev.huzhu.protocol.Address.parse(text, what).checksummed();
+        }
+        return keystore(session).find(text).address();
+    }
+
     public Path passwordFile() {
         return passwordFile;
     }

@@ -5,33 +5,21 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu points claim --plan P}. */
 @Command(name = "claim", mixinStandardHelpOptions = true, description = "Mint the points you accrued in a plan as AidPoints.",
         footer = {"", "Examples:", "  huzhu points claim --plan 0 --account alice", "  huzhu points claim --plan 0 --yes --json"})
 public final class PointsClaim implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Override
     public Integer call() {
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).claimPoints()), "mint your points of plan " + p.plan());
             BigInteger amount = p.chain().events(sent).stream().filter(e -> e.name().equals("PointsClaimed")).findFirst()
                     .map(e -> e.number("amount")).orElse(BigInteger.ZERO);

@@ -41,13 +41,13 @@ public final class PointsCommand implements Callable<Integer> {
     @Option(names = {"-a", "--account"}, paramLabel = "NAME|ADDRESS", description = "a keystore account (default: $HUZHU_ACCOUNT)")
     String account;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "any address (default: the account's)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "an address or a keystore account name (default: the account's)")
     String address;
 
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        String who = address != null ? Address.parse(address, "address").checksummed()
+        String who = address != null ? keystore.addressOf(session, address, "address")
                 : keystore.keystore(session).find(account != null ? account : session.env("HUZHU_ACCOUNT")).address();
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {

@@ -7,6 +7,7 @@ import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
 import dev.huzhu.cli.options.AccountOptions;
 import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.SendOptions;
 import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
@@ -33,10 +34,7 @@ import picocli.CommandLine.Spec;
                 "  huzhu pool close 0 --below-floor --account keeper"})
 public final class PoolClose implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin SendOptions send;
 
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan id or address")
     String plan;
@@ -46,7 +44,7 @@ public final class PoolClose implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PlanTx.run(spec, network, plan, account, tx, json, (p, flow) -> {
+        return PlanTx.run(spec, send, plan, (p, flow) -> {
             AidPool pool = p.pool(flow.from());
             String how;
             String data;

@@ -89,7 +89,7 @@ public final class PoolCreate implements Callable<Integer> {
     Path rulesFile;
     @Option(names = "--guardian", paramLabel = "ADDRESS", description = "may pause new joins and claims (default: nobody, never pausable)")
     String guardian;
-    @Option(names = "--assessor", required = true, paramLabel = "ADDRESS", description = "an assessor (repeat for each, 1 to 32)")
+    @Option(names = "--assessor", required = true, paramLabel = "ADDRESS|ACCOUNT", description = "an assessor: address or keystore account name (repeat for each, 1 to 32)")
     List<String> assessors;
     @Option(names = "--quorum", paramLabel = "N", description = "approvals needed (default: a majority of the assessors)")
     Integer quorum;
@@ -114,7 +114,7 @@ public final class PoolCreate implements Callable<Integer> {
         }
         List<String> assessorList = new ArrayList<>();
         for (String a : assessors) {
-            assessorList.add(Address.parse(a, "--assessor").checksummed());
+            assessorList.add(account.addressOf(session, a, "--assessor"));
         }
         long[] durations = {Durations.parse(period, "--period"), Durations.parse(grace, "--grace"), Durations.parse(waiting, "--waiting"),
                 Durations.parse(assessment, "--assessment"), Durations.parse(notice, "--notice"), Durations.parse(jury, "--jury")};

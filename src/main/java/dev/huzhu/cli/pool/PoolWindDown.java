@@ -8,6 +8,7 @@ import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
 import dev.huzhu.cli.options.AccountOptions;
 import dev.huzhu.cli.options.JsonOption;
+import dev.huzhu.cli.options.SendOptions;
 import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
@@ -31,10 +32,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  huzhu pool wind-down 0", "  huzhu pool wind-down 0 --prepare --account keeper --yes", "  huzhu pool wind-down 0 --json"})
 public final class PoolWindDown implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin SendOptions send;
 
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan id or address")
     String plan;
@@ -51,7 +49,7 @@ public final class PoolWindDown implements Callable<Integer> {
             throw new InvalidInputException("--steps must be between 1 and 10000, got " + steps);
         }
         if (prepare) {
-            return PlanTx.run(spec, network, plan, account, tx, json, (p, flow) -> {
+            return PlanTx.run(spec, send, plan, (p, flow) -> {
                 SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).prepareExits(BigInteger.valueOf(steps))),
                         "prepareExits(" + steps + ") of plan " + p.plan());
                 WindDownView w = WindDownView.read(p.pool(null), p.rules());
@@ -63,9 +61,9 @@ public final class PoolWindDown implements Callable<Integer> {
             });
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (PlanAction p = PlanAction.open(Session.of(spec), network, plan)) {
+        try (PlanAction p = PlanAction.open(Session.of(spec), send.network, plan)) {
             WindDownView w = WindDownView.read(p.pool(null), p.rules());
-            if (json.json) {
+            if (send.json.json) {
                 Map<String, Object> o = Json.object("plan", p.plan(), "id", p.directory().idOf(p.plan()));
                 o.putAll(w.json(p.token()));
                 Json.print(out, o);

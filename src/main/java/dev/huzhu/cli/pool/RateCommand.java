@@ -5,11 +5,6 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -21,22 +16,15 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu rate STARS --plan P}: a member's one rating of a plan (R10). */
 @Command(name = "rate", mixinStandardHelpOptions = true,
         description = "Rate a plan you are a member of, once, 1-5 stars, after one full period of membership. A review file is kept off chain; its hash goes on chain.",
         footer = {"", "Examples:", "  huzhu rate 5 --plan 0 --account alice", "  huzhu rate 3 --plan 0 --review review.txt --yes --json"})
 public final class RateCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
+    @Mixin PlanTx plan;
 
     @Parameters(index = "0", paramLabel = "STARS", description = "1 to 5")
     String stars;
@@ -61,7 +49,7 @@ public final class RateCommand implements Callable<Integer> {
         }
         byte[] hash = reviewHash;
         BigInteger n = new BigInteger(stars);
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).rate(n, hash)), "rate plan " + p.plan() + " " + n + "★");
             return new PlanTx.Outcome("rated plan " + p.plan() + " " + n + "★; " + TxFlow.line(sent),
                     Json.object("stars", n.intValue(), "reviewHash", Numeric.toHexString(hash), "tx", TxFlow.json(sent)));

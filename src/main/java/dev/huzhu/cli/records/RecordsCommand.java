@@ -39,14 +39,17 @@ public final class RecordsCommand implements Callable<Integer> {
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "the address whose records to show")
+    @Mixin dev.huzhu.cli.options.KeystoreOptions keystore;
+
+    @Parameters(index = "0", paramLabel = "ADDRESS|ACCOUNT", description = "the address (or keystore account name) whose records to show")
     String address;
 
     @Override
     public Integer call() {
-        String who = Address.parse(address, "address").checksummed();
+        Session session = Session.of(spec);
+        String who = keystore.addressOf(session, address, "address");
         PrintWriter out = spec.commandLine().getOut();
-        try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
+        try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();
             PlanDirectory directory = new PlanDirectory(chain.web3j(), d.address(Deployment.FACTORY));
             List<String> plans = directory.all();

@@ -139,6 +139,15 @@ class CliScenarioIT {
             }
             w.advance(2 * DAY + 1);
             assertEquals("paid", w.okJson("claim", "finalize", id2, "--plan", "0", "--account", "passer", "--yes").get("outcome").asText());
+            // jurors collect (pull): an approved appeal has no losing bond and the plan asks no deposit, so 0 + 0, once
+            JsonNode collected = w.okJson("claim", "jury", "collect", id2, "--plan", "0", "--account", "carol", "--yes");
+            assertEquals("0", collected.get("deposit").asText());
+            assertEquals("0", collected.get("reward").asText());
+            BigInteger carolNonce = w.nonce(w.address("carol"));
+            CliRunner.Result twice = w.cli.run("claim", "jury", "collect", id2, "--plan", "0", "--account", "carol", "--yes");
+            assertEquals(ExitCodes.REVERTED, twice.exit(), twice.toString());
+            assertTrue(twice.errLine().startsWith("huzhu: "), twice.toString());
+            assertEquals(carolNonce, w.nonce(w.address("carol")), "refused before sending");
             JsonNode list = w.okJson("claim", "list", "--plan", "0", "--status", "paid");
             assertEquals(2, list.get("claims").size());
 

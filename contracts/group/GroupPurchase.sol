@@ -83,7 +83,7 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
         sharesOf[msg.sender] += shares;
         emit SharesPledged(msg.sender, shares, amount, s.pledged);
         if (s.pledged == total) {
-            s.fundedAt = uint40(block.timestamp);
+            s.fundedAt = block.timestamp.toUint40();
             address seller = CloneArgs.addressAt(OFF_SELLER);
             uint256 price = CloneArgs.uintAt(OFF_PRICE, 128);
             creditOf[seller] += price;
@@ -254,6 +254,8 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
         return (o.shares, o.price);
     }
 
+    /// @dev The status, derived (never stored): funded once the price was pledged in full,
+    ///      otherwise expired after the deadline, otherwise pledging.
     function _status(State memory s) private view returns (PurchaseStatus) {
         if (s.fundedAt != 0) return PurchaseStatus.FUNDED;
         if (block.timestamp >= CloneArgs.uintAt(OFF_DEADLINE, 40)) return PurchaseStatus.EXPIRED;

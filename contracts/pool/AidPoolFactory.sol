@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {Rules, Category, ContributionModel} from "./PoolTypes.sol";
 import {RulesCodec} from "./RulesCodec.sol";
@@ -43,7 +44,7 @@ contract AidPoolFactory is IPlanRegistry, IAidPoolFactoryEvents, IAidPoolFactory
     function createPlan(Rules calldata rules) external returns (address plan) {
         RulesValidation.check(rules);
         plan = Clones.cloneWithImmutableArgs(
-            implementation, RulesCodec.encode(rules, uint40(block.timestamp), address(points))
+            implementation, RulesCodec.encode(rules, SafeCast.toUint40(block.timestamp), address(points))
         );
         creatorOf[plan] = msg.sender;
         uint256 planId = _plans.length;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
 /// @title CoverBook
 /// @notice The books of a COST_SHARING plan, O(1) in the number of members.
 ///
@@ -14,6 +16,7 @@ pragma solidity 0.8.28;
 /// actions never roll the book (settlement is exact without it, because the index only moves at
 /// a payout, and a payout needs the book rolled over to the current period first).
 library CoverBook {
+    using SafeCast for uint256;
     /// @notice The book's storage.
     struct Book {
         uint112 shareIndex; // cumulative share charged to each member covered throughout
@@ -40,7 +43,7 @@ library CoverBook {
                 b.indexAtPeriod[p] = index;
             }
         }
-        b.lastPeriod = uint32(period);
+        b.lastPeriod = period.toUint32();
         b.periodShared = 0;
         return (period, covered);
     }
@@ -55,8 +58,8 @@ library CoverBook {
 
     /// @notice Charges `share` to every covered member.
     function charge(Book storage b, uint256 share) internal {
-        b.shareIndex += uint112(share);
-        b.periodShared += uint96(share);
+        b.shareIndex += share.toUint112();
+        b.periodShared += share.toUint96();
     }
 
     /// @notice Files one member's cover as ending at the start of `endPeriod`.

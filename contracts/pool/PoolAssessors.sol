@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Rules, ClaimRecord, ClaimStatus} from "./PoolTypes.sol";
 import {PoolStorage} from "./PoolStorage.sol";
 
@@ -8,6 +9,8 @@ import {PoolStorage} from "./PoolStorage.sol";
 /// @notice The assessors' decision on a submitted claim (the step between PoolClaims' submit and
 ///         the public notice). Runs in AidPoolExtension, keeping the plan's code under 24 KB.
 abstract contract PoolAssessors is PoolStorage {
+    using SafeCast for uint256;
+
     /// @notice An assessor approves or rejects a submitted claim within the assessment window.
     ///         Approvals reaching the quorum approve it; once the quorum is out of reach it is rejected.
     /// @param claimId the claim
@@ -25,12 +28,12 @@ abstract contract PoolAssessors is PoolStorage {
         if (approve) {
             if (++c.approvals >= r.quorum) {
                 _transition(c, ClaimStatus.APPROVED);
-                c.deadline = uint32(block.timestamp) + r.noticeWindow;
+                c.deadline = (block.timestamp + r.noticeWindow).toUint32();
                 emit ClaimApproved(claimId, c.amount, c.deadline);
             }
         } else if (++c.rejections > r.assessors.length - r.quorum) {
             _transition(c, ClaimStatus.REJECTED);
-            c.deadline = uint32(block.timestamp) + r.noticeWindow;
+            c.deadline = (block.timestamp + r.noticeWindow).toUint32();
             emit ClaimRejected(claimId, c.deadline);
         }
     }

@@ -62,12 +62,12 @@ abstract contract PoolClaims is PoolPayments {
         claimId = uint256(_book.claimCount) + 1;
         if (claimId > type(uint24).max) revert TooManyClaims();
         _book.claimCount = uint24(claimId);
-        uint32 deadline = uint32(block.timestamp) + r.assessmentWindow;
+        uint32 deadline = (block.timestamp + r.assessmentWindow).toUint32();
         ClaimRecord storage c = _claims[claimId];
         c.claimant = msg.sender;
         c.amount = amount.toUint96();
         _transition(c, ClaimStatus.SUBMITTED);
-        c.submittedAt = uint32(block.timestamp);
+        c.submittedAt = block.timestamp.toUint32();
         c.deadline = deadline;
         c.yearStart = yearStart;
         if (paidInYear != 0) c.paidInYear = paidInYear;

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Rules, Member, MemberFlags, ContributionModel} from "./PoolTypes.sol";
 import {CoverBook} from "./CoverBook.sol";
 import {PoolStorage} from "./PoolStorage.sol";
@@ -13,6 +14,7 @@ import {PoolStorage} from "./PoolStorage.sol";
 ///         time: settlement is O(1) and never rolls the cover book.
 abstract contract PoolMembership is PoolStorage {
     using SafeERC20 for IERC20;
+    using SafeCast for uint256;
     using CoverBook for CoverBook.Book;
 
     /// @notice Joins the plan (or rejoins after lapsing or leaving, with a new waiting period) with
@@ -34,8 +36,8 @@ abstract contract PoolMembership is PoolStorage {
         uint256 minimum = r.model == ContributionModel.PREPAID ? r.contribution : r.shareCapPerPeriod;
         if (amount < minimum) revert DepositBelowMinimum(amount, minimum); // minimum > 0 by the rules
 
-        uint40 nowTs = uint40(block.timestamp);
-        m.joinedAt = uint32(block.timestamp);
+        uint40 nowTs = block.timestamp.toUint40();
+        m.joinedAt = block.timestamp.toUint32();
         m.active = true;
         uint8 flags = m.flags & ~(MemberFlags.REFERRAL_PENDING | MemberFlags.JOIN_POINTS_PENDING);
         if (flags & MemberFlags.JOIN_POINTS_GRANTED == 0) flags |= MemberFlags.JOIN_POINTS_PENDING;
@@ -127,7 +129,7 @@ abstract contract PoolMembership is PoolStorage {
     function _takeExitShare() internal returns (uint256 share) {
         WindDown storage w = _windDown;
         share = w.exitPool / w.exitShares;
-        w.exitPool -= uint96(share);
+        w.exitPool -= uint96(share); // share <= exitPool (a uint96)
         // _drop, called next, takes the member's share out of exitShares
     }
 }

@@ -247,7 +247,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     function _recordGap(Member storage m, Rules memory r, uint256 from) private {
         uint256 previousEnd = m.gapTo;
         if (previousEnd == 0 || previousEnd + r.filingWindow < block.timestamp) m.gapFrom = from.toUint40();
-        m.gapTo = uint40(block.timestamp);
+        m.gapTo = block.timestamp.toUint40();
         m.flags |= MemberFlags.HAS_GAP;
     }
 
@@ -293,7 +293,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
             _cover.unfile(oldEnd);
         }
         if (newEnd == period) {
-            m.paidThrough = uint40(block.timestamp);
+            m.paidThrough = block.timestamp.toUint40();
             --_book.activeMembers;
             _drop(m);
             emit MemberLapsed(who, block.timestamp);

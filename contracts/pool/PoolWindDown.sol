@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Rules, Member, ClaimRecord, CloseReason, ContributionModel} from "./PoolTypes.sol";
 import {PoolPayments} from "./PoolPayments.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
@@ -15,6 +16,7 @@ import {IPlanRegistry} from "../interfaces/IPlanRegistry.sol";
 ///         claims are paid from the reserve, and members are counted; from then on each member
 ///         who leaves gets their balance plus an equal share of what is left of the reserve.
 abstract contract PoolWindDown is PoolPayments {
+    using SafeCast for uint256;
     /// @notice A covered member votes to close the plan. Votes count within one round (the
     ///         current period); the plan closes when they exceed half the covered members.
     function voteToClose() external {
@@ -23,9 +25,9 @@ abstract contract PoolWindDown is PoolPayments {
         Member storage m = _settleCovered(msg.sender, r, createdAt);
         uint256 round = _currentPeriod(r, createdAt) + 1;
         if (m.closeVoteRound == round) revert AlreadyVotedToClose(msg.sender, round);
-        m.closeVoteRound = uint32(round);
+        m.closeVoteRound = round.toUint32();
         WindDown storage w = _windDown;
-        if (w.voteRound != round) (w.voteRound, w.votes) = (uint32(round), 0);
+        if (w.voteRound != round) (w.voteRound, w.votes) = (round.toUint32(), 0);
         uint256 votes = ++w.votes;
         emit CloseVoted(msg.sender, round, votes);
         if (votes * 2 > _book.activeMembers) _close(r, createdAt, CloseReason.MEMBERS_VOTE);
@@ -51,7 +53,7 @@ abstract contract PoolWindDown is PoolPayments {
             return false;
         }
         if (w.belowSince == 0) {
-            w.belowSince = uint32(period + 1);
+            w.belowSince = (period + 1).toUint32();
             emit BelowFloorNoted(period, active);
             return false;
         }
@@ -93,7 +95,7 @@ abstract contract PoolWindDown is PoolPayments {
             ++steps;
             if (!_isFinal(_claims[cursor].status)) revert ClaimStillOpen(cursor);
         }
-        w.claimCursor = uint32(cursor);
+        w.claimCursor = cursor.toUint32();
         if (cursor < count) return false;
         Ledger storage l = _ledger;
         if (l.owedHead != l.owedTail && _totals.reserve != 0) {
@@ -108,15 +110,15 @@ abstract contract PoolWindDown is PoolPayments {
             --position;
             ++steps;
         }
-        w.countCursor = uint32(position);
+        w.countCursor = position.toUint32();
         if (position != 0) return false;
         uint256 members = _totals.registryCount;
         uint256 pool = _totals.reserve;
         if (members != 0) {
             _totals.reserve = 0;
-            w.exitPool = uint96(pool);
+            w.exitPool = pool.toUint96();
         }
-        w.exitShares = uint32(members);
+        w.exitShares = members.toUint32();
         w.exitsOpen = true;
         emit ExitsOpened(members, members == 0 ? 0 : pool);
         return true;
@@ -127,8 +129,8 @@ abstract contract PoolWindDown is PoolPayments {
         uint256 period = _currentPeriod(r, createdAt);
         _totals.closed = true;
         WindDown storage w = _windDown;
-        w.closedAt = uint40(block.timestamp);
-        w.closePeriod = uint32(period);
+        w.closedAt = block.timestamp.toUint40();
+        w.closePeriod = period.toUint32();
         w.reason = reason;
         emit PlanClosed(reason, block.timestamp);
     }

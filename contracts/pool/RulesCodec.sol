@@ -104,6 +104,7 @@ library RulesCodec {
         }
     }
 
+    /// @dev The 20-byte address starting at byte `offset`.
     function _address(bytes memory data, uint256 offset) private pure returns (address) {
         return address(uint160(_uint(data, offset, 160)));
     }

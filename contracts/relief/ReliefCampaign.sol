@@ -208,7 +208,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         if (st == CampaignStatus.COMPLETED || st == CampaignStatus.CANCELLED) revert WrongStatus(st);
         Payouts memory p = _payouts;
         if (p.cancelVotes & bit != 0) revert AlreadyVoted(msg.sender);
-        uint32 votes = p.cancelVotes | uint32(bit);
+        uint32 votes = p.cancelVotes | bit.toUint32();
         _payouts.cancelVotes = votes;
         uint256 count = _popcount(votes);
         emit CancelVoted(msg.sender, count);
@@ -373,6 +373,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
 
     // =================================================================== internals
 
+    /// @dev The campaign's fixed terms, unpacked from one 32-byte word of the clone's arguments.
     function _head() private view returns (Head memory h) {
         uint256 w = uint256(CloneArgs.word(OFF_GOAL)); // goal 16 | deadline 5 | decimals | quorum | verifiers | milestones
         h.goal = w >> 128;
@@ -383,6 +384,8 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         h.milestoneCount = uint8(w >> 56);
     }
 
+    /// @dev The status, derived (never stored): cancelled, else completed once every milestone is
+    ///      paid, else funded once the goal is reached, else failed after the deadline.
     function _status(Totals memory t, Head memory h) private view returns (CampaignStatus) {
         if (t.cancelled) return CampaignStatus.CANCELLED;
         if (t.milestonesPaid == h.milestoneCount) return CampaignStatus.COMPLETED; // milestoneCount >= 1
@@ -391,6 +394,9 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         return CampaignStatus.FUNDRAISING;
     }
 
+    /// @dev A donor's refund: their pro-rata share (donated / (raised + matched)) of what was not
+    ///      released, rounded down; the last donor to be refunded takes the exact remainder, so
+    ///      the rounding leaves nothing behind.
     function _refundAmount(uint256 donated, Totals memory t, Payouts memory p, uint256 refunded)
         private
         pure
@@ -409,6 +415,8 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         _ledger.owed += amount.toUint128();
     }
 
+    /// @dev The verifier's bit in the approval masks (its position in the clone's arguments);
+    ///      reverts NotVerifier for anyone else.
     function _verifierBit(address account, uint256 n) private view returns (uint256) {
         for (uint256 i = 0; i < n; ++i) {
             if (CloneArgs.addressAt(FIXED_ARGS + i * VERIFIER_BYTES) == account) return 1 << i;
@@ -416,10 +424,12 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         revert NotVerifier(account);
     }
 
+    /// @dev Where milestone `index` starts in the clone's arguments (after the verifiers).
     function _milestoneOffset(uint256 index, uint256 verifierCount) private pure returns (uint256) {
         return FIXED_ARGS + verifierCount * VERIFIER_BYTES + index * MILESTONE_BYTES;
     }
 
+    /// @dev The number of set bits (votes in a mask), clearing the lowest set bit each turn.
     function _popcount(uint256 x) private pure returns (uint256 c) {
         while (x != 0) {
             x &= x - 1;

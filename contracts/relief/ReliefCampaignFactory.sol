@@ -126,6 +126,8 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         return Paging.page(_rounds, offset, limit);
     }
 
+    /// @dev A token is a contract with at most MAX_DECIMALS decimals; returns its decimals (kept in
+    ///      the campaign's arguments).
     function _checkToken(address token) private view returns (uint8 decimals) {
         if (token == address(0)) revert ZeroAddress();
         if (token.code.length == 0) revert NotAContract(token);
@@ -133,6 +135,7 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         if (decimals > MAX_DECIMALS) revert UnsupportedDecimals(decimals);
     }
 
+    /// @dev 1..MAX_VERIFIERS distinct non-zero verifiers and a quorum among them (O(n²), n <= MAX_VERIFIERS).
     function _checkVerifiers(address[] calldata verifiers, uint8 quorum) private pure {
         uint256 n = verifiers.length;
         if (n == 0 || n > MAX_VERIFIERS) revert InvalidVerifierCount(n);
@@ -145,6 +148,7 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         }
     }
 
+    /// @dev 1..MAX_MILESTONES non-zero milestones that add up to the goal exactly.
     function _checkMilestones(Milestone[] calldata milestones, uint256 goal) private pure {
         uint256 n = milestones.length;
         if (n == 0 || n > MAX_MILESTONES) revert InvalidMilestoneCount(n);
@@ -156,6 +160,8 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         if (sum != goal) revert MilestonesNotGoal(sum, goal);
     }
 
+    /// @dev A matching round's token and window, narrowed to the campaign's 40-bit timestamps
+    ///      (the round stores them in 40 bits, so nothing is cut).
     function _roundTerms(address round)
         private
         view

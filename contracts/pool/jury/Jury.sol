@@ -331,6 +331,8 @@ library Jury {
         }
     }
 
+    /// @dev The registry position now at `slot` of the shuffle: the latest move into it, or the
+    ///      slot itself if nothing moved there (searched backwards, so later moves win).
     function _at(Shuffle memory s, uint256 slot) private pure returns (uint256) {
         for (uint256 k = s.moved; k > 0; --k) {
             if (s.from[k - 1] == slot) return s.to[k - 1];

@@ -95,7 +95,7 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
         uint256 cutoff = block.timestamp - _minJurorAge(r);
         address challenger = kind == DisputeKind.CHALLENGED ? msg.sender : address(0);
         uint256 drawBlock = Jury.book().open(claimId, challenger, cutoff, _totals.registryCount);
-        emit JuryDrawScheduled(claimId, 1, drawBlock, uint64(cutoff));
+        emit JuryDrawScheduled(claimId, 1, drawBlock, uint64(cutoff)); // widening: cutoff < now
     }
 
     /// @notice Ends a dispute's round after its reveal phase: a verdict when the quorum revealed

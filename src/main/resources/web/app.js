@@ -38,8 +38,8 @@ const T = {
     exitShare: "Reserve share on leaving", pointsByPlan: "Points per plan (points of different plans are never added up)", minted: "Minted", accrued: "Accrued (events)",
     juries: "Jury seats", round: "Round", committed: "Committed", revealed: "Revealed", reward: "Reward", forfeited: "Deposit forfeited",
     baseUnits: "base units of", decimals: "decimals", decimalsUnknown: "decimals unknown (decimals() reverts)", notFound: "Not found", days: "d", hours: "h", minutes: "min",
-    statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Challenged: "Challenged", Disputed: "Disputed",
-      Appealed: "Appealed", Final: "Final", Paid: "Paid", Denied: "Denied", Cancelled: "Cancelled", active: "active", lapsed: "lapsed", left: "left",
+    statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Disputed: "Disputed",
+      Paid: "Paid", Denied: "Denied", active: "active", lapsed: "lapsed", left: "left",
       deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
   },
   zh: {
@@ -78,8 +78,8 @@ const T = {
     exitShare: "退出时分得的资金池份额", pointsByPlan: "各计划积分（不同计划的积分从不相加）", minted: "已铸造", accrued: "已累计（事件）",
     juries: "陪审席位", round: "轮次", committed: "已提交", revealed: "已揭示", reward: "奖励", forfeited: "被没收的押金",
     baseUnits: "最小单位，代币", decimals: "位小数", decimalsUnknown: "小数位未知（decimals() 调用失败）", notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
-    statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Challenged: "被质疑", Disputed: "争议中",
-      Appealed: "已申诉", Final: "已终裁", Paid: "已赔付", Denied: "已驳回", Cancelled: "已撤销", active: "有效", lapsed: "已失效", left: "已退出",
+    statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Disputed: "争议中",
+      Paid: "已赔付", Denied: "已驳回", active: "有效", lapsed: "已失效", left: "已退出",
       deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
   },
 };

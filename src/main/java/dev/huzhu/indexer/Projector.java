@@ -252,7 +252,9 @@ public final class Projector {
         w.update("UPDATE claims SET jury_outcome = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?", "verdict-" + outcome, chainId, plan, claimId);
         w.update("UPDATE challenges SET outcome = outcome || ': ' || ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 outcome, chainId, plan, claimId);
-        w.update("UPDATE claims SET status = 'Final', votes_for = ?, votes_against = ?, updated_block = ? "
+        // the status stays Disputed here: the same finalize moves it to Paid or Denied (ClaimPaid/ClaimDenied right after);
+        // the jury's verdict is its own column (jury_outcome), never a status the contract lacks
+        w.update("UPDATE claims SET votes_for = ?, votes_against = ?, updated_block = ? "
                         + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 (int) e.args().longValue("votesFor"), (int) e.args().longValue("votesAgainst"), e.blockNumber(), chainId, plan, claimId);
     }

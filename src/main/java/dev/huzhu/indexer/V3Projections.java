@@ -106,7 +106,8 @@ final class V3Projections {
     /** JuryFellBack: no verdict after a redraw (reason 0) or never drawn (1): the assessors' decision stands. */
     static void juryFellBack(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         long reason = e.args().longValue("reason");
-        w.update("UPDATE claims SET jury_outcome = ?, jury_fallback = ?, status = 'Final', updated_block = ? "
+        // status unchanged: ClaimPaid/ClaimDenied of the same finalize set it (the outcome is jury_outcome, not a status)
+        w.update("UPDATE claims SET jury_outcome = ?, jury_fallback = ?, updated_block = ? "
                         + "WHERE chain_id = ? AND plan = ? AND claim_id = ?",
                 "fell-back-" + (e.args().bool("approved") ? "approved" : "denied"), reason == 0 ? "no-verdict" : reason == 1 ? "not-drawn" : "reason-" + reason,
                 e.blockNumber(), chainId, plan, claimId(e));

@@ -16,8 +16,15 @@ import java.util.TreeSet;
  */
 final class ApiRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CLAIM_STATUSES = List.of("Submitted", "Approved", "Rejected", "Disputed", "Final", "Denied",
-            "Paid");
+    /** The contract's ClaimStatus names (protocol mirror), as the index stores them: Submitted … Denied; nothing else. */
+    static final List<String> CLAIM_STATUSES = java.util.Arrays.stream(dev.huzhu.protocol.ClaimStatus.values())
+            .filter(s -> s != dev.huzhu.protocol.ClaimStatus.NONE).map(ApiRoutes::label).toList();
+
+    /** "PAID" -> "Paid": the one spelling of a claim status in the index and the API. */
+    static String label(Enum<?> status) {
+        String n = status.name();
+        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
     private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/claims, /api/members/{address}/records, "
             + "/api/payouts, /api/stats, /api/status";
 

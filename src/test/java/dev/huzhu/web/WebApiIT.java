@@ -91,6 +91,8 @@ class WebApiIT {
             // bad input: 400 with a message naming the problem
             assertError(base + "api/members/0x1234/records", 400, "member address must be 0x and 40 hex digits, got '0x1234'");
             assertError(base + "api/claims?status=Bogus", 400, "status must be one of");
+            // the contract's ClaimStatus (contracts/pool/PoolTypes.sol) is the only spelling: no "Final" the contract lacks
+            assertError(base + "api/claims?status=Final", 400, "status must be one of Submitted, Approved, Rejected, Disputed, Paid, Denied, got 'Final'");
             assertError(base + "api/payouts?limit=0", 400, "limit must be between 1 and 500, got 0");
             assertError(base + "api/payouts?limit=ten", 400, "limit must be a whole number, got 'ten'");
             assertError(base + "api/plans?colour=red", 400, "unknown parameter 'colour'");

@@ -5,40 +5,19 @@ import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.options.AccountOptions;
-import dev.huzhu.cli.options.JsonOption;
-import dev.huzhu.cli.options.NetworkOptions;
-import dev.huzhu.cli.options.PlanOption;
-import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
 import java.math.BigInteger;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code huzhu claim jury collect CLAIM}: a juror who revealed collects their deposit and reward (collectJuryReward). */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = "After your jury round is over, collect your juror deposit back and your share of the losing side's bond "
                 + "(when you voted with the verdict's majority); both are credited to your free balance in the plan (withdraw them with member withdraw).",
         footer = {"", "Examples:", "  huzhu claim jury collect 1 --plan 0 --account dave", "  huzhu claim jury collect 1 --plan 0 --yes --json"})
-public final class JuryCollect implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin PlanOption plan;
-    @Mixin NetworkOptions network;
-    @Mixin AccountOptions account;
-    @Mixin TxOptions tx;
-    @Mixin JsonOption json;
-
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "claim id")
-    String claim;
-
+public final class JuryCollect extends ClaimTx {
     @Override
     public Integer call() {
-        BigInteger id = ClaimId.parse(claim);
-        return PlanTx.run(spec, network, plan.plan, account, tx, json, (p, flow) -> {
+        return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).collectJuryReward(id)),
                     "collect your juror deposit and reward for claim #" + id + " of plan " + p.plan());
             ChainEvent rewarded = p.chain().events(sent).stream().filter(e -> e.name().equals("JurorRewarded")).findFirst().orElse(null);

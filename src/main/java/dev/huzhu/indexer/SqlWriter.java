@@ -38,6 +38,8 @@ public final class SqlWriter implements AutoCloseable {
     private final java.util.Set<String> queuedTables = new java.util.HashSet<>();
     /** Merged changes per row (table, WHERE text, key values), in the order the rows were first changed. */
     private final Map<List<Object>, RowChange> changes = new java.util.LinkedHashMap<>();
+    /** Merged TEXT sums per row, in the order the rows were first changed. */
+    private final Map<List<Object>, TextSums> sums = new java.util.LinkedHashMap<>();
 
     public SqlWriter(Connection connection) {
         this.connection = connection;
@@ -88,9 +90,29 @@ public final class SqlWriter implements AutoCloseable {
         return c;
     }
 
+    /**
+     * The pending sums of one row of {@code table} keyed by {@code keyColumns} = {@code key}, for exact
+     * amounts kept as decimal TEXT (SQLite's NUMERIC would round amounts of 2^63 and more): the amounts
+     * added to each column are merged in memory; at the next flush the row is read once, the sums are
+     * added in Java, and the row is updated — or inserted with the sums when it does not exist yet.
+     */
+    public TextSums textSums(String table, String[] keyColumns, Object... key) {
+        List<Object> id = new ArrayList<>(key.length + 2);
+        id.add(table);
+        id.add(String.join(",", keyColumns));
+        id.addAll(java.util.Arrays.asList(key));
+        TextSums t = sums.get(id);
+        if (t == null) {
+            t = new TextSums(table, keyColumns, key.clone());
+            sums.put(id, t);
+            queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
+        }
+        return t;
+    }
+
     /** Sends the queued rows, one JDBC batch per SQL text, then the merged row changes. */
     public void flush() throws SQLException {
-        if (queued.isEmpty() && changes.isEmpty()) {
+        if (queued.isEmpty() && changes.isEmpty() && sums.isEmpty()) {
             return;
         }
         try {
@@ -105,9 +127,13 @@ public final class SqlWriter implements AutoCloseable {
             for (RowChange c : changes.values()) {
                 c.write(this);
             }
+            for (TextSums t : sums.values()) {
+                t.write(this);
+            }
         } finally {
             queued.clear();
             changes.clear();
+            sums.clear();
             queuedTables.clear();
         }
     }
@@ -122,6 +148,7 @@ public final class SqlWriter implements AutoCloseable {
     public void rollback() throws SQLException {
         queued.clear();
         changes.clear();
+        sums.clear();
         queuedTables.clear();
         connection.rollback();
     }
@@ -150,6 +177,11 @@ public final class SqlWriter implements AutoCloseable {
         if (!queuedTables.isEmpty() && readsQueued(sql)) {
             flush();
         }
+        return queryNow(sql, params);
+    }
+
+    /** A query run as is, without flushing (used while flushing). */
+    private List<Object[]> queryNow(String sql, Object... params) throws SQLException {
         PreparedStatement ps = statement(sql);
         bind(ps, params);
         List<Object[]> rows = new ArrayList<>();
@@ -269,6 +301,63 @@ public final class SqlWriter implements AutoCloseable {
 
         private static BigInteger toBig(Object o) {
             return o instanceof BigInteger b ? b : BigInteger.valueOf(((Number) o).longValue());
+        }
+    }
+
+    /** The merged pending sums of one row's decimal TEXT columns (see {@link #textSums}). */
+    public static final class TextSums {
+        private final String table;
+        private final String[] keyColumns;
+        private final Object[] key;
+        private final Map<String, BigInteger> add = new java.util.LinkedHashMap<>();
+
+        private TextSums(String table, String[] keyColumns, Object[] key) {
+            this.table = table;
+            this.keyColumns = keyColumns.clone();
+            this.key = key;
+        }
+
+        /** Adds {@code amount} to the decimal TEXT {@code column}. */
+        public TextSums add(String column, BigInteger amount) {
+            add.merge(column, amount, BigInteger::add);
+            return this;
+        }
+
+        private void write(SqlWriter w) throws SQLException {
+            List<String> cols = new ArrayList<>(add.keySet());
+            String where = String.join(" = ? AND ", keyColumns) + " = ?";
+            List<Object[]> rows = w.queryNow("SELECT " + String.join(", ", cols) + " FROM " + table + " WHERE " + where, key);
+            List<Object> params = new ArrayList<>();
+            if (rows.isEmpty()) {
+                List<Object> names = new ArrayList<>(java.util.Arrays.asList(keyColumns));
+                names.addAll(cols);
+                params.addAll(java.util.Arrays.asList(key));
+                for (String c : cols) {
+                    params.add(add.get(c).toString());
+                }
+                String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+                PreparedStatement ps = w.statement("INSERT INTO " + table + " (" + String.join(", ", names.stream().map(Object::toString).toList())
+                        + ") VALUES (" + marks + ")");
+                bind(ps, params.toArray());
+                ps.executeUpdate();
+                return;
+            }
+            for (int i = 0; i < cols.size(); i++) {
+                params.add(decimal(rows.get(0)[i]).add(add.get(cols.get(i))).toString());
+            }
+            params.addAll(java.util.Arrays.asList(key));
+            PreparedStatement ps = w.statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + where);
+            bind(ps, params.toArray());
+            ps.executeUpdate();
+        }
+
+        private static BigInteger decimal(Object v) {
+            if (v == null) {
+                return BigInteger.ZERO;
+            }
+            String s = v.toString();
+            int dot = s.indexOf('.');
+            return new BigInteger(dot < 0 ? s : s.substring(0, dot));
         }
     }
 }

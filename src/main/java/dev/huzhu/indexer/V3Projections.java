@@ -168,18 +168,15 @@ final class V3Projections {
     // ------------------------------------------------------------------ points, per plan
 
     /**
-     * Adds accrued and minted points of {@code account} in {@code plan}: never summed across plans. One
-     * upsert and no read, so the batched inserts of a range are not flushed for every PointsAccrued (one of
-     * the commonest events). Points are small integers (uint24 per member on chain), so BIGINT arithmetic
-     * on the TEXT columns is exact on both databases.
+     * Adds accrued and minted points of {@code account} in {@code plan}: never summed across plans. The
+     * sums of a range are merged in memory and the row is read and written once per flush (one of the
+     * commonest events: no statement per PointsAccrued); exact in Java whatever the size.
      */
     static void addPoints(SqlWriter w, long chainId, String plan, String account, BigInteger accrued, BigInteger claimed) throws SQLException {
-        w.update("INSERT INTO plan_points (chain_id, plan, account, accrued, claimed) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (chain_id, plan, account) DO UPDATE SET "
-                        + "accrued = CAST(CAST(plan_points.accrued AS BIGINT) + CAST(excluded.accrued AS BIGINT) AS VARCHAR(40)), "
-                        + "claimed = CAST(CAST(plan_points.claimed AS BIGINT) + CAST(excluded.claimed AS BIGINT) AS VARCHAR(40))",
-                chainId, plan, account, accrued.toString(), claimed.toString());
+        w.textSums("plan_points", POINTS_KEY, chainId, plan, account).add("accrued", accrued).add("claimed", claimed);
     }
+
+    private static final String[] POINTS_KEY = {"chain_id", "plan", "account"};
 
     static void pointsClaimed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         addPoints(w, chainId, plan, e.args().text("member"), BigInteger.ZERO, e.args().uint("amount"));

@@ -64,4 +64,19 @@ class SqlWriterTest {
             assertEquals(2, w.query("SELECT k FROM m").size());
         }
     }
+
+    @Test
+    void textSumsInsertThenAddExactlyBeyondALong() throws Exception {
+        try (SqlWriter w = writer()) {
+            w.update("CREATE TABLE p (a VARCHAR(8), b VARCHAR(8), x TEXT NOT NULL, y TEXT NOT NULL, PRIMARY KEY (a, b))");
+            String[] key = {"a", "b"};
+            BigInteger big = BigInteger.TWO.pow(70).add(BigInteger.ONE); // 1180591620717411303425
+            w.textSums("p", key, "k", "1").add("x", big).add("y", BigInteger.ZERO);
+            w.textSums("p", key, "k", "1").add("x", BigInteger.TWO);
+            w.commit(); // inserted with the merged sums
+            assertEquals(List.of("1180591620717411303427", "0"), List.of(w.query("SELECT x, y FROM p").get(0)));
+            w.textSums("p", key, "k", "1").add("y", BigInteger.valueOf(5)).add("x", BigInteger.TEN);
+            assertEquals(List.of("1180591620717411303437", "5"), List.of(w.query("SELECT x, y FROM p WHERE a = ?", "k").get(0)));
+        }
+    }
 }

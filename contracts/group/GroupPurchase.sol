@@ -74,7 +74,7 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
         State memory s = _state;
         if (s.isImplementation) revert NotAClone();
         PurchaseStatus st = _status(s);
-        if (st != PurchaseStatus.PLEDGING) revert WrongStatus(st);
+        if (st != PurchaseStatus.PLEDGING) revert UnexpectedPurchaseStatus(st, bytes32(uint256(1) << uint8(PurchaseStatus.PLEDGING)));
         if (shares == 0) revert ZeroAmount();
         uint256 total = totalShares();
         if (shares > total - s.pledged) revert NotEnoughSharesLeft(shares, total - s.pledged);
@@ -97,7 +97,7 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
     /// @return amount what was sent
     function refund() external nonReentrant returns (uint256 amount) {
         PurchaseStatus st = _status(_state);
-        if (st != PurchaseStatus.EXPIRED) revert WrongStatus(st);
+        if (st != PurchaseStatus.EXPIRED) revert UnexpectedPurchaseStatus(st, bytes32(uint256(1) << uint8(PurchaseStatus.EXPIRED)));
         uint256 shares = sharesOf[msg.sender];
         if (shares == 0) revert NothingToPull(msg.sender);
         amount = shares * CloneArgs.uintAt(OFF_SHARE_PRICE, 128);
@@ -125,7 +125,7 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
     /// @param price total price in token base units (may be 0: a gift)
     function offerShares(address buyer, uint256 shares, uint256 price) external {
         PurchaseStatus st = _status(_state);
-        if (st != PurchaseStatus.FUNDED) revert WrongStatus(st);
+        if (st != PurchaseStatus.FUNDED) revert UnexpectedPurchaseStatus(st, bytes32(uint256(1) << uint8(PurchaseStatus.FUNDED)));
         if (buyer == address(0)) revert ZeroAddress();
         if (buyer == msg.sender) revert SelfTrade();
         uint256 owned = sharesOf[msg.sender];
@@ -160,7 +160,7 @@ contract GroupPurchase is IGroupPurchaseEvents, IGroupPurchaseErrors, Reentrancy
     function book(uint256 slot) external {
         State memory s = _state;
         PurchaseStatus st = _status(s);
-        if (st != PurchaseStatus.FUNDED) revert WrongStatus(st);
+        if (st != PurchaseStatus.FUNDED) revert UnexpectedPurchaseStatus(st, bytes32(uint256(1) << uint8(PurchaseStatus.FUNDED)));
         uint256 shares = sharesOf[msg.sender];
         if (shares == 0) revert NotEnoughShares(msg.sender, 1, 0);
         uint256 perSeason = CloneArgs.uintAt(OFF_SLOTS_PER_SEASON, 16);

@@ -62,8 +62,9 @@ interface IGroupPurchaseErrors {
     error NotAClone();
     /// @notice Zero shares or zero amount.
     error ZeroAmount();
-    /// @notice The purchase is not in a state that allows this.
-    error WrongStatus(PurchaseStatus status);
+    /// @notice The purchase is `current`; the action needs `expectedStates` (bit `1 << status`
+    ///         set for each status it accepts, as OpenZeppelin's GovernorUnexpectedProposalState).
+    error UnexpectedPurchaseStatus(PurchaseStatus current, bytes32 expectedStates);
     /// @notice More shares than remain unpledged.
     error NotEnoughSharesLeft(uint256 requested, uint256 left);
     /// @notice The account owns fewer shares than needed.

@@ -41,8 +41,10 @@ interface IReliefErrors {
     error NotAClone();
     /// @notice Amount must be greater than zero.
     error ZeroAmount();
-    /// @notice The campaign is not in a state that allows this.
-    error WrongStatus(CampaignStatus status);
+    /// @notice The campaign is `current`; the action needs one of `expectedStates` (bit
+    ///         `1 << status` set for each status it accepts, as OpenZeppelin's
+    ///         GovernorUnexpectedProposalState).
+    error UnexpectedCampaignStatus(CampaignStatus current, bytes32 expectedStates);
     /// @notice Donations are accepted only before the deadline.
     error FundraisingClosed(uint256 deadline);
     /// @notice The caller is not one of the campaign's verifiers.

@@ -32,6 +32,11 @@ import {Paging} from "../utils/Paging.sol";
 contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
+    /// @dev Status bitmaps (bit 1 << status) of what actions accept, for UnexpectedCampaignStatus.
+    uint256 private constant OPEN = (1 << uint8(CampaignStatus.FUNDRAISING)) | (1 << uint8(CampaignStatus.FUNDED));
+    uint256 private constant ENDED_UNFUNDED = (1 << uint8(CampaignStatus.FAILED)) | (1 << uint8(CampaignStatus.CANCELLED));
+    uint256 private constant CANCELLABLE = OPEN | (1 << uint8(CampaignStatus.FAILED));
+    uint256 private constant MATCHABLE = OPEN | (1 << uint8(CampaignStatus.COMPLETED));
 
     uint256 private constant OFF_TOKEN = 0;
     uint256 private constant OFF_BENEFICIARY = 20;
@@ -122,7 +127,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         if (t.isImplementation) revert NotAClone();
         Head memory h = _head();
         CampaignStatus st = _status(t, h);
-        if (st != CampaignStatus.FUNDRAISING && st != CampaignStatus.FUNDED) revert WrongStatus(st);
+        if (st != CampaignStatus.FUNDRAISING && st != CampaignStatus.FUNDED) revert UnexpectedCampaignStatus(st, _states(OPEN));
         if (block.timestamp >= h.deadline) revert FundraisingClosed(h.deadline);
 
         Donor memory d = _donors[msg.sender];
@@ -152,7 +157,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
     function refund() external nonReentrant returns (uint256 amount) {
         Totals memory t = _totals;
         CampaignStatus st = _status(t, _head());
-        if (st != CampaignStatus.FAILED && st != CampaignStatus.CANCELLED) revert WrongStatus(st);
+        if (st != CampaignStatus.FAILED && st != CampaignStatus.CANCELLED) revert UnexpectedCampaignStatus(st, _states(ENDED_UNFUNDED));
         uint256 donated = _donors[msg.sender].donated;
         if (donated == 0) revert NothingToRefund(msg.sender);
         Payouts memory p = _payouts;
@@ -177,7 +182,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         uint256 bit = _verifierBit(msg.sender, h.verifierCount);
         Totals memory t = _totals;
         CampaignStatus st = _status(t, h);
-        if (st != CampaignStatus.FUNDED) revert WrongStatus(st);
+        if (st != CampaignStatus.FUNDED) revert UnexpectedCampaignStatus(st, _states(1 << uint8(CampaignStatus.FUNDED)));
         if (index != t.milestonesPaid) revert NotNextMilestone(index, t.milestonesPaid);
         bytes32 key = keccak256(abi.encode(index, evidenceHash));
         uint256 votes = _approvals[key];
@@ -205,7 +210,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         uint256 bit = _verifierBit(msg.sender, h.verifierCount);
         Totals memory t = _totals;
         CampaignStatus st = _status(t, h);
-        if (st == CampaignStatus.COMPLETED || st == CampaignStatus.CANCELLED) revert WrongStatus(st);
+        if (st == CampaignStatus.COMPLETED || st == CampaignStatus.CANCELLED) revert UnexpectedCampaignStatus(st, _states(CANCELLABLE));
         Payouts memory p = _payouts;
         if (p.cancelVotes & bit != 0) revert AlreadyVoted(msg.sender);
         uint32 votes = p.cancelVotes | bit.toUint32();
@@ -244,7 +249,7 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         Head memory h = _head();
         Totals memory t = _totals;
         CampaignStatus st = _status(t, h);
-        if (st == CampaignStatus.FAILED || st == CampaignStatus.CANCELLED) revert WrongStatus(st);
+        if (st == CampaignStatus.FAILED || st == CampaignStatus.CANCELLED) revert UnexpectedCampaignStatus(st, _states(MATCHABLE));
         Donor storage d = _donors[roundAddr];
         if (d.donated == 0) ++_totals.donors;
         d.donated += amount.toUint128();
@@ -427,6 +432,11 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
     /// @dev Where milestone `index` starts in the clone's arguments (after the verifiers).
     function _milestoneOffset(uint256 index, uint256 verifierCount) private pure returns (uint256) {
         return FIXED_ARGS + verifierCount * VERIFIER_BYTES + index * MILESTONE_BYTES;
+    }
+
+    /// @dev The statuses an action accepts, as UnexpectedCampaignStatus reports them.
+    function _states(uint256 mask) private pure returns (bytes32) {
+        return bytes32(mask);
     }
 
     /// @dev The number of set bits (votes in a mask), clearing the lowest set bit each turn.

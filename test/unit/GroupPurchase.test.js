@@ -89,8 +89,8 @@ describe("GroupPurchase", function () {
       expect(await purchase.status()).to.equal(PurchaseStatus.FUNDED);
       expect(await purchase.creditOf(f.seller.address)).to.equal(usd(1200));
       expect(await purchase.sharesOf(A.address)).to.equal(6n);
-      await expect(purchase.connect(D).pledge(1)).to.be.revertedWithCustomError(purchase, "WrongStatus").withArgs(PurchaseStatus.FUNDED);
-      await expect(purchase.connect(A).refund()).to.be.revertedWithCustomError(purchase, "WrongStatus").withArgs(PurchaseStatus.FUNDED);
+      await expect(purchase.connect(D).pledge(1)).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus").withArgs(PurchaseStatus.FUNDED, ethers.toBeHex(1n, 32));
+      await expect(purchase.connect(A).refund()).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus").withArgs(PurchaseStatus.FUNDED, ethers.toBeHex(4n, 32));
       const w = purchase.connect(f.seller).withdraw();
       await expect(w).to.emit(purchase, "CreditWithdrawn").withArgs(f.seller.address, usd(1200));
       await expect(w).to.changeTokenBalances(f.usdToken, [f.seller, purchase], [usd(1200), -usd(1200)]);
@@ -103,10 +103,10 @@ describe("GroupPurchase", function () {
     it("unfunded by the deadline: every pledge is refunded in full, the seller gets nothing", async function () {
       await purchase.connect(A).pledge(6);
       await purchase.connect(B).pledge(5);
-      await expect(purchase.connect(A).refund()).to.be.revertedWithCustomError(purchase, "WrongStatus").withArgs(PurchaseStatus.PLEDGING);
+      await expect(purchase.connect(A).refund()).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus").withArgs(PurchaseStatus.PLEDGING, ethers.toBeHex(4n, 32));
       await increase(14 * DAY);
       expect(await purchase.status()).to.equal(PurchaseStatus.EXPIRED);
-      await expect(purchase.connect(C).pledge(1)).to.be.revertedWithCustomError(purchase, "WrongStatus").withArgs(PurchaseStatus.EXPIRED);
+      await expect(purchase.connect(C).pledge(1)).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus").withArgs(PurchaseStatus.EXPIRED, ethers.toBeHex(1n, 32));
       const tx = purchase.connect(A).refund();
       await expect(tx).to.emit(purchase, "PledgeRefunded").withArgs(A.address, 6, usd(600));
       await expect(tx).to.changeTokenBalance(f.usdToken, A, usd(600));
@@ -123,7 +123,7 @@ describe("GroupPurchase", function () {
 
   describe("share sales", function () {
     it("offer then buy moves shares and credits the price atomically", async function () {
-      await expect(purchase.connect(A).offerShares(D.address, 1, usd(90))).to.be.revertedWithCustomError(purchase, "WrongStatus");
+      await expect(purchase.connect(A).offerShares(D.address, 1, usd(90))).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus");
       await fundFully();
       await expect(purchase.connect(A).offerShares(ethers.ZeroAddress, 1, 1)).to.be.revertedWithCustomError(purchase, "ZeroAddress");
       await expect(purchase.connect(A).offerShares(A.address, 1, 1)).to.be.revertedWithCustomError(purchase, "SelfTrade");
@@ -157,7 +157,7 @@ describe("GroupPurchase", function () {
 
   describe("usage slots", function () {
     it("books within the quota, no double booking, last-minute slot beyond it, cancel frees it", async function () {
-      await expect(purchase.connect(A).book(1)).to.be.revertedWithCustomError(purchase, "WrongStatus");
+      await expect(purchase.connect(A).book(1)).to.be.revertedWithCustomError(purchase, "UnexpectedPurchaseStatus");
       await fundFully();
       expect(await purchase.quotaOf(A.address)).to.equal(5n);
       expect(await purchase.quotaOf(B.address)).to.equal(3n);

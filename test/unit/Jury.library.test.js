@@ -134,13 +134,23 @@ describe("Jury library", function () {
   });
 
   it("draw gas is O(panel): 10 and 2,000 registry entries cost within 2% (the bench-gas limit)", async function () {
+    // a draw's gas moves a little with its seed (which slots the shuffle revisits, in memory):
+    // compare the mean of 4 draws (claims 1-4, each with its own seed block) on each registry
     const small = await harness(10);
     const large = await harness(2000);
-    for (const { h } of [small, large]) await h.open(1, 0);
-    await mine(1);
-    const a = (await drawn(small.h, small.h.draw(1, 5))).gas;
-    const b = (await drawn(large.h, large.h.draw(1, 5))).gas;
+    const mean = async (h) => {
+      let sum = 0n;
+      for (let id = 1; id <= 4; id++) {
+        await h.open(id, 0);
+        await mine(1);
+        sum += (await drawn(h, h.draw(id, 5))).gas;
+      }
+      return sum / 4n;
+    };
+    const a = await mean(small.h);
+    const b = await mean(large.h);
     const diff = Math.abs(Number(a - b)) / Number(a);
+    if (process.env.SHOW_DRAW_GAS) console.log(`      draw gas ${a} vs ${b}: ${(diff * 100).toFixed(2)}%`);
     expect(diff, `${a} vs ${b}`).to.be.lessThan(0.02);
   });
 

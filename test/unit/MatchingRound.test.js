@@ -140,7 +140,7 @@ describe("MatchingRound", function () {
     await round.payMatch(Y.target); // Y gets 20 while still FUNDRAISING (4 of 1,000 raised)
     await increase(20 * DAY); // X and Y deadlines passed below the goal: FAILED (claim window still open)
     expect(await X.status()).to.equal(CampaignStatus.FAILED);
-    await expect(round.payMatch(X.target)).to.be.revertedWithCustomError(X, "WrongStatus").withArgs(CampaignStatus.FAILED);
+    await expect(round.payMatch(X.target)).to.be.revertedWithCustomError(X, "UnexpectedCampaignStatus").withArgs(CampaignStatus.FAILED, ethers.toBeHex(7n, 32));
     // Y refunds: the donor gets its 4, the round its 20 (nothing was released)
     await expect(Y.connect(f.donors[4]).refund()).to.changeTokenBalance(f.usdToken, f.donors[4], usd(4));
     await expect(round.recoverMatch(Y.target)).to.changeTokenBalance(f.usdToken, round, usd(20));

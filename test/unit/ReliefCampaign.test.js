@@ -144,7 +144,7 @@ describe("ReliefCampaign", function () {
       await campaign.connect(A).donate(usd(10));
       await increase(30 * DAY);
       expect(await campaign.status()).to.equal(CampaignStatus.FAILED);
-      await expect(campaign.connect(A).donate(usd(1))).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.FAILED);
+      await expect(campaign.connect(A).donate(usd(1))).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.FAILED, ethers.toBeHex(3n, 32));
     });
 
     it("the implementation refuses donations (only clones are campaigns)", async function () {
@@ -166,7 +166,7 @@ describe("ReliefCampaign", function () {
   describe("milestones", function () {
     it("refuses approvals before the goal, from non-verifiers, out of order and twice", async function () {
       await campaign.connect(A).donate(usd(999));
-      await expect(campaign.connect(f.v1).approveMilestone(0, EVIDENCE)).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.FUNDRAISING);
+      await expect(campaign.connect(f.v1).approveMilestone(0, EVIDENCE)).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.FUNDRAISING, ethers.toBeHex(2n, 32));
       await campaign.connect(A).donate(usd(1));
       await expect(campaign.connect(f.stranger).approveMilestone(0, EVIDENCE)).to.be.revertedWithCustomError(campaign, "NotVerifier").withArgs(f.stranger.address);
       await expect(campaign.connect(f.v1).approveMilestone(1, EVIDENCE)).to.be.revertedWithCustomError(campaign, "NotNextMilestone").withArgs(1, 0);
@@ -204,9 +204,9 @@ describe("ReliefCampaign", function () {
       const tx = campaign.connect(f.beneficiary).withdraw();
       await expect(tx).to.emit(campaign, "BeneficiaryWithdrew").withArgs(f.beneficiary.address, usd(1050));
       await expect(tx).to.changeTokenBalances(f.usdToken, [f.beneficiary, campaign], [usd(1050), -usd(1050)]);
-      await expect(campaign.connect(A).donate(usd(1))).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.COMPLETED);
-      await expect(campaign.connect(f.v1).voteCancel()).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.COMPLETED);
-      await expect(campaign.connect(f.v1).approveMilestone(3, EVIDENCE)).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.COMPLETED);
+      await expect(campaign.connect(A).donate(usd(1))).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.COMPLETED, ethers.toBeHex(3n, 32));
+      await expect(campaign.connect(f.v1).voteCancel()).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.COMPLETED, ethers.toBeHex(11n, 32));
+      await expect(campaign.connect(f.v1).approveMilestone(3, EVIDENCE)).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.COMPLETED, ethers.toBeHex(2n, 32));
     });
 
     it("milestones can still be released after the deadline once the goal was met", async function () {
@@ -232,7 +232,7 @@ describe("ReliefCampaign", function () {
     it("a missed goal refunds every donor in full", async function () {
       await campaign.connect(A).donate(usd(200));
       await campaign.connect(B).donate(usd(100));
-      await expect(campaign.connect(A).refund()).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.FUNDRAISING);
+      await expect(campaign.connect(A).refund()).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.FUNDRAISING, ethers.toBeHex(24n, 32));
       await increase(30 * DAY);
       expect(await campaign.refundOf(A.address)).to.equal(usd(200));
       const tx = campaign.connect(A).refund();
@@ -255,8 +255,8 @@ describe("ReliefCampaign", function () {
       await expect(campaign.connect(f.v3).voteCancel()).to.emit(campaign, "CampaignCancelled").withArgs(usd(700));
       expect(await campaign.cancelVotes()).to.equal(2n);
       expect(await campaign.status()).to.equal(CampaignStatus.CANCELLED);
-      await expect(campaign.connect(f.v2).voteCancel()).to.be.revertedWithCustomError(campaign, "WrongStatus").withArgs(CampaignStatus.CANCELLED);
-      await expect(campaign.connect(f.v2).approveMilestone(1, EVIDENCE)).to.be.revertedWithCustomError(campaign, "WrongStatus");
+      await expect(campaign.connect(f.v2).voteCancel()).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus").withArgs(CampaignStatus.CANCELLED, ethers.toBeHex(11n, 32));
+      await expect(campaign.connect(f.v2).approveMilestone(1, EVIDENCE)).to.be.revertedWithCustomError(campaign, "UnexpectedCampaignStatus");
       await expect(campaign.connect(B).refund()).to.changeTokenBalance(f.usdToken, B, usd(210));
       await expect(campaign.connect(A).refund()).to.changeTokenBalance(f.usdToken, A, usd(420));
       await expect(campaign.connect(C).refund()).to.changeTokenBalance(f.usdToken, C, usd(70));

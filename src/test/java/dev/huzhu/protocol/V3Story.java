@@ -39,6 +39,9 @@ public final class V3Story {
     public final BigInteger owedClaim;
     /** Claim #2: judged by a jury, queued behind #1. */
     public final BigInteger juryClaim;
+    /** A COST_SHARING plan (share cap 50) and its claim of 500, paid pro rata within the cap, the rest owed. */
+    public final String sharedPlan;
+    public final BigInteger sharedClaim;
     /** Claim #3: escalated, its jury never drawn: denied by the fallback. */
     public final BigInteger fellBackClaim;
     public final String claimant;
@@ -121,6 +124,22 @@ public final class V3Story {
         dev.huzhu.indexer.DevRpc.mine(rpcUrl, 300); // blockhash forgot the seed block (evm_mine: hardhat_mine's reserved blocks do not chain their parent hashes)
         d.advance(2 * ProtocolDeployment.WINDOW + 1);
         d.as(owedPlan, third).finalize(fellBackClaim).send();
+
+        // ---------------------------------------------------------------- cost-sharing plan: the share cap leaves the rest owed
+        AidPool sharedPool = d.createPlan(d.rules(ProtocolDeployment.COST_SHARING, BigInteger.ZERO, usd("50")));
+        sharedPlan = sharedPool.getContractAddress();
+        List<Credentials> sharers = members.subList(4, 8);
+        d.fund(sharedPlan, sharers, usd("1000"));
+        for (Credentials m : sharers) {
+            d.as(sharedPlan, m).join(usd("200"), ProtocolDeployment.NO_REFERRER).send();
+        }
+        d.advance(ProtocolDeployment.PERIOD + 1);
+        sharedClaim = AidPool.getClaimSubmittedEvents(d.as(sharedPlan, sharers.get(0)).submitClaim(usd("500"), ProtocolDeployment.hash("flood"),
+                d.now().subtract(BigInteger.ONE)).send()).get(0).claimId;
+        d.as(sharedPlan, d.assessors.get(0)).vote(sharedClaim, true).send();
+        d.as(sharedPlan, d.assessors.get(1)).vote(sharedClaim, true).send();
+        d.advance(ProtocolDeployment.WINDOW + 1);
+        d.as(sharedPlan, sharers.get(1)).finalize(sharedClaim).send(); // shares capped at 50 each: paid pro rata, the rest owed
 
         // ---------------------------------------------------------------- voted plan
         AidPool voted = d.createPlan(d.rules(ProtocolDeployment.PREPAID, usd("50"), BigInteger.ZERO));

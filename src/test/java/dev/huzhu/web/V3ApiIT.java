@@ -87,6 +87,18 @@ class V3ApiIT {
             assertEquals(plan.reserve().send().toString(), detail.get("reserve").asText(), "reserve = reserve()");
             assertEquals(claim(detail.get("claims"), s.owedClaim).get("owed"), first.get("owed"), "the plan's page says the same");
 
+            // ---- a cost-sharing claim paid pro rata within the share cap: paid, owed, reserve and fees = the views
+            AidPool shared = s.plan(s.sharedPlan);
+            var sharedPayment = shared.claimPayment(s.sharedClaim).send();
+            assertTrue(sharedPayment.component1().signum() > 0 && sharedPayment.component2().signum() > 0, "paid in part: " + sharedPayment);
+            JsonNode sharedClaim = claim(ok(base + "api/claims?plan=" + lower(s.sharedPlan)).get("items"), s.sharedClaim);
+            assertEquals(sharedPayment.component1().toString(), sharedClaim.get("paid").asText(), "cost sharing: paid = claimPayment");
+            assertEquals(sharedPayment.component2().toString(), sharedClaim.get("owed").asText(), "cost sharing: owed = claimPayment");
+            JsonNode sharedDetail = ok(base + "api/plans/" + lower(s.sharedPlan));
+            assertEquals(shared.reserve().send().toString(), sharedDetail.get("reserve").asText(), "cost sharing: reserve = reserve() (dust, fromReserve)");
+            assertEquals(shared.feesOwed().send().toString(), sharedDetail.get("fees").asText(), "cost sharing: fees = feesOwed()");
+            assertEquals(shared.owedQueue().send().component3().toString(), sharedDetail.get("owedTotal").asText());
+
             // ---- the jury of claim #2 = juryOf / claimOf
             var jury = plan.juryOf(s.juryClaim).send();
             var juryClaim = plan.claimOf(s.juryClaim).send();

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.huzhu.cli.options.WhoOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,27 +44,15 @@ public final class MemberStatus implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
-    @Mixin KeystoreOptions keystore;
-
-    @Option(names = {"-a", "--account"}, paramLabel = "NAME|ADDRESS", description = "a keystore account (default: $HUZHU_ACCOUNT)")
-    String account;
+    @Mixin WhoOptions whoOptions;
 
     @Option(names = {"-p", "--plan"}, paramLabel = "ID|ADDRESS", description = "only this plan (default: every plan the address joined)")
     String plan;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "an address or a keystore account name (default: the account's)")
-    String address;
-
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        String who;
-        if (address != null) {
-            who = keystore.addressOf(session, address, "address");
-        } else {
-            String ref = account != null ? account : session.env("HUZHU_ACCOUNT");
-            who = keystore.keystore(session).find(ref).address();
-        }
+        String who = whoOptions.who(session);
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();

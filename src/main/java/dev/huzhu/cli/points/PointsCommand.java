@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.huzhu.cli.options.WhoOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,19 +37,12 @@ public final class PointsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
-    @Mixin KeystoreOptions keystore;
-
-    @Option(names = {"-a", "--account"}, paramLabel = "NAME|ADDRESS", description = "a keystore account (default: $HUZHU_ACCOUNT)")
-    String account;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS", description = "an address or a keystore account name (default: the account's)")
-    String address;
+    @Mixin WhoOptions whoOptions;
 
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        String who = address != null ? keystore.addressOf(session, address, "address")
-                : keystore.keystore(session).find(account != null ? account : session.env("HUZHU_ACCOUNT")).address();
+        String who = whoOptions.who(session);
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();

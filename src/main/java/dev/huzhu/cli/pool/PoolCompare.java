@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.huzhu.cli.options.CategoryConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,12 +40,11 @@ public final class PoolCompare implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PLAN", description = "plan ids or addresses (default: all)")
     List<String> plans = new ArrayList<>();
 
-    @Option(names = "--category", paramLabel = "CATEGORY", description = "only this category")
-    String category;
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "only this category", converter = CategoryConverter.class)
+    Category only;
 
     @Override
     public Integer call() {
-        Category only = category == null ? null : SolidityEnum.require(Category.class, category, "--category");
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
             PlanReads reads = new PlanReads(chain);

@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
 public final class PoolCreate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--category", required = true, paramLabel = "CATEGORY", description = "medical, education, disaster, shared-purchase or other")
-    String category;
+    @Option(names = "--category", required = true, paramLabel = "CATEGORY", description = "medical, education, disaster, shared-purchase or other",
+            converter = dev.huzhu.cli.options.CategoryConverter.class)
+    Category category;
     @Option(names = "--model", defaultValue = "prepaid", paramLabel = "MODEL", description = "prepaid (contribution per period into a reserve) or cost-sharing (claims split over members); default: ${DEFAULT-VALUE}")
     String model;
     @Option(names = "--contribution", paramLabel = "AMOUNT", description = "prepaid: contribution per period")
@@ -104,7 +105,7 @@ public final class PoolCreate implements Callable<Integer> {
     @Override
     public Integer call() {
         Session session = Session.of(spec);
-        int categoryIndex = SolidityEnum.require(Category.class, category, "--category").ordinal();
+        int categoryIndex = category.ordinal();
         int modelIndex = SolidityEnum.require(ContributionModel.class, model, "--model").ordinal();
         if (modelIndex == ContributionModel.PREPAID.ordinal() && contribution == null) {
             throw new InvalidInputException("a prepaid plan needs --contribution AMOUNT");
@@ -154,13 +155,13 @@ public final class PoolCreate implements Callable<Integer> {
             String factory = d.address(Deployment.FACTORY);
             AidPoolFactory encoder = AidPoolFactory.load(factory, chain.web3j(), chain.reader(flow.from()), chain.gas());
             SentTransaction sent = flow.send(factory, encoder.createPlan(toFactoryRules(rules)).encodeFunctionCall(),
-                    "create a " + category + " plan (" + model + ") with " + assessorList.size() + " assessor(s)");
+                    "create a " + category.label() + " plan (" + model + ") with " + assessorList.size() + " assessor(s)");
             ChainEvent created = chain.events(sent).stream().filter(e -> e.name().equals("PlanCreated")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the factory emitted no PlanCreated event"));
             String plan = created.address("plan");
             BigInteger planId = created.number("planId");
             if (json.json) {
-                Json.print(out, Json.object("plan", plan, "id", planId.longValue(), "category", category.toLowerCase(Locale.ROOT),
+                Json.print(out, Json.object("plan", plan, "id", planId.longValue(), "category", category.label(),
                         "model", model.toLowerCase(Locale.ROOT), "tx", TxFlow.json(sent)));
             } else {
                 out.printf("created plan #%s at %s; %s%n", planId, plan, TxFlow.line(sent));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.huzhu.cli.options.CategoryConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +31,11 @@ public final class PoolList implements Callable<Integer> {
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
 
-    @Option(names = "--category", paramLabel = "CATEGORY", description = "only this category")
-    String category;
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "only this category", converter = CategoryConverter.class)
+    Category only;
 
     @Override
     public Integer call() {
-        Category only = category == null ? null : SolidityEnum.require(Category.class, category, "--category");
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(Session.of(spec), network)) {
             PlanReads reads = new PlanReads(chain);

@@ -96,6 +96,17 @@ public final class ChainConnection implements AutoCloseable {
         return managers.computeIfAbsent(signer.getAddress(), a -> new RawTransactionManager(web3j, signer, chainId));
     }
 
+    /**
+     * A transaction manager that sends through {@link TransactionSender} (estimated gas, decoded reverts, nonce lock
+     * in {@code lockDir}) with {@code signer}: what the demo's wrappers use, so it sends the way every command does.
+     */
+    public synchronized TransactionManager sendingManager(TransactionSigner signer, java.nio.file.Path lockDir) {
+        return managers.computeIfAbsent("sender:" + signer.address(), a -> new SenderTransactionManager(web3j,
+                new TransactionSender(web3j, chainId, data -> dev.huzhu.protocol.ErrorDecoder.packaged().decode(data)
+                        .map(e -> new RevertMessages(new dev.huzhu.protocol.TokenInfo("", "the token", 0, false)).describe(e)), lockDir),
+                signer));
+    }
+
     @Override
     public void close() {
         web3j.shutdown();

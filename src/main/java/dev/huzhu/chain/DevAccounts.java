@@ -16,6 +16,21 @@ public final class DevAccounts {
 
     private DevAccounts() {}
 
+    /** A signer for one of these public development keys (local chains only: everyone knows them). */
+    public static TransactionSigner signer(Credentials key) {
+        return new TransactionSigner() {
+            @Override
+            public String address() {
+                return org.web3j.crypto.Keys.toChecksumAddress(key.getAddress());
+            }
+
+            @Override
+            public String sign(org.web3j.crypto.RawTransaction tx, long chainId) {
+                return org.web3j.utils.Numeric.toHexString(org.web3j.crypto.TransactionEncoder.signMessage(tx, chainId, key));
+            }
+        };
+    }
+
     /** The first {@code n} development accounts, in Hardhat's order. */
     public static List<Credentials> first(int n) {
         if (n < 1 || n > COUNT) {

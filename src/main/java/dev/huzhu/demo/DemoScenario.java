@@ -143,8 +143,17 @@ public final class DemoScenario {
         return AidPool.load(pool.getContractAddress(), chain.web3j(), tm(who), chain.gasProvider());
     }
 
+    /**
+     * The demo's signer for a dev account: its wrappers send through the same TransactionSender as every command
+     * (eth_estimateGas first, decoded reverts, the account's nonce lock), never with a fixed gas limit.
+     */
+    static org.web3j.tx.TransactionManager sending(ChainConnection chain, Credentials who) {
+        return chain.sendingManager(dev.huzhu.chain.DevAccounts.signer(who),
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "huzhu-demo-locks"));
+    }
+
     private org.web3j.tx.TransactionManager tm(Credentials who) {
-        return chain.transactionManager(who);
+        return DemoScenario.sending(chain, who);
     }
 
     static BigInteger usd(String human) {

@@ -34,7 +34,7 @@ public record DemoStories(boolean medical, boolean relief, boolean group) {
         }
         StepLog log = new StepLog(out);
         if (token == null) {
-            MockUSD usd = MockUSD.deploy(chain.web3j(), chain.transactionManager(cast.operator()), chain.gasProvider(),
+            MockUSD usd = MockUSD.deploy(chain.web3j(), DemoScenario.sending(chain, cast.operator()), chain.gasProvider(),
                     cast.operator().getAddress()).send();
             log.tx("operator deployed MockUSD", usd.getTransactionReceipt().orElseThrow());
             token = usd.getContractAddress();

@@ -117,6 +117,6 @@ public final class GroupDemo {
     }
 
     private org.web3j.tx.TransactionManager tm(Credentials who) {
-        return chain.transactionManager(who);
+        return DemoScenario.sending(chain, who);
     }
 }

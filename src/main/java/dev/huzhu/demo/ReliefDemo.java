@@ -155,6 +155,6 @@ public final class ReliefDemo {
     }
 
     private org.web3j.tx.TransactionManager tm(Credentials who) {
-        return chain.transactionManager(who);
+        return DemoScenario.sending(chain, who);
     }
 }

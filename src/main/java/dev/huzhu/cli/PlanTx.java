@@ -31,6 +31,11 @@ public final class PlanTx {
         Outcome run(PlanAction plan, TxFlow flow);
     }
 
+    /** An address, or a keystore account's name standing for one (no password needed). */
+    public String addressOf(String text, String what) {
+        return send.account.addressOf(Session.of(spec), text, what);
+    }
+
     /** Runs {@code step} on the plan of --plan with the mixed-in options. */
     public int run(Step step) {
         return run(spec, send, plan.plan, step);

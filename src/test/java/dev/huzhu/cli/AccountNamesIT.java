@@ -30,6 +30,13 @@ class AccountNamesIT {
             assertEquals(w.address("alice"), w.okJson("member", "status", "alice").get("address").asText());
             assertEquals(w.address("carol"), w.okJson("points", "carol").get("address").asText());
 
+            // member join --referrer takes a name too: the referral lands on bob's address (MemberJoined's referrer)
+            w.ok("faucet", "1000", "--account", "bob", "--yes");
+            w.ok("faucet", "1000", "--account", "alice", "--yes");
+            w.ok("member", "join", "--plan", "0", "--amount", "300", "--account", "bob", "--yes");
+            JsonNode joined = w.okJson("member", "join", "--plan", "0", "--amount", "300", "--referrer", "bob", "--account", "alice", "--yes");
+            assertEquals(w.address("bob"), joined.get("referrer").asText());
+
             CliRunner.Result unknown = w.cli.run("records", "zoe");
             assertEquals(ExitCodes.WALLET, unknown.exit(), unknown.toString());
             assertEquals("huzhu: no account named 'zoe' in " + tmp.resolve("home/keystore") + " (`huzhu wallet list` shows them)", unknown.errLine());

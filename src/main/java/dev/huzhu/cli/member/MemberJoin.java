@@ -1,6 +1,5 @@
 package dev.huzhu.cli.member;
 
-import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
@@ -21,12 +20,12 @@ public final class MemberJoin implements Callable<Integer> {
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
     String amount;
 
-    @Option(names = "--referrer", paramLabel = "ADDRESS", description = "the active member who referred you (earns referral points)")
+    @Option(names = "--referrer", paramLabel = "ADDRESS|ACCOUNT", description = "the active member who referred you, by address or keystore account name (earns referral points)")
     String referrer;
 
     @Override
     public Integer call() {
-        String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : Address.parse(referrer, "--referrer").checksummed();
+        String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : plan.addressOf(referrer, "--referrer");
         return plan.run((p, flow) -> {
             BigInteger units = p.token().parse(amount);
             String data = PlanAction.data(p.pool(flow.from()).join(units, ref));

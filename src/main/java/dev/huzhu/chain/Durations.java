@@ -6,10 +6,14 @@ import dev.huzhu.protocol.InvalidInputException;
 public final class Durations {
     private Durations() {}
 
-    /** Parses "30d", "12h", "90m", "45s", "1w" or whole seconds. */
+    /**
+     * Parses "30d", "12h", "90m", "45s", "1w" or whole seconds; a bad one is named with {@code option} (when
+     * empty, the message starts with the quoted text and the caller names the option).
+     */
     public static long parse(String text, String option) {
+        String named = option.isEmpty() ? "" : option + " ";
         if (text == null || !text.matches("\\d{1,9}[wdhms]?")) {
-            throw new InvalidInputException(option + " '" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
+            throw new InvalidInputException(named + "'" + text + "' is not a duration (like 30d, 12h, 90m, 45s or seconds)");
         }
         char last = text.charAt(text.length() - 1);
         char unit = Character.isDigit(last) ? 's' : last;
@@ -22,7 +26,7 @@ public final class Durations {
             default -> n;
         };
         if (seconds > 0xFFFFFFFFL) {
-            throw new InvalidInputException(option + " '" + text + "' is too long (at most about 136 years)");
+            throw new InvalidInputException(named + "'" + text + "' is too long (at most about 136 years)");
         }
         return seconds;
     }

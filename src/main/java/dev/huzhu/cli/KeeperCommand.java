@@ -34,14 +34,14 @@ final class KeeperCommand implements Callable<Integer> {
     @Option(names = "--once", description = "one pass, then exit (default: a pass every --interval until Ctrl-C)")
     boolean once;
 
-    @Option(names = "--interval", defaultValue = "30s", paramLabel = "DURATION", description = "time between passes (default: ${DEFAULT-VALUE})")
-    String interval;
+    @Option(names = "--interval", defaultValue = "30s", paramLabel = "DURATION", converter = dev.huzhu.cli.options.DurationConverter.class, description = "time between passes (default: ${DEFAULT-VALUE})")
+    Long interval;
 
     @Override
     public Integer call() throws Exception {
-        long every = Durations.parse(interval, "--interval");
+        long every = interval;
         if (every < 1) {
-            throw new InvalidInputException("--interval must be at least 1 second, got " + interval);
+            throw new InvalidInputException("--interval must be at least 1 second, got " + Durations.format(interval));
         }
         Session session = Session.of(spec);
         PrintWriter out = spec.commandLine().getOut();

@@ -40,8 +40,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keeper", description = "also run the keeper (as in `huzhu keeper`) with --account: finalizes claims whose windows ended")
     boolean keeper;
 
-    @Option(names = "--keeper-interval", defaultValue = "30s", paramLabel = "DURATION", description = "time between keeper passes (default: ${DEFAULT-VALUE})")
-    String keeperInterval;
+    @Option(names = "--keeper-interval", defaultValue = "30s", paramLabel = "DURATION", converter = dev.huzhu.cli.options.DurationConverter.class, description = "time between keeper passes (default: ${DEFAULT-VALUE})")
+    Long keeperInterval;
 
     @Mixin
     dev.huzhu.cli.options.AccountOptions account;
@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new InvalidInputException("--port must be between 0 and 65535, got " + port);
         }
-        long keeperEvery = dev.huzhu.chain.Durations.parse(keeperInterval, "--keeper-interval");
+        long keeperEvery = keeperInterval;
         if (keeperEvery < 1) {
             throw new InvalidInputException("--keeper-interval must be at least 1 second, got " + keeperInterval);
         }

@@ -12,7 +12,9 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         if (e.getCause() instanceof InvalidInputException bad) {
-            cmd.getErr().println("huzhu: " + bad.getMessage());
+            // a converter that cannot know its option (a duration…) starts with the quoted value: name the option
+            String option = bad.getMessage().startsWith("'") && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "";
+            cmd.getErr().println("huzhu: " + option + bad.getMessage());
         } else {
             String message = String.valueOf(e.getMessage()).replace(System.lineSeparator(), " ").strip();
             cmd.getErr().println("huzhu: " + message + " (see `" + cmd.getCommandSpec().qualifiedName() + " --help`)");

@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 public final class ClaimSubmit implements Callable<Integer> {
     @Mixin PlanTx plan;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount claimed, in token units")
-    String amount;
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, description = "amount claimed, in token units")
+    dev.huzhu.cli.options.TokenQuantity amount;
 
     @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the evidence document (hashed locally)")
     Path evidence;
@@ -50,7 +50,7 @@ public final class ClaimSubmit implements Callable<Integer> {
         }
         Long when = incurredAt == null ? null : Timestamps.parse(incurredAt, "--incurred-at");
         return plan.run((p, flow) -> {
-            BigInteger units = p.token().parse(amount);
+            BigInteger units = p.token().parse(amount.text());
             long at = when != null ? when : latestTimestamp(p);
             String data = PlanAction.data(p.pool(flow.from()).submitClaim(units, evidenceHash, BigInteger.valueOf(at)));
             SentTransaction approval = p.ensureAllowance(flow, p.rules().claimBond, data);

@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
 public final class MemberDeposit implements Callable<Integer> {
     @Mixin PlanTx plan;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
-    String amount;
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, description = "amount in token units, e.g. 12.5")
+    dev.huzhu.cli.options.TokenQuantity amount;
 
     @Override
     public Integer call() {
         return plan.run((p, flow) -> {
-            BigInteger units = p.token().parse(amount);
+            BigInteger units = p.token().parse(amount.text());
             String data = PlanAction.data(p.pool(flow.from()).deposit(units));
             SentTransaction approval = p.ensureAllowance(flow, units, data);
             SentTransaction sent = flow.send(p.plan(), data,

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 public final class MemberJoin implements Callable<Integer> {
     @Mixin PlanTx plan;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
-    String amount;
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, description = "amount in token units, e.g. 12.5")
+    dev.huzhu.cli.options.TokenQuantity amount;
 
     @Option(names = "--referrer", paramLabel = "ADDRESS|ACCOUNT", description = "the active member who referred you, by address or keystore account name (earns referral points)")
     String referrer;
@@ -27,7 +27,7 @@ public final class MemberJoin implements Callable<Integer> {
     public Integer call() {
         String ref = referrer == null ? "0x0000000000000000000000000000000000000000" : plan.addressOf(referrer, "--referrer");
         return plan.run((p, flow) -> {
-            BigInteger units = p.token().parse(amount);
+            BigInteger units = p.token().parse(amount.text());
             String data = PlanAction.data(p.pool(flow.from()).join(units, ref));
             SentTransaction approval = p.ensureAllowance(flow, units, data);
             SentTransaction sent = flow.send(p.plan(), data,

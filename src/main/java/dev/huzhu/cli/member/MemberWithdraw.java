@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 public final class MemberWithdraw implements Callable<Integer> {
     @Mixin PlanTx plan;
 
-    @Option(names = "--amount", paramLabel = "AMOUNT", description = "amount in token units, e.g. 12.5")
-    String amount;
+    @Option(names = "--amount", paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, description = "amount in token units, e.g. 12.5")
+    dev.huzhu.cli.options.TokenQuantity amount;
 
     @Option(names = "--all", description = "everything withdrawable now (the free balance after the charges due)")
     boolean all;
@@ -33,7 +33,7 @@ public final class MemberWithdraw implements Callable<Integer> {
             throw new InvalidInputException("give either --amount AMOUNT or --all");
         }
         return plan.run((p, flow) -> {
-            BigInteger units = all ? dev.huzhu.chain.Calls.get(p.pool(null).withdrawable(flow.from())) : p.token().parse(amount);
+            BigInteger units = all ? dev.huzhu.chain.Calls.get(p.pool(null).withdrawable(flow.from())) : p.token().parse(amount.text());
             if (all && units.signum() == 0) {
                 throw new dev.huzhu.chain.RevertedException("nothing to withdraw: " + flow.from() + " has no free balance in plan " + p.plan(), null, null);
             }

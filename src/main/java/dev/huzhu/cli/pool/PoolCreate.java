@@ -8,6 +8,7 @@ import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.protocol.Deployment;
 import dev.huzhu.chain.Durations;
+import dev.huzhu.cli.options.DurationConverter;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanFacts;
 import dev.huzhu.chain.SentTransaction;
@@ -60,10 +61,10 @@ public final class PoolCreate implements Callable<Integer> {
     String contribution;
     @Option(names = "--share-cap", paramLabel = "AMOUNT", description = "cost-sharing: most a member pays per period")
     String shareCap;
-    @Option(names = "--period", defaultValue = "30d", paramLabel = "DURATION", description = "contribution period (default: ${DEFAULT-VALUE})")
-    String period;
-    @Option(names = "--grace", defaultValue = "7d", paramLabel = "DURATION", description = "prepaid: grace after the paid-through date (default: ${DEFAULT-VALUE})")
-    String grace;
+    @Option(names = "--period", defaultValue = "30d", paramLabel = "DURATION", converter = DurationConverter.class, description = "contribution period (default: ${DEFAULT-VALUE})")
+    Long period;
+    @Option(names = "--grace", defaultValue = "7d", paramLabel = "DURATION", converter = DurationConverter.class, description = "prepaid: grace after the paid-through date (default: ${DEFAULT-VALUE})")
+    Long grace;
     @Option(names = "--fee-bps", defaultValue = "0", paramLabel = "BPS", description = "service fee in basis points, at most 1000 (default: ${DEFAULT-VALUE})")
     int feeBps;
     @Option(names = "--fee-receiver", paramLabel = "ADDRESS", description = "who collects the fee (default: the creator)")
@@ -72,16 +73,16 @@ public final class PoolCreate implements Callable<Integer> {
     String maxPayout;
     @Option(names = "--max-payout-year", paramLabel = "AMOUNT", description = "maximum payout per member per year (default: 2 × per claim)")
     String maxPayoutYear;
-    @Option(names = "--waiting", defaultValue = "30d", paramLabel = "DURATION", description = "waiting period from joining (default: ${DEFAULT-VALUE})")
-    String waiting;
-    @Option(names = "--assessment", defaultValue = "7d", paramLabel = "DURATION", description = "assessors' window (default: ${DEFAULT-VALUE})")
-    String assessment;
-    @Option(names = "--notice", defaultValue = "3d", paramLabel = "DURATION", description = "public notice window (default: ${DEFAULT-VALUE})")
-    String notice;
-    @Option(names = "--jury", defaultValue = "3d", paramLabel = "DURATION", description = "each jury phase, commit and reveal (default: ${DEFAULT-VALUE})")
-    String jury;
-    @Option(names = "--filing-window", defaultValue = "90d", paramLabel = "DURATION", description = "a loss must be claimed within this time (default: ${DEFAULT-VALUE})")
-    String filingWindow;
+    @Option(names = "--waiting", defaultValue = "30d", paramLabel = "DURATION", converter = DurationConverter.class, description = "waiting period from joining (default: ${DEFAULT-VALUE})")
+    Long waiting;
+    @Option(names = "--assessment", defaultValue = "7d", paramLabel = "DURATION", converter = DurationConverter.class, description = "assessors' window (default: ${DEFAULT-VALUE})")
+    Long assessment;
+    @Option(names = "--notice", defaultValue = "3d", paramLabel = "DURATION", converter = DurationConverter.class, description = "public notice window (default: ${DEFAULT-VALUE})")
+    Long notice;
+    @Option(names = "--jury", defaultValue = "3d", paramLabel = "DURATION", converter = DurationConverter.class, description = "each jury phase, commit and reveal (default: ${DEFAULT-VALUE})")
+    Long jury;
+    @Option(names = "--filing-window", defaultValue = "90d", paramLabel = "DURATION", converter = DurationConverter.class, description = "a loss must be claimed within this time (default: ${DEFAULT-VALUE})")
+    Long filingWindow;
     @Option(names = "--claim-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted with a claim (default: ${DEFAULT-VALUE})")
     String claimBond;
     @Option(names = "--challenge-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted to challenge or appeal (default: ${DEFAULT-VALUE})")
@@ -117,8 +118,7 @@ public final class PoolCreate implements Callable<Integer> {
         for (String a : assessors) {
             assessorList.add(account.addressOf(session, a, "--assessor"));
         }
-        long[] durations = {Durations.parse(period, "--period"), Durations.parse(grace, "--grace"), Durations.parse(waiting, "--waiting"),
-                Durations.parse(assessment, "--assessment"), Durations.parse(notice, "--notice"), Durations.parse(jury, "--jury")};
+        long[] durations = {period, grace, waiting, assessment, notice, jury};
         byte[] rulesHash = new byte[32];
         if (rulesFile != null) {
             try {
@@ -150,7 +150,7 @@ public final class PoolCreate implements Callable<Integer> {
                     BigInteger.valueOf(durations[2]), BigInteger.valueOf(durations[3]), BigInteger.valueOf(durations[4]),
                     BigInteger.valueOf(durations[5]), amount(token, claimBond, "--claim-bond"), amount(token, challengeBond, "--challenge-bond"),
                     rulesHash, guardianAddress, BigInteger.valueOf(quorum != null ? quorum : assessorList.size() / 2 + 1),
-                    BigInteger.valueOf(Durations.parse(filingWindow, "--filing-window")), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+                    BigInteger.valueOf(filingWindow), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                     BigInteger.ZERO, assessorList);
             String factory = d.address(Deployment.FACTORY);
             AidPoolFactory encoder = AidPoolFactory.load(factory, chain.web3j(), chain.reader(flow.from()), chain.gas());

@@ -37,8 +37,8 @@ public final class FaucetCommand implements Callable<Integer> {
     @Mixin TxOptions tx;
     @Mixin JsonOption json;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", defaultValue = "1000", description = "amount in token units (default: ${DEFAULT-VALUE})")
-    String amount;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, defaultValue = "1000", description = "amount in token units (default: ${DEFAULT-VALUE})")
+    dev.huzhu.cli.options.TokenQuantity amount;
 
     @Override
     public Integer call() {
@@ -49,7 +49,7 @@ public final class FaucetCommand implements Callable<Integer> {
             String usdAddress = d.contract(Deployment.MOCK_USD).orElseThrow(() -> new NotFoundException(
                     "the deployment on chain " + chain.chainId() + " has no MockUSD: the faucet exists on local chains only")).address();
             Erc20Token usd = new Erc20Token(chain.web3j(), usdAddress);
-            BigInteger units = usd.parse(amount);
+            BigInteger units = usd.parse(amount.text());
             chain.token(usd.info());
             TxFlow flow = new TxFlow(session, chain, account, tx, spec.commandLine().getErr());
             String data = FunctionEncoder.encode(new Function("faucet", List.of(new Uint256(units)), List.of()));

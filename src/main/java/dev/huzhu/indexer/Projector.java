@@ -272,8 +272,8 @@ public final class Projector {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId, recipient, amount);
         // an instalment of an owed claim: paid grows, owed shrinks (exact, in Java: TEXT columns, see V4)
-        BigInteger paid = claim.isEmpty() ? BigInteger.ZERO : V3Projections.units(claim.get(0)[3]);
-        BigInteger owed = claim.isEmpty() ? BigInteger.ZERO : V3Projections.units(claim.get(0)[4]);
+        BigInteger paid = claim.isEmpty() ? BigInteger.ZERO : SqlWriter.amountOf(claim.get(0)[3]);
+        BigInteger owed = claim.isEmpty() ? BigInteger.ZERO : SqlWriter.amountOf(claim.get(0)[4]);
         BigInteger settled = owed.min(amount);
         w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid = ?, owed = ?, "
                         + "paid_time = COALESCE(paid_time, ?), updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>{@link #change} does the same for the counters and balances that many events of a range move on
  * the same row (a member's balance, a plan's reserve): the changes of one row are merged in memory
  * (a set replaces, an add accumulates on top) and reach the database as one UPDATE per row at the
- * next flush — before any query, before an {@link #update} of the same table, and before a commit —
+ * next flush — before a query that reads the table, before an {@link #update} of it, and before a commit —
  * so a range of thousands of deposits by a hundred members costs a hundred UPDATEs, not thousands.
  */
 public final class SqlWriter implements AutoCloseable {
@@ -77,17 +77,7 @@ public final class SqlWriter implements AutoCloseable {
      * changes nothing, as it would have at once.
      */
     public RowChange change(String table, String where, Object... key) {
-        List<Object> id = new ArrayList<>(key.length + 2);
-        id.add(table);
-        id.add(where);
-        id.addAll(java.util.Arrays.asList(key));
-        RowChange c = changes.get(id);
-        if (c == null) {
-            c = new RowChange(table, where, key.clone());
-            changes.put(id, c);
-            queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
-        }
-        return c;
+        return changes.computeIfAbsent(pending(table, where, key), id -> new RowChange(table, where, key.clone()));
     }
 
     /**
@@ -97,17 +87,26 @@ public final class SqlWriter implements AutoCloseable {
      * added in Java, and the row is updated — or inserted with the sums when it does not exist yet.
      */
     public TextSums textSums(String table, String[] keyColumns, Object... key) {
+        return sums.computeIfAbsent(pending(table, String.join(",", keyColumns), key), id -> new TextSums(table, keyColumns, key.clone()));
+    }
+
+    /** The identity of one pending row (table, how it is selected, key values); marks the table as queued. */
+    private List<Object> pending(String table, String selector, Object[] key) {
+        queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
         List<Object> id = new ArrayList<>(key.length + 2);
         id.add(table);
-        id.add(String.join(",", keyColumns));
+        id.add(selector);
         id.addAll(java.util.Arrays.asList(key));
-        TextSums t = sums.get(id);
-        if (t == null) {
-            t = new TextSums(table, keyColumns, key.clone());
-            sums.put(id, t);
-            queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
+        return id;
+    }
+
+    /** A decimal amount column's value (TEXT or numeric, as the database returns it); NULL is zero. */
+    static BigInteger amountOf(Object v) {
+        if (v == null) {
+            return BigInteger.ZERO;
         }
-        return t;
+        String s = v.toString();
+        return s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0 ? new BigInteger(s) : new BigDecimal(s).toBigInteger();
     }
 
     /** Sends the queued rows, one JDBC batch per SQL text, then the merged row changes. */
@@ -248,7 +247,14 @@ public final class SqlWriter implements AutoCloseable {
         private final String table;
         private final String where;
         private final Object[] key;
-        private final Map<String, Object[]> columns = new java.util.LinkedHashMap<>(); // column -> {set or null, hasSet, add}
+        private final Map<String, ColumnChange> columns = new java.util.LinkedHashMap<>();
+
+        /** One column's pending change: a value to set (when {@code set}), then {@code add} on top. */
+        private static final class ColumnChange {
+            boolean set;
+            Object value;
+            BigInteger add = BigInteger.ZERO;
+        }
 
         private RowChange(String table, String where, Object[] key) {
             this.table = table;
@@ -258,14 +264,17 @@ public final class SqlWriter implements AutoCloseable {
 
         /** Sets {@code column} to {@code value} (replacing what was added before). */
         public RowChange set(String column, Object value) {
-            columns.put(column, new Object[] {value, true, BigInteger.ZERO});
+            ColumnChange c = new ColumnChange();
+            c.set = true;
+            c.value = value;
+            columns.put(column, c);
             return this;
         }
 
         /** Adds {@code amount} to {@code column} (on top of a value set before, if any). */
         public RowChange add(String column, BigInteger amount) {
-            Object[] c = columns.computeIfAbsent(column, k -> new Object[] {null, false, BigInteger.ZERO});
-            c[2] = ((BigInteger) c[2]).add(amount);
+            ColumnChange c = columns.computeIfAbsent(column, k -> new ColumnChange());
+            c.add = c.add.add(amount);
             return this;
         }
 
@@ -277,19 +286,18 @@ public final class SqlWriter implements AutoCloseable {
         private void write(SqlWriter w) throws SQLException {
             StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
             List<Object> params = new ArrayList<>();
-            for (Map.Entry<String, Object[]> c : columns.entrySet()) {
+            for (Map.Entry<String, ColumnChange> e : columns.entrySet()) {
                 if (params.size() > 0) {
                     sql.append(", ");
                 }
-                String col = c.getKey();
-                Object[] v = c.getValue();
-                BigInteger add = (BigInteger) v[2];
-                if ((boolean) v[1]) {
+                String col = e.getKey();
+                ColumnChange c = e.getValue();
+                if (c.set) {
                     sql.append(col).append(" = ?");
-                    params.add(add.signum() == 0 || v[0] == null ? v[0] : toBig(v[0]).add(add));
+                    params.add(c.add.signum() == 0 || c.value == null ? c.value : toBig(c.value).add(c.add));
                 } else {
                     sql.append(col).append(" = ").append(col).append(" + ?");
-                    params.add(add);
+                    params.add(c.add);
                 }
             }
             sql.append(" WHERE ").append(where);
@@ -343,21 +351,12 @@ public final class SqlWriter implements AutoCloseable {
                 return;
             }
             for (int i = 0; i < cols.size(); i++) {
-                params.add(decimal(rows.get(0)[i]).add(add.get(cols.get(i))).toString());
+                params.add(amountOf(rows.get(0)[i]).add(add.get(cols.get(i))).toString());
             }
             params.addAll(java.util.Arrays.asList(key));
             PreparedStatement ps = w.statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + where);
             bind(ps, params.toArray());
             ps.executeUpdate();
-        }
-
-        private static BigInteger decimal(Object v) {
-            if (v == null) {
-                return BigInteger.ZERO;
-            }
-            String s = v.toString();
-            int dot = s.indexOf('.');
-            return new BigInteger(dot < 0 ? s : s.substring(0, dot));
         }
     }
 }

@@ -14,18 +14,9 @@ import java.util.List;
 final class V3Projections {
     private V3Projections() {}
 
-    /** A TEXT (or numeric) amount column's value; NULL is zero. */
-    static BigInteger units(Object v) {
-        if (v == null) {
-            return BigInteger.ZERO;
-        }
-        String s = v.toString();
-        return s.indexOf('.') < 0 && s.indexOf('e') < 0 && s.indexOf('E') < 0 ? new BigInteger(s) : new java.math.BigDecimal(s).toBigInteger();
-    }
-
     private static BigInteger one(SqlWriter w, String sql, Object... params) throws SQLException {
         List<Object[]> r = w.query(sql, params);
-        return r.isEmpty() ? BigInteger.ZERO : units(r.get(0)[0]);
+        return r.isEmpty() ? BigInteger.ZERO : SqlWriter.amountOf(r.get(0)[0]);
     }
 
     private static long claimId(DecodedEvent e) {

@@ -7,7 +7,6 @@ import dev.huzhu.protocol.Category;
 import dev.huzhu.protocol.Address;
 import dev.huzhu.chain.ChainEvent;
 import dev.huzhu.protocol.Deployment;
-import dev.huzhu.chain.Durations;
 import dev.huzhu.cli.options.DurationConverter;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.PlanFacts;

@@ -79,8 +79,7 @@ public final class TransactionSender {
             BigInteger balance = web3j.ethGetBalance(from, DefaultBlockParameterName.LATEST).send().getBalance();
             BigInteger need = limit.multiply(maxFee).add(value);
             if (balance.compareTo(need) < 0) {
-                throw new RevertedException("not enough ETH for gas: " + from + " has " + GasPrice.eth(balance)
-                        + " ETH, this transaction may cost up to " + GasPrice.eth(need) + " ETH", null, null);
+                throw new NotEnoughEthException(from, balance, need);
             }
             BigInteger pending = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send().getTransactionCount();
             BigInteger mined = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.LATEST).send().getTransactionCount();

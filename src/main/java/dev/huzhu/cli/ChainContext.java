@@ -51,6 +51,11 @@ public final class ChainContext implements AutoCloseable {
         return connection.web3j();
     }
 
+    /** The raw JSON-RPC service, for node-specific calls (hardhat_*, evm_*: `huzhu dev`). */
+    public org.web3j.protocol.Web3jService rpc() {
+        return connection.service();
+    }
+
     public long chainId() {
         return connection.chainId();
     }

@@ -39,7 +39,7 @@ public final class HuzhuCommand implements Runnable {
             // protocol v3 (issue 9)
             KeeperCommand.class,
             // local chain and demo
-            DemoCommand.class, NodeCommand.class,
+            DemoCommand.class, NodeCommand.class, dev.huzhu.cli.dev.DevCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);
 
     /** Commands whose log lines also go to stderr (docs/cli.md "Logs"); the others log to the file only. */

@@ -66,7 +66,7 @@ public final class TxFlow {
 
     /** As {@link #send(String, String, String)}; {@code confirmed} skips the question (already asked for a batch). */
     public SentTransaction send(String to, String data, String description, boolean confirmed) {
-        PreparedTransaction p = chain.sender().prepare(entry.address(), to, data, BigInteger.ZERO, tx.fees(), description);
+        PreparedTransaction p = prepare(to, data, description);
         err.printf("%s%n  from %s (%s) on %s (chain %d), nonce %s%n", description, entry.name(), entry.address(),
                 chain.profile().name(), chain.chainId(), p.nonce());
         if (p.pendingAhead() > 0) {
@@ -88,6 +88,18 @@ public final class TxFlow {
                 GasPrice.eth(sent.gasUsed().multiply(sent.effectiveGasPrice())));
         err.flush();
         return sent;
+    }
+
+    /** Estimates the call; a sender without ETH for gas is told how to get some (on a local chain: `huzhu dev fund`). */
+    private PreparedTransaction prepare(String to, String data, String description) {
+        try {
+            return chain.sender().prepare(entry.address(), to, data, BigInteger.ZERO, tx.fees(), description);
+        } catch (dev.huzhu.chain.NotEnoughEthException e) {
+            String who = entry.name().equalsIgnoreCase(entry.address()) ? entry.address() : entry.name() + " (" + entry.address() + ")";
+            String hint = chain.profile().local() ? "; on the local node run `huzhu dev fund " + entry.name() + "`"
+                    : "; send it some ETH from another account or an exchange";
+            throw new dev.huzhu.chain.RevertedException(dev.huzhu.chain.NotEnoughEthException.words(who, e.balance(), e.need()) + hint, null, null);
+        }
     }
 
     /** The JSON view of a sent transaction, for --json outputs. */

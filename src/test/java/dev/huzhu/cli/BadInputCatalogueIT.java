@@ -157,7 +157,8 @@ class BadInputCatalogueIT {
         List<Case> all = new ArrayList<>(cases);
         all.add(c("voting twice", 4, "huzhu: " + w.address("assessor1") + " already voted on claim #1", "claim", "vote", "1", "approve", "--plan", "0", "--account", "assessor1", "--yes"));
         String broke = CliWorld.json(w.ok("wallet", "new", "broke", "--json")).get("address").asText();
-        all.add(c("no ETH for gas", 4, "regex:huzhu: not enough ETH for gas: " + broke + " has 0 ETH, this transaction may cost up to 0\\.\\d+ ETH",
+        all.add(c("no ETH for gas", 4, "regex:huzhu: not enough ETH for gas: broke \\(" + broke + "\\) has 0 ETH, this transaction may cost up to 0\\.\\d+ ETH; "
+                + "on the local node run `huzhu dev fund broke`",
                 "faucet", "10", "--account", "broke", "--yes"));
         all.add(c("waiting period", 4, "huzhu: cannot claim yet: waiting period ends " + waitingEnds(w, plan, "carol"),
                 "claim", "submit", "--plan", "0", "--amount", "10", "--evidence", evidence.toString(), "--account", "carol", "--yes"));

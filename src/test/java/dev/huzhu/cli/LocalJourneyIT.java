@@ -1,0 +1,113 @@
+package dev.huzhu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.huzhu.chain.Erc20Token;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A new user's whole local journey with the CLI alone (issue 14): fresh wallets (no dev keys imported), the
+ * "0 ETH" error pointing to `huzhu dev fund`, funding, deploy, a plan, joining, the waiting period passed
+ * with `huzhu dev time`, a claim voted, finalized and withdrawn. No curl, no test-only helpers.
+ */
+@ExtendWith(HardhatNodeExtension.class)
+class LocalJourneyIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aNewUserFinishesTheJourneyWithTheCliAlone(HardhatNode node) throws Exception {
+        CliRunner cli = new CliRunner()
+                .env("HUZHU_CONFIG_DIR", tmp.resolve("home").toString())
+                .env("HUZHU_DEPLOYMENTS_DIR", tmp.resolve("deployments").toString())
+                .env("HUZHU_RPC_URL", node.rpcUrl())
+                .env("HUZHU_KEYSTORE_LIGHT", "1")
+                .env("HUZHU_PASSWORD", "correct horse");
+        for (String name : List.of("op", "a1", "a2", "alice")) {
+            ok(cli, "wallet", "new", name);
+        }
+        // a fresh account has no ETH: the error says how to get some
+        CliRunner.Result broke = cli.run("deploy", "--account", "op", "--yes");
+        assertEquals(ExitCodes.REVERTED, broke.exit(), broke.toString());
+        assertTrue(broke.errLine().endsWith("has 0 ETH, this transaction may cost up to " + broke.errLine().replaceAll(".*up to ([0-9.]+) ETH.*", "$1")
+                + " ETH; on the local node run `huzhu dev fund op`"), broke.errLine());
+        assertTrue(broke.errLine().startsWith("huzhu: not enough ETH for gas: op (0x"), broke.errLine());
+
+        // before a deployment there is no MockUSD: ETH only, and it says so
+        String funded = ok(cli, "dev", "fund", "op").out();
+        assertTrue(funded.startsWith("funded op (0x") && funded.contains("+100 ETH (now 100 ETH); no MockUSD on chain 31337 yet"), funded);
+        ok(cli, "deploy", "--account", "op", "--yes");
+        JsonNode plan = json(ok(cli, "pool", "create", "--category", "medical", "--contribution", "100", "--max-payout", "1000",
+                "--assessor", "a1", "--assessor", "a2", "--quorum", "2", "--account", "op", "--yes", "--json"));
+        assertEquals(0, plan.get("id").asInt());
+
+        JsonNode aliceFunds = json(ok(cli, "dev", "fund", "alice", "1000", "--json"));
+        assertEquals("1000", aliceFunds.get("tokenBalance").asText());
+        assertEquals("100", aliceFunds.get("eth").asText());
+        ok(cli, "dev", "fund", "a1", "0", "--eth", "1");
+        ok(cli, "dev", "fund", "a2", "0", "--eth", "1");
+        Web3j web3j = Web3j.build(new HttpService(node.rpcUrl()));
+        String a1 = json(ok(cli, "wallet", "show", "a1", "--json")).get("address").asText();
+        assertEquals(BigInteger.TEN.pow(18), web3j.ethGetBalance(a1, DefaultBlockParameterName.LATEST).send().getBalance());
+        JsonNode accounts = json(ok(cli, "dev", "accounts", "--json"));
+        JsonNode aliceRow = null;
+        for (JsonNode a : accounts.get("accounts")) {
+            aliceRow = "alice".equals(a.get("name").asText()) ? a : aliceRow;
+        }
+        assertEquals("1000", aliceRow.get("token").asText(), accounts.toString());
+
+        ok(cli, "member", "join", "--plan", "0", "--amount", "300", "--account", "alice", "--yes");
+        Path evidence = Files.writeString(tmp.resolve("invoice.txt"), "hospital invoice, 250 USD");
+        String[] submit = {"claim", "submit", "--plan", "0", "--amount", "250", "--evidence", evidence.toString(), "--account", "alice", "--yes", "--json"};
+        CliRunner.Result early = cli.run(submit);
+        assertEquals(ExitCodes.REVERTED, early.exit(), early.toString());
+        assertTrue(early.errLine().startsWith("huzhu: cannot claim yet: waiting period ends "), early.errLine());
+
+        JsonNode moved = json(ok(cli, "dev", "time", "+30d", "--json"));
+        assertTrue(moved.get("now").asLong() - moved.get("before").asLong() >= 30 * 86_400L, moved.toString());
+        long id = json(ok(cli, submit)).get("claimId").asLong();
+        ok(cli, "claim", "vote", Long.toString(id), "approve", "--plan", "0", "--account", "a1", "--yes");
+        ok(cli, "claim", "vote", Long.toString(id), "approve", "--plan", "0", "--account", "a2", "--yes");
+        ok(cli, "dev", "time", "+3d");
+        ok(cli, "dev", "time", "+1m");
+        JsonNode fin = json(ok(cli, "claim", "finalize", Long.toString(id), "--plan", "0", "--account", "alice", "--yes", "--json"));
+        assertEquals("paid", fin.get("outcome").asText());
+
+        String usdAddress = json(ok(cli, "pool", "show", "0", "--json")).get("asset").asText();
+        Erc20Token usd = new Erc20Token(web3j, usdAddress);
+        String alice = json(ok(cli, "wallet", "show", "alice", "--json")).get("address").asText();
+        BigInteger before = usd.balanceOf(alice);
+        JsonNode out = json(ok(cli, "member", "withdraw", "--plan", "0", "--amount", "250", "--account", "alice", "--yes", "--json"));
+        assertEquals("250", out.get("amount").asText());
+        assertEquals(before.add(BigInteger.valueOf(250_000_000)), usd.balanceOf(alice), "the paid claim reached alice's wallet");
+
+        // other networks are refused in one line, before any connection
+        CliRunner.Result remote = cli.run("dev", "fund", "alice", "--network", "sepolia");
+        assertEquals(ExitCodes.USAGE, remote.exit(), remote.toString());
+        assertEquals("huzhu: `huzhu dev` works on a local development chain only; network 'sepolia' (chain 11155111) is not one", remote.errLine());
+    }
+
+    private static CliRunner.Result ok(CliRunner cli, String... args) {
+        CliRunner.Result r = cli.run(args);
+        assertEquals(0, r.exit(), () -> String.join(" ", args) + "\n" + r);
+        return r;
+    }
+
+    private static JsonNode json(CliRunner.Result r) {
+        return CliWorld.json(r);
+    }
+
+}

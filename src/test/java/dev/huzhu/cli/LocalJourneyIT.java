@@ -50,9 +50,25 @@ class LocalJourneyIT {
         String funded = ok(cli, "dev", "fund", "op").out();
         assertTrue(funded.startsWith("funded op (0x") && funded.contains("+100 ETH (now 100 ETH); no MockUSD on chain 31337 yet"), funded);
         ok(cli, "deploy", "--account", "op", "--yes");
+        // the rules come before the question (they are fixed forever); declining sends nothing
+        String[] create = {"pool", "create", "--category", "education", "--contribution", "100", "--max-payout", "1000", "--fee-bps", "150",
+                "--fee-receiver", "op", "--guardian", "a1", "--claim-bond", "5", "--assessor", "a1", "--account", "op"};
+        CliRunner.Result declined = cli.runWithInput("n\n", create);
+        assertEquals(ExitCodes.DECLINED, declined.exit(), declined.toString());
+        String op = json(ok(cli, "wallet", "show", "op", "--json")).get("address").asText();
+        String shown = declined.err();
+        for (String rule : List.of("the new plan's rules (fixed forever", "category        education, prepaid", "contribution    100 mUSD per 30d period, grace 7d",
+                "service fee     1.5% (150 bps) to " + op, "max payout      1000 mUSD per claim, 2000 mUSD per member per year",
+                "waiting period  30d", "filing window   a loss must be claimed within 90d", "windows         assessment 7d, public notice 3d, jury 3d commit + 3d reveal",
+                "bonds           claim 5 mUSD, challenge/appeal 0 mUSD", "jury            5 jurors per dispute", "assessors       1 of 1 must approve",
+                "guardian        " + json(ok(cli, "wallet", "show", "a1", "--json")).get("address").asText(),
+                "create an education plan (prepaid) with 1 assessor")) {
+            assertTrue(shown.contains(rule), rule + " in\n" + shown);
+        }
+        assertTrue(shown.indexOf("waiting period") < shown.indexOf("send?"), shown);
         JsonNode plan = json(ok(cli, "pool", "create", "--category", "medical", "--contribution", "100", "--max-payout", "1000",
                 "--assessor", "a1", "--assessor", "a2", "--quorum", "2", "--account", "op", "--yes", "--json"));
-        assertEquals(0, plan.get("id").asInt());
+        assertEquals(0, plan.get("id").asInt(), "the declined create sent nothing");
 
         JsonNode aliceFunds = json(ok(cli, "dev", "fund", "alice", "1000", "--json"));
         assertEquals("1000", aliceFunds.get("tokenBalance").asText());

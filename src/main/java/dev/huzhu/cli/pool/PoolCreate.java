@@ -66,7 +66,7 @@ public final class PoolCreate implements Callable<Integer> {
     Long grace;
     @Option(names = "--fee-bps", defaultValue = "0", paramLabel = "BPS", description = "service fee in basis points, at most 1000 (default: ${DEFAULT-VALUE})")
     int feeBps;
-    @Option(names = "--fee-receiver", paramLabel = "ADDRESS", description = "who collects the fee (default: the creator)")
+    @Option(names = "--fee-receiver", paramLabel = "ADDRESS|ACCOUNT", description = "who collects the fee: address or keystore account name (default: the creator)")
     String feeReceiver;
     @Option(names = "--max-payout", required = true, paramLabel = "AMOUNT", description = "maximum payout per claim")
     String maxPayout;
@@ -88,7 +88,7 @@ public final class PoolCreate implements Callable<Integer> {
     String challengeBond;
     @Option(names = "--rules-file", paramLabel = "FILE", description = "the human-readable rules; its keccak-256 hash goes on chain")
     Path rulesFile;
-    @Option(names = "--guardian", paramLabel = "ADDRESS", description = "may pause new joins and claims (default: nobody, never pausable)")
+    @Option(names = "--guardian", paramLabel = "ADDRESS|ACCOUNT", description = "may pause new joins and claims: address or keystore account name (default: nobody, never pausable)")
     String guardian;
     @Option(names = "--assessor", required = true, paramLabel = "ADDRESS|ACCOUNT", description = "an assessor: address or keystore account name (repeat for each, 1 to 32)")
     List<String> assessors;
@@ -128,7 +128,7 @@ public final class PoolCreate implements Callable<Integer> {
                 throw new InvalidInputException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
             }
         }
-        String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : Address.parse(guardian, "--guardian").checksummed();
+        String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : account.addressOf(session, guardian, "--guardian");
         PrintWriter out = spec.commandLine().getOut();
         try (ChainContext chain = ChainContext.open(session, network)) {
             Deployment d = chain.deployment();
@@ -143,7 +143,7 @@ public final class PoolCreate implements Callable<Integer> {
             AidPool.Rules rules = new AidPool.Rules(assetAddress, BigInteger.valueOf(categoryIndex), BigInteger.valueOf(modelIndex),
                     contribution == null ? BigInteger.ZERO : amount(token, contribution, "--contribution"),
                     BigInteger.valueOf(durations[0]), BigInteger.valueOf(durations[1]), BigInteger.valueOf(feeBps),
-                    feeReceiver == null ? flow.from() : Address.parse(feeReceiver, "--fee-receiver").checksummed(),
+                    feeReceiver == null ? flow.from() : account.addressOf(session, feeReceiver, "--fee-receiver"),
                     perClaim, maxPayoutYear == null ? perClaim.multiply(BigInteger.TWO) : amount(token, maxPayoutYear, "--max-payout-year"),
                     shareCap == null ? BigInteger.ZERO : amount(token, shareCap, "--share-cap"),
                     BigInteger.valueOf(durations[2]), BigInteger.valueOf(durations[3]), BigInteger.valueOf(durations[4]),
@@ -153,8 +153,14 @@ public final class PoolCreate implements Callable<Integer> {
                     BigInteger.ZERO, assessorList);
             String factory = d.address(Deployment.FACTORY);
             AidPoolFactory encoder = AidPoolFactory.load(factory, chain.web3j(), chain.reader(flow.from()), chain.gas());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("the new plan's rules (fixed forever: a different rule set is a new plan):");
+            for (String[] row : RuleLines.of(rules, category, SolidityEnum.of(ContributionModel.class, BigInteger.valueOf(modelIndex)), token.info())) {
+                err.printf("  %-15s %s%n", row[0], row[1]);
+            }
             SentTransaction sent = flow.send(factory, encoder.createPlan(toFactoryRules(rules)).encodeFunctionCall(),
-                    "create a " + category.label() + " plan (" + model + ") with " + assessorList.size() + " assessor(s)");
+                    "create " + dev.huzhu.cli.output.Words.article(category.label()) + " plan (" + model + ") with "
+                            + dev.huzhu.cli.output.Words.count(assessorList.size(), "assessor"));
             ChainEvent created = chain.events(sent).stream().filter(e -> e.name().equals("PlanCreated")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the factory emitted no PlanCreated event"));
             String plan = created.address("plan");

@@ -56,27 +56,14 @@ public final class PoolShow implements Callable<Integer> {
                 Json.print(out, o);
                 return ExitCodes.OK;
             }
-            String[][] rows = {
-                {"plan", "#" + f.id() + " " + f.address()},
-                {"category", f.category().label() + ", " + f.model().label() + (f.paused() ? " (paused: no new joins or claims)" : "")},
-                {"token", f.symbol() + " " + r.asset},
-                {"contribution", f.contributionText()},
-                {"grace period", Durations.format(r.gracePeriod.longValue())},
-                {"service fee", f.feeBps() + " bps to " + r.feeReceiver},
-                {"max payout", f.amount(r.maxPayoutPerClaim) + " per claim, " + f.amount(r.maxPayoutPerMemberPerYear) + " per member per year"},
-                {"waiting period", Durations.format(r.waitingPeriod.longValue())},
-                {"windows", "assessment " + Durations.format(r.assessmentWindow.longValue()) + ", notice " + Durations.format(r.noticeWindow.longValue())
-                        + ", jury " + Durations.format(r.juryWindow.longValue()) + " + " + Durations.format(r.juryWindow.longValue())},
-                {"bonds", "claim " + f.amount(r.claimBond) + ", challenge/appeal " + f.amount(r.challengeBond)},
-                {"assessors", r.quorum + " of " + r.assessors.size() + ": " + String.join(", ", r.assessors.stream().map(dev.huzhu.protocol.Address::checksum).toList())},
-                {"guardian", r.guardian.equalsIgnoreCase("0x0000000000000000000000000000000000000000") ? "none (never pausable)" : dev.huzhu.protocol.Address.checksum(r.guardian)},
-                {"rules hash", Numeric.toHexString(r.rulesHash)},
-                {"members", f.activeMembers().toString()},
-                {"reserve", f.amount(f.reserve()) + " (member balances " + f.amount(f.totalBalances()) + ")"},
-                {"claims", f.claimCount().toString()},
-                {"rating", f.ratingText()},
-                {"created", Instant.ofEpochSecond(f.createdAt().longValue()).toString()},
-            };
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            rows.add(new String[] {"plan", "#" + f.id() + " " + f.address() + (f.paused() ? " (paused: no new joins or claims)" : "")});
+            rows.addAll(RuleLines.of(r, f.category(), f.model(), f.token()));
+            rows.add(new String[] {"members", f.activeMembers().toString()});
+            rows.add(new String[] {"reserve", f.amount(f.reserve()) + " (member balances " + f.amount(f.totalBalances()) + ")"});
+            rows.add(new String[] {"claims", f.claimCount().toString()});
+            rows.add(new String[] {"rating", f.ratingText()});
+            rows.add(new String[] {"created", Instant.ofEpochSecond(f.createdAt().longValue()).toString()});
             for (String[] row : rows) {
                 out.printf("%-15s %s%n", row[0], row[1]);
             }

@@ -106,4 +106,7 @@ interface IAidPoolErrors {
     error TooManyClaims();
     /// @notice More members than the registry can hold (2^24 - 1).
     error TooManyMembers();
+    /// @notice prepareExits was told `given` holds registry position `position` (1-based), which
+    ///         it does not (the count walks positions downwards from windDown's countCursor).
+    error ExitHintMismatch(uint256 position, address given);
 }

@@ -4,7 +4,8 @@ pragma solidity 0.8.28;
 import {Jury} from "../pool/jury/Jury.sol";
 
 /// @title JuryHarness
-/// @notice Test helper: the Jury library over a plain registry, with eligibility set by the test.
+/// @notice Test helper: the Jury library over a plain registry (positions given once, kept for
+///         good, as the plan's), with eligibility set by the test.
 contract JuryHarness {
     using Jury for Jury.Book;
 
@@ -12,7 +13,7 @@ contract JuryHarness {
     event Drawn(uint256 indexed claimId, uint256 seats);
 
     Jury.Book private _book;
-    mapping(uint256 => address) private _registry; // 1-based, like the plan's
+    mapping(address => uint256) private _positions; // 1-based, like the plan's member.registryIndex
     uint256 private _count;
     mapping(address => bool) private _ineligible;
 
@@ -20,20 +21,14 @@ contract JuryHarness {
     function addMembers(uint256 start, uint256 count) external {
         uint256 n = _count;
         for (uint256 i = 1; i <= count; ++i) {
-            _registry[n + i] = address(uint160(start + i));
+            _positions[address(uint160(start + i))] = n + i;
         }
         _count = n + count;
     }
 
     /// @notice Appends `who` to the registry.
     function add(address who) external {
-        _registry[++_count] = who;
-    }
-
-    /// @notice Swap-and-pop removal of the entry at 0-based `index`.
-    function removeAt(uint256 index) external {
-        _registry[index + 1] = _registry[_count];
-        delete _registry[_count--];
+        _positions[who] = ++_count;
     }
 
     /// @notice Marks `who` (in)eligible.
@@ -51,9 +46,9 @@ contract JuryHarness {
         return _book.reopen(claimId);
     }
 
-    /// @notice Draws the panel.
-    function draw(uint256 claimId, uint256 size) external {
-        address[] memory jurors = _book.draw(claimId, _registry, _count, size, _eligible, claimId);
+    /// @notice Draws the panel; `atPositions` names each visited position's holder, in visit order.
+    function draw(uint256 claimId, uint256 size, address[] calldata atPositions) external {
+        address[] memory jurors = _book.draw(claimId, atPositions, _positionOf, size, _eligible, claimId);
         emit Drawn(claimId, jurors.length);
     }
 
@@ -71,14 +66,34 @@ contract JuryHarness {
     function panel(uint256 claimId)
         external
         view
-        returns (uint256 round, uint256 drawBlock, bool drawn, address[] memory jurors, uint256 votesFor, uint256 votesAgainst, bool decided, bool expired)
+        returns (
+            uint256 round,
+            uint256 drawBlock,
+            bool drawn,
+            address[] memory jurors,
+            uint256 votesFor,
+            uint256 votesAgainst,
+            bool decided,
+            bool expired,
+            uint256 population
+        )
     {
         Jury.Panel storage p = _book.panels[claimId];
         jurors = new address[](p.size);
         for (uint256 k = 0; k < p.size; ++k) {
             jurors[k] = p.seated[uint256(p.base) + k];
         }
-        return (p.round, p.drawBlock, p.drawn, jurors, p.votesFor, p.votesAgainst, Jury.decided(p, Jury.quorumOf(Jury.DEFAULT_PANEL)), Jury.expired(p));
+        return (
+            p.round,
+            p.drawBlock,
+            p.drawn,
+            jurors,
+            p.votesFor,
+            p.votesAgainst,
+            Jury.decided(p, Jury.quorumOf(Jury.DEFAULT_PANEL)),
+            Jury.expired(p),
+            p.population
+        );
     }
 
     /// @notice A seat's state.
@@ -90,6 +105,10 @@ contract JuryHarness {
     /// @notice Registry length.
     function length() external view returns (uint256) {
         return _count;
+    }
+
+    function _positionOf(address who) private view returns (uint256) {
+        return _positions[who];
     }
 
     function _eligible(address who, uint256) private view returns (bool) {

@@ -107,7 +107,10 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
     ///         block after the dispute opened or was redrawn, for 256 blocks). Gas is O(panel).
     ///         Runs in AidPoolExtension (PoolJury).
     /// @param claimId the disputed claim
-    function drawJury(uint256 claimId) external {
+    /// @param atPositions the holder of each registry position the draw visits, in visit order
+    ///        (replayed off chain from juryOf; see docs/claims.md "Drawing the panel")
+    function drawJury(uint256 claimId, address[] calldata atPositions) external {
+        atPositions;
         _delegate(claimId);
     }
 
@@ -199,8 +202,10 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
     /// @notice Prepares the exits of a closed plan in chunks (anyone may call until it returns
     ///         true); see PoolWindDown. Runs in AidPoolExtension.
     /// @param maxSteps most claims and members to look at in this call
+    /// @param atPositions holders of the registry positions windDown's countCursor, countCursor - 1, ...
     /// @return open whether the exits are open
-    function prepareExits(uint256 maxSteps) external returns (bool open) {
+    function prepareExits(uint256 maxSteps, address[] calldata atPositions) external returns (bool open) {
+        atPositions;
         open = _delegate(maxSteps) != 0;
     }
 
@@ -284,15 +289,11 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
         return _members[member];
     }
 
-    /// @notice Members in the registry (joined and not yet seen to have left or lapsed).
-    function memberCount() external view returns (uint256) {
+    /// @notice Registry positions given so far: one per address that ever joined, kept for good
+    ///         (memberOf(a).registryIndex is a's 1-based position; the jury draw and the exit
+    ///         count visit positions).
+    function registrySize() external view returns (uint256) {
         return _totals.registryCount;
-    }
-
-    /// @notice The registry's member at position `index` (0-based, < memberCount()). Positions
-    ///         change when a member leaves (swap-and-pop).
-    function memberAt(uint256 index) external view returns (address) {
-        return _registry[index + 1];
     }
 
     /// @notice What `member` could withdraw now: the free balance after the charges that are due
@@ -355,14 +356,23 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
     }
 
     /// @notice Wind-down state: whether the plan is closed, when, why; whether exits are open,
-    ///         the exit pool and the shares not yet taken.
+    ///         the exit pool and the shares not yet taken; the registry position prepareExits counts
+    ///         next (downwards; 0 before the count starts: it starts at registrySize()).
     function windDown()
         external
         view
-        returns (bool closed, uint256 closedAt, CloseReason reason, bool exitsOpen, uint256 exitPool, uint256 exitShares)
+        returns (
+            bool closed,
+            uint256 closedAt,
+            CloseReason reason,
+            bool exitsOpen,
+            uint256 exitPool,
+            uint256 exitShares,
+            uint256 countCursor
+        )
     {
         WindDown storage w = _windDown;
-        return (_totals.closed, w.closedAt, w.reason, w.exitsOpen, w.exitPool, w.exitShares);
+        return (_totals.closed, w.closedAt, w.reason, w.exitsOpen, w.exitPool, w.exitShares, w.countCursor);
     }
 
     /// @notice Votes to close in the current round and when covered members were first seen below the floor.
@@ -398,11 +408,20 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
 
     /// @notice A dispute's jury: the round (1, or 2 after a redraw), the seed block, the
     ///         eligibility cut-off (members who joined at or before it), whether the round's panel
-    ///         is drawn, its jurors and this round's votes.
+    ///         is drawn, its jurors, this round's votes and the registry positions the draws visit.
     function juryOf(uint256 claimId)
         external
         view
-        returns (uint256 round, uint256 drawBlock, uint256 cutoff, bool drawn, address[] memory jurors, uint256 votesFor, uint256 votesAgainst)
+        returns (
+            uint256 round,
+            uint256 drawBlock,
+            uint256 cutoff,
+            bool drawn,
+            address[] memory jurors,
+            uint256 votesFor,
+            uint256 votesAgainst,
+            uint256 population
+        )
     {
         Jury.Panel storage p = Jury.book().panels[claimId];
         uint256 size = p.size;
@@ -410,7 +429,7 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
         for (uint256 k = 0; k < size; ++k) {
             jurors[k] = p.seated[uint256(p.base) + k];
         }
-        return (p.round, p.drawBlock, p.cutoff, p.drawn, jurors, p.votesFor, p.votesAgainst);
+        return (p.round, p.drawBlock, p.cutoff, p.drawn, jurors, p.votesFor, p.votesAgainst, p.population);
     }
 
     /// @dev A dispute's round ends in the extension (PoolJury.closeJuryRound, which has no stub

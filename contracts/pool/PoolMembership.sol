@@ -47,7 +47,7 @@ abstract contract PoolMembership is PoolStorage {
         }
         m.flags = flags;
         ++_book.activeMembers;
-        _register(msg.sender, m);
+        _register(m);
         emit MemberJoined(msg.sender, referrer, nowTs, nowTs + r.waitingPeriod);
         _creditBalance(msg.sender, m, amount);
         m.paidThrough = nowTs; // PREPAID: charged from now; COST_SHARING: _recover sets the end of cover

@@ -44,7 +44,7 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     struct Totals {
         uint96 totalBalances; // sum of members' free balances (net of settled-at-payout shares)
         uint96 reserve; // money for claims (PREPAID contributions, forfeited bonds, rounding dust)
-        uint24 registryCount; // members in the registry
+        uint24 registryCount; // registry positions given: every address that ever joined (kept for good)
         uint16 feeBps; // current fee, <= rules.feeBps
         bool paused;
         bool initialized;
@@ -96,7 +96,6 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
     mapping(address => Member) internal _members;
     mapping(uint256 => ClaimRecord) internal _claims;
     mapping(uint256 => mapping(address => bytes32)) internal _commitments;
-    mapping(uint256 => address) internal _registry; // 1-based
     mapping(uint256 => uint256) internal _owedQueue; // position => claim id
 
     // =================================================================== rules
@@ -305,32 +304,27 @@ abstract contract PoolStorage is IAidPoolEvents, IAidPoolErrors, ReentrancyGuard
 
     // =================================================================== registry
 
-    /// @dev Adds a member to the registry (O(1)).
-    function _register(address who, Member storage m) internal {
+    /// @dev Gives a member their registry position at their first join (O(1)); a rejoin keeps
+    ///      it. Positions are never reused or moved, so member -> position (in the member's own
+    ///      slot) is all the plan stores: the jury draw and the exit count are told each
+    ///      position's holder and check it here.
+    function _register(Member storage m) internal {
+        if (m.registryIndex != 0) return;
         uint256 index = uint256(_totals.registryCount) + 1;
         if (index > type(uint24).max) revert TooManyMembers();
         _totals.registryCount = uint24(index);
-        _registry[index] = who;
         m.registryIndex = uint24(index);
     }
 
-    /// @dev Marks a member inactive and takes them out of the registry by swap-and-pop (O(1)).
-    ///      While exits are open, the member's reserve share goes back to the others.
+    /// @dev Marks a member inactive (O(1)); their registry position stays theirs. While a closed
+    ///      plan counts its members for the exits, or once the exits are open, a member already
+    ///      counted takes their share out (the count walks positions downwards from the top).
     function _drop(Member storage m) internal {
         m.active = false;
-        uint256 index = m.registryIndex;
-        if (index != 0) {
-            uint256 last = _totals.registryCount;
-            if (index != last) {
-                address moved = _registry[last];
-                _registry[index] = moved;
-                _members[moved].registryIndex = uint24(index);
-            }
-            delete _registry[last];
-            _totals.registryCount = uint24(last - 1);
-            m.registryIndex = 0;
+        if (_totals.closed) {
+            WindDown storage w = _windDown;
+            if (w.exitsOpen || (w.counting && m.registryIndex > w.countCursor)) --w.exitShares;
         }
-        if (_exitsOpen()) --_windDown.exitShares;
     }
 
     // =================================================================== points

@@ -79,10 +79,14 @@ abstract contract PoolWindDown is PoolPayments {
     ///         true): checks that every claim is final (reverts ClaimStillOpen otherwise: finalize
     ///         it first), pays owed claims from the reserve, and counts the members (settling each,
     ///         so lapsed ones do not take a share). Then opens the exits: the reserve becomes the
-    ///         exit pool, shared equally by the members counted.
+    ///         exit pool, shared equally by the members counted. The count walks the registry's
+    ///         positions downwards from the top (windDown's countCursor): the caller names each
+    ///         position's holder, which the holder's own position proves (ExitHintMismatch).
     /// @param maxSteps most claims and members to look at in this call
+    /// @param atPositions holders of the positions countCursor, countCursor - 1, ... (this
+    ///        call counts at most that many members; unused before the count starts)
     /// @return open whether the exits are open
-    function prepareExits(uint256 maxSteps) external nonReentrant returns (bool open) {
+    function prepareExits(uint256 maxSteps, address[] calldata atPositions) external nonReentrant returns (bool open) {
         if (!_totals.closed) revert PlanNotClosed();
         WindDown storage w = _windDown;
         if (w.exitsOpen) return true;
@@ -104,21 +108,26 @@ abstract contract PoolWindDown is PoolPayments {
         }
         if (!w.counting) (w.counting, w.countCursor) = (true, _totals.registryCount);
         uint256 position = w.countCursor;
-        while (position != 0 && steps < maxSteps) {
-            address who = _registry[position];
-            if (who != address(0)) _settle(who, _members[who], r, createdAt);
+        uint256 counted = w.exitShares; // _settle below drops only the member at `position`, not yet counted
+        for (uint256 k = 0; position != 0 && steps < maxSteps && k < atPositions.length; ++k) {
+            address who = atPositions[k];
+            Member storage m = _members[who];
+            if (m.registryIndex != position) revert ExitHintMismatch(position, who);
+            if (m.active) {
+                _settle(who, m, r, createdAt);
+                if (m.active) ++counted;
+            }
             --position;
             ++steps;
         }
-        w.countCursor = position.toUint32();
+        (w.countCursor, w.exitShares) = (position.toUint32(), counted.toUint32());
         if (position != 0) return false;
-        uint256 members = _totals.registryCount;
+        uint256 members = counted;
         uint256 pool = _totals.reserve;
         if (members != 0) {
             _totals.reserve = 0;
             w.exitPool = pool.toUint96();
         }
-        w.exitShares = members.toUint32();
         w.exitsOpen = true;
         emit ExitsOpened(members, members == 0 ? 0 : pool);
         return true;

@@ -20,6 +20,7 @@ const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const fc = require("fast-check");
 const { usd, DAY, PERIOD, Model, Status, deployProtocol, createPlan } = require("../fixtures");
+const { juryHints } = require("../juryDraw");
 
 const TOTAL_RUNS = Number(process.env.PROPERTY_RUNS || 120);
 const STEPS = Number(process.env.PROPERTY_STEPS || 50);
@@ -190,7 +191,8 @@ describe(`AidPool invariants, ${model === 0 ? "prepaid" : "cost sharing"} @prope
           let panel = await call(addr, iface, "juryOf", [claimId]);
           if (!panel.drawn) {
             // anyone draws the panel (then, in the same step, a juror commits)
-            if (!(await tx(actors[3], addr, iface, "drawJury", [claimId]))) return null;
+            const hints = await juryHints(new ethers.Contract(addr, iface, ethers.provider), claimId);
+            if (!(await tx(actors[3], addr, iface, "drawJury", [claimId, hints]))) return null;
             panel = await call(addr, iface, "juryOf", [claimId]);
           }
           // mostly a drawn juror; sometimes anyone (refused unless drawn)

@@ -10,6 +10,7 @@ const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const fc = require("fast-check");
 const { usd, DAY, Model, EVIDENCE, deployProtocol, createPlan, fund } = require("../fixtures");
+const { exitArgs } = require("../juryDraw");
 
 const RUNS = Math.max(4, Math.ceil(Number(process.env.PROPERTY_RUNS || 120) / 6));
 const SEED = Number(process.env.PROPERTY_SEED || 20261126) + 9;
@@ -107,8 +108,8 @@ describe("AidPool wind-down: a closed plan returns every unit @property", functi
     stats.closed++;
     await increase(3 * WINDOW + 1); // past every notice and every undrawn dispute's reveal phase
     for (const id of open.splice(0)) await plan.finalize(id);
-    while (!(await plan.prepareExits.staticCall(100))) await plan.prepareExits(100);
-    await plan.prepareExits(100);
+    while (!(await plan.prepareExits.staticCall(...(await exitArgs(plan, 100))))) await plan.prepareExits(...(await exitArgs(plan, 100)));
+    await plan.prepareExits(...(await exitArgs(plan, 100)));
     const [, , , exitsOpen] = await plan.windDown();
     expect(exitsOpen, "exits open").to.equal(true);
 

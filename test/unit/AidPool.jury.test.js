@@ -5,6 +5,7 @@ const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const { loadFixture, time, mine } = require("@nomicfoundation/hardhat-network-helpers");
 const { usd, DAY, PERIOD, Model, Status, EVIDENCE, deployProtocol, createPlan, fund, expectSolvent } = require("../fixtures");
+const { drawJury } = require("../juryDraw");
 
 const ZERO = ethers.ZeroAddress;
 const NOTICE = 7 * DAY;
@@ -25,7 +26,7 @@ async function freshAccounts(f, plan, n) {
 
 /** Draws the panel (v3); returns its jurors. */
 async function draw(plan, claimId) {
-  await plan.drawJury(claimId);
+  await drawJury(plan, claimId);
   return (await plan.juryOf(claimId)).jurors;
 }
 const has = (plan, name) => { try { return !!plan.interface.getFunction(name); } catch { return false; } };
@@ -176,7 +177,7 @@ describe("AidPool jury", function () {
       const [round, drawBlock] = await f.plan.juryOf(id);
       expect(round).to.equal(2);
       expect(drawBlock).to.equal(await ethers.provider.getBlockNumber());
-      await f.plan.drawJury(id);
+      await drawJury(f.plan, id);
       await time.increase(2 * JURY);
       const reserve = await f.plan.reserve();
       const { gained, result } = await credited(f.plan, [f.claimant.address], async () => f.plan.finalize(id));
@@ -196,7 +197,7 @@ describe("AidPool jury", function () {
       const id = await approved(f, usd(100));
       const challenger = f.others[0];
       await f.plan.connect(challenger).challenge(id);
-      const tx = await f.plan.drawJury(id);
+      const tx = await drawJury(f.plan, id);
       const [ev] = await eventsOf(f.plan, tx, "JuryDrawn");
       const seated = (await eventsOf(f.plan, tx, "JurorDrawn")).map((e) => e.args.juror);
       const { jurors, cutoff, drawn: isDrawn } = await f.plan.juryOf(id);
@@ -210,7 +211,7 @@ describe("AidPool jury", function () {
       const opened = (await f.plan.claimOf(id)).deadline - BigInt(JURY);
       expect(cutoff).to.equal(opened - BigInt(PERIOD)); // minimum age = the waiting period
       for (const j of jurors) expect((await f.plan.memberOf(j)).joinedAt).to.be.lte(cutoff);
-      await expect(f.plan.drawJury(id)).to.be.revertedWithCustomError(f.plan, "JuryAlreadyDrawn").withArgs(id);
+      await expect(drawJury(f.plan, id)).to.be.revertedWithCustomError(f.plan, "JuryAlreadyDrawn").withArgs(id);
       await expect(commit(f.plan, id, f.stranger, true)).to.be.revertedWithCustomError(f.plan, "NotMember");
       const outsider = f.others.find((m) => !jurors.includes(m.address) && m !== challenger);
       await expect(commit(f.plan, id, outsider, true)).to.be.revertedWithCustomError(f.plan, "NotDrawn").withArgs(id, outsider.address);
@@ -330,7 +331,7 @@ describe("AidPool jury", function () {
       const challenger = f.others[0];
       await f.plan.connect(challenger).challenge(id);
       await mine(257); // nobody drew the panel while the seed block's hash was readable
-      await expect(f.plan.drawJury(id)).to.be.revertedWithCustomError(f.plan, "DrawExpired");
+      await expect(f.plan.drawJury(id, [])).to.be.revertedWithCustomError(f.plan, "DrawExpired");
       await time.increase(2 * JURY);
       const { gained, result } = await credited(f.plan, [challenger.address, f.claimant.address], async () => f.plan.finalize(id));
       await expect(result).to.emit(f.plan, "JuryFellBack").withArgs(id, 1, true);

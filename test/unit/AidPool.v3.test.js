@@ -5,6 +5,7 @@ const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, time } = require("@nomicfoundation/hardhat-network-helpers");
 const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
+const { drawJury, exitArgs, registryHolders } = require("../juryDraw");
 const {
   usd, DAY, PERIOD, Model, Status, CloseReason, EVIDENCE, deployProtocol, createPlan, fund, expectSolvent,
 } = require("../fixtures");
@@ -95,7 +96,7 @@ describe("AidPool v3 (issue 9)", function () {
       const f = await loadFixture(lapsedChallenger);
       const [j1] = f.jurors;
       await f.plan.connect(j1).challenge(1);
-      await f.plan.drawJury(1);
+      await drawJury(f.plan, 1);
       const panel = (await f.plan.juryOf(1)).jurors;
       const j2 = f.jurors.find((j) => panel.includes(j.address)); // a drawn juror
       await expect(f.plan.connect(f.lapsed).commitVote(1, ethers.id("x"))).to.be.revertedWithCustomError(f.plan, "NotCovered");
@@ -310,6 +311,38 @@ describe("AidPool v3 (issue 9)", function () {
       await expect(plan.connect(f.members[1]).join(usd(100), ZERO)).to.be.revertedWithCustomError(plan, "PlanIsClosed");
     });
 
+    it("the exit count walks positions with holders the caller names: a wrong one reverts; who left before is not counted; a counted member who leaves before the exits open is taken out", async function () {
+      const f = await deployProtocol();
+      const { plan } = await createPlan(f);
+      const five = f.members.slice(0, 5);
+      await fund(f.token, five, plan.target);
+      for (const m of five) await plan.connect(m).join(usd(500), ZERO);
+      await plan.connect(five[4]).leave(); // position 5 stays theirs, inactive
+      for (const m of five.slice(0, 3)) await plan.connect(m).voteToClose(); // 3 of 4 covered
+      expect((await plan.windDown()).closed).to.equal(true);
+      // the count starts at the top (position 5): naming anyone else there is refused
+      await expect(plan.prepareExits(2, [five[3].address, five[4].address])).to.be.revertedWithCustomError(plan, "ExitHintMismatch").withArgs(5, five[3].address);
+      await expect(plan.prepareExits(2, [f.stranger.address])).to.be.revertedWithCustomError(plan, "ExitHintMismatch").withArgs(5, f.stranger.address);
+      await plan.prepareExits(2, [five[4].address, five[3].address]); // positions 5 (left) and 4 (counted)
+      let w = await plan.windDown();
+      expect([w.exitsOpen, w.exitShares, w.countCursor]).to.deep.equal([false, 1n, 3n]);
+      await plan.connect(five[3]).leave(); // counted, leaves before the exits open: out of the count
+      expect((await plan.windDown()).exitShares).to.equal(0n);
+      await expect(plan.prepareExits(5, [five[2].address, five[1].address, five[0].address])).to.emit(plan, "ExitsOpened");
+      w = await plan.windDown();
+      expect([w.exitsOpen, w.exitShares]).to.deep.equal([true, 3n]); // 5 joined - 1 left before - 1 left during the count
+      const pool = w.exitPool;
+      let shared = 0n;
+      for (const m of five.slice(0, 3)) {
+        const balance = (await plan.memberOf(m.address)).balance;
+        const before = await f.token.balanceOf(m.address);
+        await plan.connect(m).leave();
+        shared += (await f.token.balanceOf(m.address)) - before - balance;
+      }
+      expect(shared).to.equal(pool); // the whole pool, to the unit, among the three counted
+      expect((await plan.windDown()).exitShares).to.equal(0n);
+    });
+
     it("members vote to close; open claims finish; every member leaves with balance + an equal share of the reserve; nothing stranded", async function () {
       const f = await deployProtocol();
       const { plan } = await createPlan(f);
@@ -326,13 +359,13 @@ describe("AidPool v3 (issue 9)", function () {
       await expect(plan.connect(five[3]).voteToClose()).to.emit(plan, "PlanClosed").withArgs(CloseReason.MEMBERS_VOTE, anyValue);
       await expect(plan.connect(f.stranger).join(usd(100), ZERO)).to.be.revertedWithCustomError(plan, "PlanIsClosed");
       await expect(plan.connect(five[1]).submitClaim(usd(1), EVIDENCE, await time.latest())).to.be.revertedWithCustomError(plan, "PlanIsClosed");
-      await expect(plan.prepareExits(100)).to.be.revertedWithCustomError(plan, "ClaimStillOpen").withArgs(1);
+      await expect(plan.prepareExits(...(await exitArgs(plan, 100)))).to.be.revertedWithCustomError(plan, "ClaimStillOpen").withArgs(1);
       await time.increase(WEEK);
       await plan.finalize(1); // the open claim finishes and is paid
       await time.increase(5 * PERIOD); // a closed plan charges nothing more
       let steps = 0;
-      while (!(await plan.prepareExits.staticCall(2))) { await plan.prepareExits(2); steps++; }
-      await expect(plan.prepareExits(2)).to.emit(plan, "ExitsOpened");
+      while (!(await plan.prepareExits.staticCall(...(await exitArgs(plan, 2))))) { await plan.prepareExits(...(await exitArgs(plan, 2))); steps++; }
+      await expect(plan.prepareExits(...(await exitArgs(plan, 2)))).to.emit(plan, "ExitsOpened");
       expect(steps).to.be.greaterThan(0);
       const [closed, , , exitsOpen, pool, shares] = await plan.windDown();
       expect([closed, exitsOpen, shares]).to.deep.equal([true, true, 5n]);
@@ -400,7 +433,7 @@ describe("AidPool v3 (issue 9)", function () {
   });
 
   describe("member registry (for the jury draw)", function () {
-    it("join adds, leave and an observed lapse remove by swap-and-pop", async function () {
+    it("a position is given at the first join and kept for good: leaving, lapsing and rejoining never move one", async function () {
       const f = await deployProtocol();
       const { plan } = await createPlan(f);
       const [a, b, c, d] = f.members;
@@ -409,14 +442,18 @@ describe("AidPool v3 (issue 9)", function () {
       await plan.connect(b).join(usd(100), ZERO); // one period only
       await plan.connect(c).join(usd(500), ZERO);
       await plan.connect(d).join(usd(500), ZERO);
-      const list = async () => { const n = await plan.memberCount(); const out = []; for (let i = 0n; i < n; i++) out.push(await plan.memberAt(i)); return out; };
-      expect(await list()).to.deep.equal([a.address, b.address, c.address, d.address]);
+      const positions = async () => Promise.all([a, b, c, d].map(async (m) => Number((await plan.memberOf(m.address)).registryIndex)));
+      expect(await positions()).to.deep.equal([1, 2, 3, 4]);
+      expect(await plan.registrySize()).to.equal(4);
       await plan.connect(a).leave();
-      expect(await list()).to.deep.equal([d.address, b.address, c.address]);
       await time.increase(PERIOD + 8 * DAY);
       await plan.settle(b.address); // lapsed
-      expect(await list()).to.deep.equal([d.address, c.address]);
-      expect((await plan.memberOf(c.address)).registryIndex).to.equal(2);
+      expect((await plan.memberOf(b.address)).active).to.equal(false);
+      expect(await positions()).to.deep.equal([1, 2, 3, 4]);
+      await plan.connect(a).join(usd(500), ZERO); // a rejoin takes its old position back
+      expect(await positions()).to.deep.equal([1, 2, 3, 4]);
+      expect(await plan.registrySize()).to.equal(4);
+      expect(await registryHolders(plan)).to.deep.equal([a.address, b.address, c.address, d.address]);
     });
   });
 });

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers, network } = require("hardhat");
 const { mine } = require("@nomicfoundation/hardhat-network-helpers");
-const { drawPanel } = require("../juryDraw");
+const { drawPanel, visitOrder } = require("../juryDraw");
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
 const addr = (i) => ethers.getAddress("0x" + BigInt(i).toString(16).padStart(40, "0"));
@@ -20,6 +20,18 @@ async function harness(members) {
   const list = [];
   for (let i = 1; i <= members; i++) list.push(addr(i));
   return { h, list };
+}
+
+/** The holders of the positions the round's draw may visit, in visit order (the harness's registry is `list`). */
+async function hints(h, claimId, size, list) {
+  const p = await h.panel(claimId);
+  const block = await ethers.provider.getBlock(Number(p.drawBlock));
+  if (!block) return [];
+  return visitOrder({ hash: block.hash, claimId, round: p.round, population: p.population, size }).map((i) => list[i]);
+}
+
+async function draw(h, claimId, size, list, overrides = {}) {
+  return h.draw(claimId, size, await hints(h, claimId, size, list), overrides);
 }
 
 async function drawn(h, tx) {
@@ -42,7 +54,7 @@ describe("Jury library", function () {
     await h.open(7, 0);
     const [, drawBlock] = await h.panel(7);
     await mine(1);
-    const { jurors } = await drawn(h, h.draw(7, 5));
+    const { jurors } = await drawn(h, draw(h, 7, 5, list));
     const expected = expectedPanel({ hash: await hashOf(drawBlock), claimId: 7, round: 1, population: 50, list, size: 5, ineligible });
     expect(jurors).to.deep.equal(expected);
     expect(jurors.length).to.equal(5);
@@ -55,19 +67,19 @@ describe("Jury library", function () {
     await h.open(1, 0);
     await h.open(2, 0); // next block: its own seed block
     await mine(2);
-    const a = (await drawn(h, h.draw(1, 5))).jurors;
-    const b = (await drawn(h, h.draw(2, 5))).jurors;
+    const a = (await drawn(h, draw(h, 1, 5, list))).jurors;
+    const b = (await drawn(h, draw(h, 2, 5, list))).jurors;
     expect(a).to.not.deep.equal(b);
     const [, block2] = await h.panel(2);
     expect(b).to.deep.equal(expectedPanel({ hash: await hashOf(block2), claimId: 2, round: 1, population: 200, list, size: 5 }));
   });
 
   it("not in the opening block itself; JuryAlreadyDrawn after; DrawExpired after 256 blocks", async function () {
-    const { h } = await harness(20);
+    const { h, list } = await harness(20);
     // the opening and a draw in the same block: the seed block's hash does not exist yet
     await network.provider.send("evm_setAutomine", [false]);
     const opening = await h.open(1, 0);
-    const early = await h.draw(1, 5, { gasLimit: 1_000_000 });
+    const early = await h.draw(1, 5, [], { gasLimit: 1_000_000 });
     await network.provider.send("evm_mine");
     await network.provider.send("evm_setAutomine", [true]);
     const opened = await opening.wait();
@@ -77,14 +89,14 @@ describe("Jury library", function () {
     const [, drawBlock, isDrawn] = await h.panel(1);
     expect(drawBlock).to.equal(opened.blockNumber);
     expect(isDrawn).to.equal(false);
-    await h.draw(1, 5); // the next block
-    await expect(h.draw(1, 5)).to.be.revertedWithCustomError(h, "JuryAlreadyDrawn").withArgs(1);
+    await draw(h, 1, 5, list); // the next block
+    await expect(draw(h, 1, 5, list)).to.be.revertedWithCustomError(h, "JuryAlreadyDrawn").withArgs(1);
 
     await h.open(2, 0);
     const [, block2] = await h.panel(2);
     await mine(257);
     expect((await h.panel(2)).expired).to.equal(true);
-    await expect(h.draw(2, 5)).to.be.revertedWithCustomError(h, "DrawExpired").withArgs(2, block2);
+    await expect(draw(h, 2, 5, list)).to.be.revertedWithCustomError(h, "DrawExpired").withArgs(2, block2);
   });
 
   it("a registry smaller than the panel: every eligible member is drawn, the panel comes out short", async function () {
@@ -92,43 +104,61 @@ describe("Jury library", function () {
     await h.setIneligible(list[1], true);
     await h.open(1, 0);
     await mine(1);
-    const { jurors } = await drawn(h, h.draw(1, 5));
+    const { jurors } = await drawn(h, draw(h, 1, 5, list));
     expect([...jurors].sort()).to.deep.equal([list[0], list[2], list[3]].sort());
   });
 
   it("members who join after the opening are never drawn (the population is fixed at opening)", async function () {
     const { h, list } = await harness(6);
     await h.open(1, 0);
-    for (let i = 0; i < 30; i++) await h.add(addr(1000 + i)); // 30 fresh accounts, after the opening
-    const { jurors } = await drawn(h, h.draw(1, 5));
+    const everyone = [...list];
+    for (let i = 0; i < 30; i++) (await h.add(addr(1000 + i)), everyone.push(addr(1000 + i))); // 30 fresh accounts, after the opening
+    const { jurors } = await drawn(h, draw(h, 1, 5, everyone));
     for (const j of jurors) expect(list).to.include(j);
     expect(jurors.length).to.equal(5);
   });
 
-  it("a registry that shrank after the opening skips the positions past its end", async function () {
+  it("members who left keep their positions: visited, proven by their holder, skipped", async function () {
     const { h, list } = await harness(8);
+    const left = new Set(list.slice(5)); // positions 6..8 left after the opening (the plan marks them inactive)
     await h.open(1, 0);
-    await h.removeAt(7);
-    await h.removeAt(6);
-    await h.removeAt(5); // 5 left; positions 5..7 are gone
+    for (const a of left) await h.setIneligible(a, true);
     const [, drawBlock] = await h.panel(1);
-    const { jurors } = await drawn(h, h.draw(1, 5));
-    const expected = expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 1, population: 8, list: list.slice(0, 5), size: 5 });
+    const { jurors } = await drawn(h, draw(h, 1, 5, list));
+    const expected = expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 1, population: 8, list, size: 5, ineligible: left });
     expect(jurors).to.deep.equal(expected);
     expect(jurors.length).to.equal(5);
+  });
+
+  it("the caller cannot steer the draw: a wrong or a missing holder reverts JuryHintMismatch", async function () {
+    const { h, list } = await harness(30);
+    await h.open(1, 0);
+    await mine(1);
+    const right = await hints(h, 1, 5, list);
+    const [, drawBlock] = await h.panel(1);
+    const { visited } = drawPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 1, population: 30, list, size: 5 });
+    // an outsider of the registry, then a member named at another member's position
+    const outsider = addr(999);
+    await expect(h.draw(1, 5, [outsider, ...right.slice(1)])).to.be.revertedWithCustomError(h, "JuryHintMismatch").withArgs(1, visited[0], outsider);
+    const swapped = [right[1], right[0], ...right.slice(2)];
+    await expect(h.draw(1, 5, swapped)).to.be.revertedWithCustomError(h, "JuryHintMismatch").withArgs(1, visited[0], right[1]);
+    // too few holders for the positions the draw visits
+    await expect(h.draw(1, 5, right.slice(0, 2))).to.be.revertedWithCustomError(h, "JuryHintMismatch").withArgs(1, visited[2], ethers.ZeroAddress);
+    const { jurors } = await drawn(h, h.draw(1, 5, right));
+    expect(jurors).to.deep.equal(right.slice(0, 5));
   });
 
   it("a redraw uses a new seed block and never draws a juror of the first round again", async function () {
     const { h, list } = await harness(12);
     await h.open(1, 0);
     await mine(1);
-    const first = (await drawn(h, h.draw(1, 5))).jurors;
+    const first = (await drawn(h, draw(h, 1, 5, list))).jurors;
     await h.reopen(1);
     const [round, drawBlock, isDrawn] = await h.panel(1);
     expect(round).to.equal(2);
     expect(isDrawn).to.equal(false);
     await mine(1);
-    const second = (await drawn(h, h.draw(1, 5))).jurors;
+    const second = (await drawn(h, draw(h, 1, 5, list))).jurors;
     for (const j of second) expect(first).to.not.include(j);
     expect(second).to.deep.equal(expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 2, population: 12, list, size: 5, earlier: first }));
   });
@@ -138,17 +168,17 @@ describe("Jury library", function () {
     // compare the mean of 4 draws (claims 1-4, each with its own seed block) on each registry
     const small = await harness(10);
     const large = await harness(2000);
-    const mean = async (h) => {
+    const mean = async ({ h, list }) => {
       let sum = 0n;
       for (let id = 1; id <= 4; id++) {
         await h.open(id, 0);
         await mine(1);
-        sum += (await drawn(h, h.draw(id, 5))).gas;
+        sum += (await drawn(h, draw(h, id, 5, list))).gas;
       }
       return sum / 4n;
     };
-    const a = await mean(small.h);
-    const b = await mean(large.h);
+    const a = await mean(small);
+    const b = await mean(large);
     const diff = Math.abs(Number(a - b)) / Number(a);
     if (process.env.SHOW_DRAW_GAS) console.log(`      draw gas ${a} vs ${b}: ${(diff * 100).toFixed(2)}%`);
     expect(diff, `${a} vs ${b}`).to.be.lessThan(0.02);
@@ -159,9 +189,10 @@ describe("Jury library", function () {
       const signers = (await ethers.getSigners()).slice(0, 6);
       const h = await ethers.deployContract("JuryHarness");
       for (const s of signers) await h.add(s.address);
+      const list = signers.map((s) => s.address);
       await h.open(1, 0);
       await mine(1);
-      const { jurors } = await drawn(h, h.draw(1, 5));
+      const { jurors } = await drawn(h, draw(h, 1, 5, list));
       const seated = signers.filter((s) => jurors.includes(s.address));
       const outsider = signers.find((s) => !jurors.includes(s.address));
       return { h, seated, outsider };

@@ -13,6 +13,10 @@ interface IJuryErrors {
     /// @notice The seed block's hash is no longer available (more than 256 blocks ago); finalize
     ///         falls back to the assessors' decision.
     error DrawExpired(uint256 claimId, uint256 drawBlock);
+    /// @notice The draw's caller named `given` as the holder of registry position `position`
+    ///         (0-based), which it is not (address(0): no holder named for a position the draw
+    ///         visits). The order is the draw's shuffle (docs/claims.md "Drawing the panel").
+    error JuryHintMismatch(uint256 claimId, uint256 position, address given);
     /// @notice The account is not on this round's panel.
     error NotDrawn(uint256 claimId, address account);
     /// @notice The juror joined (or rejoined) less than the minimum age before the dispute opened.

@@ -9,17 +9,21 @@ import {IJuryErrors} from "./IJuryErrors.sol";
 ///         neither party can choose, then a commit-reveal vote. O(panel) per call, never O(members).
 ///
 /// Draw. When a dispute opens, `open` fixes (before any randomness is known) the eligibility
-/// cut-off (members must have joined at least the minimum age before it), the registry length
-/// `population`, and the seed block `drawBlock` = opening block + DRAW_DELAY. Once that block is
+/// cut-off (members must have joined at least the minimum age before it), the number of registry
+/// positions `population`, and the seed block `drawBlock` = opening block + DRAW_DELAY. Once that block is
 /// mined anyone may `draw`: seed = keccak256(blockhash(drawBlock), claimId, round). Registry
 /// positions are visited as a partial Fisher-Yates shuffle of [0, population): at try t, position
 /// t + keccak256(seed, t) mod (population - t), so no position is visited twice and the order
-/// depends on the seed alone. A visited position that is now past the registry's end, or holds an
-/// ineligible member (the pool decides: too young, not covered, a party) or a juror of an earlier
-/// round, is skipped. At most TRIES_PER_SEAT * size positions are visited, so a panel may come out
+/// depends on the seed alone. A position is given to an address at its first join and kept for
+/// good (a member who leaves or lapses keeps it, inactive; a rejoin takes it back), so the
+/// registry only grows and each position has exactly one holder. The plan stores member ->
+/// position only (packed into the member's slot: no storage slot per member for the registry);
+/// the caller of the draw names each visited position's holder and the member's own position
+/// proves it. A visited position whose holder is ineligible (the pool decides: left or lapsed, too
+/// young, not covered, a party) or sat in an earlier round is skipped. At most TRIES_PER_SEAT * size positions are visited, so a panel may come out
 /// short in a plan with few eligible members (the quorum then fails and the assessors' decision
 /// stands). The population is fixed at opening so that joining (appending) after the seed is known
-/// cannot change which positions are drawn.
+/// cannot change which positions are drawn; positions never move, so leaving cannot either.
 ///
 /// Vote. Each drawn juror commits a hash, then reveals it. Seats are numbered over every round of
 /// a dispute (round 2's first seat follows round 1's last); seat states take 2 bits each in
@@ -56,7 +60,7 @@ library Jury {
         address challenger; // the member who challenged the claim (zero for an appeal or escalation)
         uint32 drawBlock; // block whose hash seeds this round's draw
         uint32 cutoff; // eligibility: joined at least the minimum age before this (the first opening)
-        uint24 population; // registry length at the first opening: the positions the draws visit
+        uint24 population; // registry positions at the first opening: the positions the draws visit
         uint8 round; // 1-based; 0 = no dispute
         // slot 1: written by the draw, then by the votes
         bool drawn; // this round's panel is drawn
@@ -139,16 +143,23 @@ library Jury {
         return !p.drawn && block.number > uint256(p.drawBlock) + BLOCKHASH_WINDOW;
     }
 
-    /// @notice Draws this round's panel of up to `size` jurors from the registry (see the library
-    ///         notes): `registry[1..count]`, 1-based as the plan keeps it.
+    /// @notice Draws this round's panel of up to `size` jurors (see the library notes). The plan
+    ///         keeps no position -> member map: the caller names, for each position the draw visits
+    ///         (in visit order: the shuffle below, replayed off chain from
+    ///         juryOf's seed block, round and population), the member who holds it, and `positionOf` (the
+    ///         member's own 1-based registry position) proves it. A position is held for good by
+    ///         the address first given it, so exactly one address fits each: no hint can steer
+    ///         the draw, a wrong or missing one reverts.
+    /// @param atPositions the holder of each visited position, in visit order (extra ones are ignored)
+    /// @param positionOf the pool's 1-based registry position of an address (0 = none)
     /// @param eligible the pool's test of a candidate (age, cover, not a party), given `context`
     /// @param context passed to `eligible` as is (the pool packs the claim id and what it needs)
     /// @return jurors the drawn jurors, in draw order
     function draw(
         Book storage b,
         uint256 claimId,
-        mapping(uint256 => address) storage registry,
-        uint256 count,
+        address[] calldata atPositions,
+        function(address) view returns (uint256) positionOf,
         uint256 size,
         function(address, uint256) view returns (bool) eligible,
         uint256 context
@@ -160,8 +171,8 @@ library Jury {
         uint256 seats;
         for (uint256 t = 0; t < s.tries && seats < size; ++t) {
             uint256 position = _visit(s, t);
-            if (position >= count) continue; // the registry shrank since the opening
-            address candidate = registry[position + 1];
+            address candidate = t < atPositions.length ? atPositions[t] : address(0);
+            if (positionOf(candidate) != position + 1) revert IJuryErrors.JuryHintMismatch(claimId, position, candidate);
             if (!eligible(candidate, context) || _seatedBefore(p, base, candidate)) continue;
             p.seated[base + seats] = candidate;
             jurors[seats++] = candidate;

@@ -42,7 +42,9 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     /// @notice Draws the current round's panel of a disputed claim (anyone may call, from the
     ///         block after the dispute opened or was redrawn, for 256 blocks). Gas is O(panel).
     /// @param claimId the disputed claim
-    function drawJury(uint256 claimId) external {
+    /// @param atPositions the holder of each registry position the draw visits, in visit order
+    ///        (see Jury.draw; a wrong or missing holder reverts JuryHintMismatch)
+    function drawJury(uint256 claimId, address[] calldata atPositions) external {
         (Rules memory r,,) = _load();
         ClaimRecord storage c = _claimIn(claimId, ClaimStatus.DISPUTED);
         Jury.Book storage b = Jury.book();
@@ -50,7 +52,7 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
         uint256 minBalance = r.model == ContributionModel.PREPAID ? r.contribution : type(uint96).max;
         uint256 context = claimId | (minBalance << 128);
         address[] memory jurors =
-            b.draw(claimId, _registry, _totals.registryCount, Jury.panelSize(r.panelSize), _drawable, context);
+            b.draw(claimId, atPositions, _positionOf, Jury.panelSize(r.panelSize), _drawable, context);
         uint8 round = b.panels[claimId].round;
         uint256 seats = jurors.length;
         for (uint256 k = 0; k < seats; ++k) {
@@ -84,7 +86,7 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     // =================================================================== hooks (the plan's own delegatecalls)
 
     /// @dev Opens the dispute and round 1 of its jury: the eligibility cut-off (now minus the
-    ///      minimum age), the registry's length and the seed block are fixed here, before anyone
+    ///      minimum age), the registry's positions and the seed block are fixed here, before anyone
     ///      can know the seed.
     function _openDispute(uint256 claimId, ClaimRecord storage c, Rules memory r, DisputeKind kind, uint256 bond)
         internal
@@ -155,6 +157,11 @@ abstract contract PoolJury is PoolDisputes, PoolJuryVotes {
     /// @dev The minimum juror age: the waiting period, at least Jury.MIN_JUROR_AGE.
     function _minJurorAge(Rules memory r) private pure returns (uint256) {
         return r.waitingPeriod > Jury.MIN_JUROR_AGE ? r.waitingPeriod : Jury.MIN_JUROR_AGE;
+    }
+
+    /// @dev A member's 1-based registry position (0 = never joined).
+    function _positionOf(address who) private view returns (uint256) {
+        return _members[who].registryIndex;
     }
 
     /// @dev The draw's cheap test of a candidate, from stored fields: a member, not a party,

@@ -3,6 +3,7 @@ package dev.huzhu.keeper;
 import dev.huzhu.chain.CallBatch;
 import dev.huzhu.chain.Calls;
 import dev.huzhu.chain.PlanDirectory;
+import dev.huzhu.chain.RegistryHolders;
 import dev.huzhu.contracts.AidPool;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ public final class PlanJobs implements TaskSource {
         }
         if (s.prepareExitsDue()) {
             due.add(new KeeperTask(plan, planId, null, ClaimWindows.Action.PREPARE_EXITS,
-                    pool.prepareExits(BigInteger.valueOf(EXIT_CHUNK)).encodeFunctionCall()));
+                    pool.prepareExits(BigInteger.valueOf(EXIT_CHUNK), RegistryHolders.forExits(directory.web3j(), pool, plan, (int) EXIT_CHUNK))
+                            .encodeFunctionCall()));
         }
         return due;
     }

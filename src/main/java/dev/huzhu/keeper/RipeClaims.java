@@ -3,6 +3,7 @@ package dev.huzhu.keeper;
 import dev.huzhu.chain.CallBatch;
 import dev.huzhu.chain.Calls;
 import dev.huzhu.chain.PlanDirectory;
+import dev.huzhu.chain.RegistryHolders;
 import dev.huzhu.contracts.AidPool;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -89,12 +90,13 @@ public final class RipeClaims implements TaskSource {
         disputed.forEach(id -> juries.add(plan, pool.juryOf(id)));
         List<List<Type>> answers = juries.send();
         for (int i = 0; i < disputed.size(); i++) {
-            List<Type> jury = answers.get(i); // round, drawBlock, cutoff, drawn, jurors, votesFor, votesAgainst
+            List<Type> jury = answers.get(i); // round, drawBlock, cutoff, drawn, jurors, votesFor, votesAgainst, population
             long drawBlock = ((BigInteger) jury.get(1).getValue()).longValueExact();
             boolean drawn = (Boolean) jury.get(3).getValue();
             if (ClaimWindows.drawable(drawn, drawBlock, block)) {
                 BigInteger id = disputed.get(i);
-                due.add(new KeeperTask(plan, planId, id, ClaimWindows.Action.DRAW_JURY, pool.drawJury(id).encodeFunctionCall()));
+                List<String> holders = RegistryHolders.forDraw(directory.web3j(), pool, plan, id);
+                due.add(new KeeperTask(plan, planId, id, ClaimWindows.Action.DRAW_JURY, pool.drawJury(id, holders).encodeFunctionCall()));
             }
         }
         return due;
@@ -104,7 +106,6 @@ public final class RipeClaims implements TaskSource {
         return switch (action) {
             case ESCALATE -> pool.escalate(claimId).encodeFunctionCall();
             case FINALIZE -> pool.finalize(claimId).encodeFunctionCall();
-            case DRAW_JURY -> pool.drawJury(claimId).encodeFunctionCall();
             default -> throw new IllegalArgumentException(action + " is not a claim's call");
         };
     }

@@ -1,5 +1,6 @@
 package dev.huzhu.protocol;
 
+import dev.huzhu.chain.RegistryHolders;
 import static dev.huzhu.protocol.ProtocolDeployment.usd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class DisputeOverturnIT {
             assertEquals(BigInteger.valueOf(4), plan.claimOf(claimId).send().status, "DISPUTED");
 
             // anyone draws the panel from the opening block's hash: the five members old enough who are not parties
-            d.as(addr, jurors.get(0)).drawJury(claimId).send();
+            d.as(addr, jurors.get(0)).drawJury(claimId, RegistryHolders.forDraw(chain.web3j(), plan, addr, claimId)).send();
             @SuppressWarnings("unchecked")
             List<String> panel = plan.juryOf(claimId).send().component5();
             assertEquals(jurors.stream().map(Credentials::getAddress).sorted().toList(), panel.stream().sorted().toList());

@@ -120,7 +120,7 @@ class KeeperJobsIT {
             assertEquals(shared.currentPeriod().send(), shared.sharing().send().component3(), "advance rolled the book to the current period");
 
             // only what passes eth_estimateGas is sent: prepareExits of an open plan is skipped with the reason
-            KeeperTask refused = new KeeperTask(pp, 1, null, ClaimWindows.Action.PREPARE_EXITS, prepaid.prepareExits(BigInteger.TEN).encodeFunctionCall());
+            KeeperTask refused = new KeeperTask(pp, 1, null, ClaimWindows.Action.PREPARE_EXITS, prepaid.prepareExits(BigInteger.TEN, List.of()).encodeFunctionCall());
             PassReport blind = keeper(chain, keeperKey, now -> List.of(refused)).runOnce();
             assertEquals(List.of(), blind.sent());
             assertEquals(1, blind.skipped().size());

@@ -1,5 +1,6 @@
 package dev.huzhu.protocol;
 
+import dev.huzhu.chain.RegistryHolders;
 import static dev.huzhu.protocol.ProtocolDeployment.usd;
 
 import dev.huzhu.chain.ChainConnection;
@@ -92,7 +93,7 @@ public final class V3Story {
         d.advance(ProtocolDeployment.WINDOW + 1);
         d.as(owedPlan, first).finalize(owedClaim).send(); // 1,000 granted, the reserve pays what it holds
         d.as(owedPlan, first).escalate(juryClaim).send(); // nobody decided #2 in time: the jury
-        d.as(owedPlan, first).drawJury(juryClaim).send();
+        d.as(owedPlan, first).drawJury(juryClaim, RegistryHolders.forDraw(chain.web3j(), plan, owedPlan, juryClaim)).send();
         @SuppressWarnings("unchecked")
         List<String> panel = plan.juryOf(juryClaim).send().component5();
         jurors = List.copyOf(panel);
@@ -152,7 +153,7 @@ public final class V3Story {
         for (Credentials m : pair) {
             d.as(votedPlan, m).voteToClose().send();
         }
-        d.as(votedPlan, pair.get(0)).prepareExits(BigInteger.valueOf(50)).send();
+        d.as(votedPlan, pair.get(0)).prepareExits(BigInteger.valueOf(50), RegistryHolders.forExits(chain.web3j(), voted, votedPlan, 50)).send();
         BigInteger before = d.balanceOf(pair.get(0).getAddress());
         d.as(votedPlan, pair.get(0)).leave().send();
         leaverReceived = d.balanceOf(pair.get(0).getAddress()).subtract(before);

@@ -2,6 +2,7 @@ package dev.huzhu.cli.claim;
 
 import dev.huzhu.chain.Calls;
 import dev.huzhu.chain.JuryBallotStore;
+import dev.huzhu.chain.RegistryHolders;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.PlanAction;
 import dev.huzhu.cli.PlanTx;
@@ -9,6 +10,7 @@ import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
 import dev.huzhu.cli.output.Json;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,7 +33,8 @@ public final class JuryCommit extends ClaimTx {
             // the panel is drawn once, by anyone, from the block after the dispute opened
             SentTransaction draw = null;
             if (!Calls.get(p.pool(null).juryOf(id)).component4()) {
-                draw = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).drawJury(id)), "draw the jury of claim #" + id + " of plan " + p.plan());
+                List<String> holders = RegistryHolders.forDraw(p.chain().web3j(), p.pool(null), p.plan(), id);
+                draw = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).drawJury(id, holders)), "draw the jury of claim #" + id + " of plan " + p.plan());
             }
             byte[] salt = JuryBallotStore.randomSalt();
             byte[] commitment = Calls.get(p.pool(null).commitmentOf(id, flow.from(), approve, salt));

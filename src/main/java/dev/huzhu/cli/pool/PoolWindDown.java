@@ -1,5 +1,6 @@
 package dev.huzhu.cli.pool;
 
+import dev.huzhu.chain.RegistryHolders;
 import dev.huzhu.chain.SentTransaction;
 import dev.huzhu.cli.ExitCodes;
 import dev.huzhu.cli.PlanAction;
@@ -15,6 +16,7 @@ import dev.huzhu.cli.output.Json;
 import dev.huzhu.protocol.InvalidInputException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +52,8 @@ public final class PoolWindDown implements Callable<Integer> {
         }
         if (prepare) {
             return PlanTx.run(spec, send, plan, (p, flow) -> {
-                SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).prepareExits(BigInteger.valueOf(steps))),
+                List<String> holders = RegistryHolders.forExits(p.chain().web3j(), p.pool(null), p.plan(), steps);
+                SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).prepareExits(BigInteger.valueOf(steps), holders)),
                         "prepareExits(" + steps + ") of plan " + p.plan());
                 WindDownView w = WindDownView.read(p.pool(null), p.rules());
                 String text = (w.exitsOpen() ? "exits open: " + p.token().format(w.exitPool()) + " for " + w.exitShares() + " member(s)"

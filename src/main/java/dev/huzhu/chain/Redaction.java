@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
     public static final String MASK = "***";
-    private static final Pattern URL = Pattern.compile("\\b(?:https?|wss?)://[^\\s\"'<>]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z]+://)[^/@?#]*@");
+    /** URLs of RPC nodes, webhooks and databases ({@code jdbc:postgresql://}, {@code postgres://user:pass@host/db}). */
+    private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9+.-])(?:https?|wss?|jdbc:[a-z0-9]+|postgres(?:ql)?)://[^\\s\"'<>]*[^\\s\"'<>:.,;)]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.:-]*://)[^/@?#]*@");
     private static final Pattern QUERY_VALUE = Pattern.compile("([?&;][^=&;#]+=)[^&;#]*");
     /** A path segment of 20+ characters that mixes digits into letters: an API key or token, not a word. */
     private static final Pattern KEY_SEGMENT = Pattern.compile("/(?=[A-Za-z0-9_-]{20,}(?:[/?#]|$))(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]+");

@@ -71,7 +71,7 @@ final class KeeperCommand implements Callable<Integer> {
                         }
                     },
                     e -> {
-                        err.println("huzhu keeper: pass failed: " + e.getMessage() + "; next pass in " + Durations.format(every));
+                        err.println("huzhu keeper: pass failed: " + dev.huzhu.chain.Redaction.text(e.getMessage()) + "; next pass in " + Durations.format(every));
                         err.flush();
                     })) {
                 Runtime.getRuntime().addShutdownHook(new Thread(loop::close, "keeper-stop"));

@@ -14,10 +14,10 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         if (e.getCause() instanceof InvalidInputException bad) {
             // a converter that cannot know its option (a duration…) starts with the quoted value: name the option
             String option = bad.getMessage().startsWith("'") && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "";
-            cmd.getErr().println("huzhu: " + option + bad.getMessage());
+            cmd.getErr().println("huzhu: " + option + dev.huzhu.chain.Redaction.text(bad.getMessage()));
         } else {
             String message = String.valueOf(e.getMessage()).replace(System.lineSeparator(), " ").strip();
-            cmd.getErr().println("huzhu: " + message + " (see `" + cmd.getCommandSpec().qualifiedName() + " --help`)");
+            cmd.getErr().println("huzhu: " + dev.huzhu.chain.Redaction.text(message) + " (see `" + cmd.getCommandSpec().qualifiedName() + " --help`)");
         }
         cmd.getErr().flush();
         return ExitCodes.USAGE;

@@ -92,7 +92,7 @@ final class WatchCommand implements Callable<Integer> {
             try (Indexer indexer = r.newIndexer(null);
                  PayoutWatcher watcher = new PayoutWatcher(indexer, r.db(), r.chainId(), sink, options,
                          msg -> {
-                             err.println("huzhu watch: " + msg);
+                             err.println("huzhu watch: " + dev.huzhu.chain.Redaction.text(msg));
                              err.flush();
                          })) {
                 watcher.run(once, stop::get);

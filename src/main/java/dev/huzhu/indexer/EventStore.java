@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.chain.Redaction;
 import dev.huzhu.protocol.EventArgs;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -174,7 +175,8 @@ public final class EventStore {
 
     /** Records what the indexer last saw of the chain (for the page's sync status). Commits. */
     public void saveStatus(SqlWriter w, long head, long target, long indexed, String error) throws SQLException {
-        String err = error == null ? null : error.length() > 480 ? error.substring(0, 480) : error;
+        String redacted = Redaction.text(error); // served by /api/status and the page: no credentials
+        String err = redacted == null ? null : redacted.length() > 480 ? redacted.substring(0, 480) : redacted;
         int n = w.update("UPDATE sync_status SET head_block = ?, target_block = ?, indexed_block = ?, updated_ms = ?, last_error = ? WHERE chain_id = ?",
                 head, target, indexed, System.currentTimeMillis(), err, chainId);
         if (n == 0) {

@@ -88,7 +88,7 @@ public final class IndexDatabase {
                 }
             }
         } catch (RuntimeException | SQLException e) {
-            throw new IndexerException("cannot prepare the index database " + url + ": " + rootMessage(e), e);
+            throw new IndexerException("cannot prepare the index database " + dev.huzhu.chain.Redaction.url(url) + ": " + dev.huzhu.chain.Redaction.text(rootMessage(e)), e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
  */
 final class ApiRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiRoutes.class);
     /** The contract's ClaimStatus names (protocol mirror), as the index stores them: Submitted … Denied; nothing else. */
     static final List<String> CLAIM_STATUSES = java.util.Arrays.stream(dev.huzhu.protocol.ClaimStatus.values())
             .filter(s -> s != dev.huzhu.protocol.ClaimStatus.NONE).map(ApiRoutes::label).toList();
@@ -78,7 +79,10 @@ final class ApiRoutes {
         r.exception(BadRequest.class, (e, ctx) -> send(ctx, 400, Map.of("error", e.getMessage())));
         r.exception(NotFound.class, (e, ctx) -> send(ctx, 404, Map.of("error", e.getMessage())));
         r.exception(ReadPool.Busy.class, (e, ctx) -> send(ctx.header("Retry-After", "1"), 503, Map.of("error", e.getMessage())));
-        r.exception(Exception.class, (e, ctx) -> send(ctx, 500, Map.of("error", "internal error: " + e.getMessage())));
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            send(ctx, 500, Map.of("error", "internal error: " + dev.huzhu.chain.Redaction.text(oneLine(e.getMessage()))));
+        });
     }
 
     private void read(RoutesConfig r, String path, Read read) {
@@ -92,6 +96,10 @@ final class ApiRoutes {
         };
         r.get(path, h);
         r.head(path, h);
+    }
+
+    private static String oneLine(String s) {
+        return String.valueOf(s).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static Context cors(Context ctx) {

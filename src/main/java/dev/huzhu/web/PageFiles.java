@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** The transparency page from the classpath ({@code web/}), read once; every other non-API path gets index.html. */
+/**
+ * The transparency page from the classpath ({@code web/}), read once: {@code /} and {@code /index.html} are the
+ * page (its views are {@code #/…} fragments), its assets are files; any other path is a 404, not the page.
+ */
 final class PageFiles {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "ico", "image/x-icon");
@@ -23,11 +26,11 @@ final class PageFiles {
 
     void serve(Context ctx) {
         String path = ctx.path();
-        String name = ASSET.matcher(path).matches() ? path.substring(1) : "index.html";
-        byte[] body = files.computeIfAbsent(name, PageFiles::readOrNull);
+        String name = ASSET.matcher(path).matches() ? path.substring(1) : path.equals("/") || path.equals("/index.html") ? "index.html" : null;
+        byte[] body = name == null ? null : files.computeIfAbsent(name, PageFiles::readOrNull);
         ctx.header("X-Content-Type-Options", "nosniff");
         if (body == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("not found: " + path);
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("not found: " + path + " (the page is at /)");
             return;
         }
         ctx.header("Cache-Control", "no-cache");

@@ -197,6 +197,8 @@ final class ReadModel {
             return s;
         }
         s.putAll(rows.get(0));
+        // an error may quote the node's or the database's URL: never serve its credentials (rows written before redaction too)
+        s.computeIfPresent("lastError", (k, v) -> dev.huzhu.chain.Redaction.text(String.valueOf(v)));
         long head = ((Number) rows.get(0).get("headBlock")).longValue();
         long indexed = ((Number) rows.get(0).get("indexedBlock")).longValue();
         s.put("lag", Math.max(0, head - indexed));

@@ -12,13 +12,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * most {@link #THREADS} request threads with a queue of {@link #QUEUE} accepted requests,
  * {@link #CONNECTIONS} pooled database connections (a request waits at most
  * {@link ReadPool#WAIT_MS} for one, then gets a 503), each query at most {@link Rows#QUERY_TIMEOUT_S} s,
- * and an idle connection is closed after {@link #IDLE_TIMEOUT_MS} ms.
+ * and a connection that sends nothing for {@link #READ_TIMEOUT_MS} ms (a stalled or half-open request, an
+ * idle keep-alive) is closed: Jetty reads requests without holding a thread, so stalled clients hold no worker.
+ * Every answer carries {@link SecurityHeaders}; Jetty's own errors are JSON ({@link JsonErrors}).
  */
 public final class WebServer implements AutoCloseable {
     static final int THREADS = Integer.getInteger("huzhu.web.threads", 16);
     static final int QUEUE = 4_096;
     static final int CONNECTIONS = Integer.getInteger("huzhu.web.connections", 4);
-    static final long IDLE_TIMEOUT_MS = 30_000;
+    static final long READ_TIMEOUT_MS = Long.getLong("huzhu.web.readTimeoutMs", 10_000);
     private final Javalin app;
     private final ReadPool pool;
     private final String host;
@@ -42,12 +44,17 @@ public final class WebServer implements AutoCloseable {
             threads.setDaemon(true);
             config.jetty.threadPool = threads;
             config.jetty.modifyServer(server -> {
-                for (var c : server.getConnectors()) {
-                    if (c instanceof ServerConnector sc) {
-                        sc.setIdleTimeout(IDLE_TIMEOUT_MS);
-                        sc.setAcceptQueueSize(1_024);
-                    }
-                }
+                server.setErrorHandler(new JsonErrors());
+            });
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+                http.setRequestHeaderSize(16 * 1024);
+            });
+            config.routes.before(ctx -> {
+                SecurityHeaders.ALL.forEach(ctx::header);
+                PercentEscapes.check("path", ctx.req().getRequestURI());
+                PercentEscapes.check("query", ctx.queryString());
             });
             api.register(config.routes);
             config.routes.get("/*", page::serve);
@@ -55,6 +62,12 @@ public final class WebServer implements AutoCloseable {
         });
         try {
             app.start(host, port);
+            // Javalin adds its connector at start (after modifyServer ran): the read timeout is set here, for every new connection
+            for (var c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof ServerConnector sc) {
+                    sc.setIdleTimeout(READ_TIMEOUT_MS);
+                }
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw new IOException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); pick another port with --port", e);

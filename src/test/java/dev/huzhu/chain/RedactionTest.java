@@ -38,8 +38,18 @@ class RedactionTest {
         assertEquals("node at https://mainnet.infura.io/v3/*** failed; password=***, private key: *** tx " + TX + "; no password: use --password-file", Redaction.text(line));
         assertEquals("imported ***", Redaction.text("imported " + KEY));
         assertEquals("{\"password\":\"***\"}", Redaction.text("{\"password\":\"hunter2\"}"));
-        assertEquals("jdbc:postgresql://db/huzhu?user=idx&password=***", Redaction.text("jdbc:postgresql://db/huzhu?user=idx&password=s3cret"));
+        assertEquals("jdbc:postgresql://db/huzhu?user=***&password=***", Redaction.text("jdbc:postgresql://db/huzhu?user=idx&password=s3cret"));
         assertFalse(Redaction.text("HUZHU_PASSWORD=hunter2").contains("hunter2"));
         assertTrue(Redaction.text("block 0x1f hash " + TX).contains(TX));
+    }
+
+    @Test
+    void databaseUrlsLoseUserInfoAndQueryValues() {
+        assertEquals("cannot prepare the index database jdbc:postgresql://***@db:5432/huzhu?ssl=***: refused",
+                Redaction.text("cannot prepare the index database jdbc:postgresql://idx:s3cret@db:5432/huzhu?ssl=true: refused"));
+        assertEquals("postgres://***@db/huzhu", Redaction.text("postgres://idx:s3cret@db/huzhu"));
+        assertEquals("postgresql://***@db/huzhu", Redaction.url("postgresql://idx:s3cret@db/huzhu"));
+        assertEquals("jdbc:sqlite:/home/a/.huzhu/index/index-31337.db", Redaction.text("jdbc:sqlite:/home/a/.huzhu/index/index-31337.db"));
+        assertEquals("https://***@rpc.example.org/", Redaction.text("https://alice:pw@rpc.example.org/"));
     }
 }

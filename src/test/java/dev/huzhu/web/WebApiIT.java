@@ -116,7 +116,9 @@ class WebApiIT {
             assertEquals("", head.body());
             assertEquals(1, ok(base + "api/plans/").get("total").asInt(), "a trailing slash is the same path");
 
-            HttpResponse<String> html = HTTP.send(HttpRequest.newBuilder(URI.create(base + "plan/" + plan)).build(), HttpResponse.BodyHandlers.ofString());
+            // the page's views are #/… fragments: a path that is not the page or one of its files is a 404
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "plan/" + plan)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            HttpResponse<String> html = HTTP.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, html.statusCode());
             assertTrue(html.body().contains("<html lang=\"en\">"));
             HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(URI.create(base + "app.js")).build(), HttpResponse.BodyHandlers.ofString());

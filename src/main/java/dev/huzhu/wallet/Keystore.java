@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Wallet;
@@ -42,7 +41,7 @@ public final class Keystore {
         return dir;
     }
 
-    /** All accounts, by name. An absent directory is an empty keystore. */
+    /** All accounts, by name, broken files included (with their problem). An absent directory is an empty keystore. */
     public List<KeystoreEntry> list() {
         List<KeystoreEntry> entries = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -50,7 +49,7 @@ public final class Keystore {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
             for (Path f : files) {
-                readEntry(f).ifPresent(entries::add);
+                entries.add(readEntry(f));
             }
         } catch (IOException e) {
             throw new WalletException("cannot read keystore directory " + dir + ": " + e.getMessage(), e);
@@ -59,8 +58,13 @@ public final class Keystore {
         return entries;
     }
 
-    /** Finds an account by name or address (an address with a bad checksum is rejected). */
+    /** Finds an account by name or address (an address with a bad checksum is rejected); a broken file is refused with its problem. */
     public KeystoreEntry find(String ref) {
+        return find(ref, false);
+    }
+
+    /** As {@link #find(String)}, but a broken file named {@code ref} is returned (to move it away with `wallet remove`). */
+    public KeystoreEntry find(String ref, boolean brokenToo) {
         if (ref == null || ref.isBlank()) {
             throw new WalletException("no account given: use --account NAME|ADDRESS or set HUZHU_ACCOUNT");
         }
@@ -70,11 +74,15 @@ public final class Keystore {
         List<KeystoreEntry> all = list();
         if (ref.startsWith("0x") || ref.startsWith("0X")) {
             String address = Address.parse(ref, "account").checksummed();
-            return all.stream().filter(e -> e.address().equals(address)).findFirst().orElseThrow(() ->
+            return all.stream().filter(e -> address.equals(e.address())).findFirst().orElseThrow(() ->
                     new WalletException("no account with address " + address + " in " + dir));
         }
-        return all.stream().filter(e -> e.name().equals(ref)).findFirst().orElseThrow(() ->
+        KeystoreEntry e = all.stream().filter(x -> x.name().equals(ref)).findFirst().orElseThrow(() ->
                 new WalletException("no account named '" + ref + "' in " + dir + " (`huzhu wallet list` shows them)"));
+        if (e.broken() && !brokenToo) {
+            throw new WalletException("account '" + ref + "' cannot be used: " + e.file() + " " + e.problem());
+        }
+        return e;
     }
 
     /** Encrypts {@code keyPair} under {@code password} into a new file {@code <name>.json}. */
@@ -101,14 +109,18 @@ public final class Keystore {
         return add(name, address, content);
     }
 
-    /** Decrypts the account's key and returns a signer for it. */
+    /**
+     * Decrypts the account's key and returns a signer for it. The address is derived from the key and
+     * must be the one the file states (the one listed, shown and checked against the dev keys): a file
+     * whose {@code address} was edited is refused, never signed with.
+     */
     public KeystoreSigner unlock(KeystoreEntry entry, String password) {
-        return new KeystoreSigner(entry.address(), decrypt(load(entry), password, "account '" + entry.name() + "'"));
+        return new KeystoreSigner(entry.address(), unlockPair(entry, password));
     }
 
     /** Re-encrypts the account under a new password, replacing its file atomically. */
     public void changePassword(KeystoreEntry entry, String oldPassword, String newPassword, ScryptStrength strength) {
-        ECKeyPair pair = decrypt(load(entry), oldPassword, "account '" + entry.name() + "'");
+        ECKeyPair pair = unlockPair(entry, oldPassword);
         byte[] content = write(encrypt(pair, newPassword, strength));
         Path tmp = temp(content);
         move(tmp, entry.file(), true);
@@ -138,12 +150,26 @@ public final class Keystore {
 
     // ------------------------------------------------------------------ internals
 
+    /** The account's key, once its address is checked against the file's {@code address} field. */
+    private ECKeyPair unlockPair(KeystoreEntry entry, String password) {
+        if (entry.broken()) {
+            throw new WalletException("account '" + entry.name() + "' cannot be used: " + entry.file() + " " + entry.problem());
+        }
+        ECKeyPair pair = decrypt(load(entry), password, "account '" + entry.name() + "'");
+        String derived = Address.checksum("0x" + org.web3j.crypto.Keys.getAddress(pair));
+        if (!derived.equals(entry.address())) {
+            throw new WalletException("refusing account '" + entry.name() + "': " + entry.file() + " says address " + entry.address()
+                    + " but its key is " + derived + " (the file was altered)");
+        }
+        return pair;
+    }
+
     private KeystoreEntry add(String name, String address, byte[] content) {
         for (KeystoreEntry e : list()) {
             if (e.name().equals(name)) {
                 throw new WalletException("an account named '" + name + "' already exists (" + e.address() + ")");
             }
-            if (e.address().equals(address)) {
+            if (address.equals(e.address())) {
                 throw new WalletException("account " + address + " is already in the keystore as '" + e.name() + "'");
             }
         }
@@ -161,8 +187,14 @@ public final class Keystore {
     }
 
     private static ECKeyPair decrypt(WalletFile file, String password, String what) {
+        String problem = KdfLimits.problem(file);
+        if (problem != null) {
+            throw new WalletException("cannot open " + what + ": " + problem);
+        }
         try {
             return Wallet.decrypt(password, file);
+        } catch (RuntimeException e) {
+            throw new WalletException("cannot open " + what + ": malformed keystore (" + e.getClass().getSimpleName() + ")", e);
         } catch (CipherException e) {
             if (String.valueOf(e.getMessage()).contains("Invalid password")) {
                 throw new WalletException("wrong password for " + what);
@@ -191,23 +223,39 @@ public final class Keystore {
         }
     }
 
-    private static Optional<KeystoreEntry> readEntry(Path f) {
+    /** The file as an account, or as a broken entry saying why it cannot be one (never dropped: "no account named" would mislead). */
+    private static KeystoreEntry readEntry(Path f) {
+        String name = f.getFileName().toString();
+        name = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(f.toFile());
-            JsonNode address = node.get("address");
-            if (node.get("version") == null || node.get("version").asInt() != 3 || address == null) {
-                return Optional.empty();
-            }
-            String hex = address.asText();
-            hex = hex.startsWith("0x") ? hex : "0x" + hex;
-            if (!Address.looksLike(hex)) {
-                return Optional.empty();
-            }
-            String name = f.getFileName().toString();
-            return Optional.of(new KeystoreEntry(name.substring(0, name.length() - ".json".length()), Address.checksum(hex), f));
+            node = JSON.readTree(f.toFile());
         } catch (IOException e) {
-            return Optional.empty();
+            return new KeystoreEntry(name, null, f, "is not valid JSON (truncated or damaged?)");
         }
+        if (node == null || !node.isObject()) {
+            return new KeystoreEntry(name, null, f, "is not a JSON object (empty or damaged?)");
+        }
+        if (node.get("version") == null || node.get("version").asInt() != 3) {
+            return new KeystoreEntry(name, null, f, "is not an Ethereum keystore V3 file (version " + node.get("version") + ")");
+        }
+        JsonNode address = node.get("address");
+        if (address == null) {
+            return new KeystoreEntry(name, null, f, "has no address field");
+        }
+        String hex = address.asText();
+        hex = hex.startsWith("0x") ? hex : "0x" + hex;
+        if (!Address.looksLike(hex)) {
+            return new KeystoreEntry(name, null, f, "has an address field that is not an address");
+        }
+        WalletFile file;
+        try {
+            file = JSON.treeToValue(node, WalletFile.class);
+        } catch (IOException | RuntimeException e) {
+            return new KeystoreEntry(name, null, f, "has a malformed crypto section");
+        }
+        String problem = KdfLimits.problem(file);
+        return problem != null ? new KeystoreEntry(name, null, f, "cannot be opened: " + problem) : new KeystoreEntry(name, Address.checksum(hex), f);
     }
 
     private static byte[] write(WalletFile file) {

@@ -31,7 +31,8 @@ public final class WalletList implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
             Json.print(out, Json.object("keystore", keystore.dir().toString(), "accounts", entries.stream()
-                    .map(e -> Json.object("name", e.name(), "address", e.address(), "file", e.file().toString())).toList()));
+                    .map(e -> e.broken() ? Json.object("name", e.name(), "address", null, "file", e.file().toString(), "broken", e.problem())
+                            : Json.object("name", e.name(), "address", e.address(), "file", e.file().toString())).toList()));
             return ExitCodes.OK;
         }
         if (entries.isEmpty()) {
@@ -39,7 +40,7 @@ public final class WalletList implements Callable<Integer> {
             return ExitCodes.OK;
         }
         TextTable t = new TextTable("NAME", "ADDRESS");
-        entries.forEach(e -> t.row(e.name(), e.address()));
+        entries.forEach(e -> t.row(e.name(), e.broken() ? "BROKEN: " + e.file().getFileName() + " " + e.problem() : e.address()));
         t.print(out);
         return ExitCodes.OK;
     }

@@ -37,14 +37,15 @@ public final class WalletRemove implements Callable<Integer> {
     public Integer call() {
         Session session = Session.of(spec);
         Keystore keystore = keystoreOptions.keystore(session);
-        KeystoreEntry e = keystore.find(account);
-        Confirmation.require(session, spec.commandLine().getErr(), "remove account " + e.name() + " " + e.address() + "?", yes);
+        KeystoreEntry e = keystore.find(account, true);
+        String what = e.broken() ? "(broken: " + e.problem() + ")" : e.address();
+        Confirmation.require(session, spec.commandLine().getErr(), "remove account " + e.name() + " " + what + "?", yes);
         Path moved = keystore.remove(e);
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
             Json.print(out, Json.object("name", e.name(), "address", e.address(), "movedTo", moved.toString()));
         } else {
-            out.printf("removed account %s %s (file moved to %s)%n", e.name(), e.address(), moved);
+            out.printf("removed account %s %s (file moved to %s)%n", e.name(), what, moved);
         }
         return ExitCodes.OK;
     }

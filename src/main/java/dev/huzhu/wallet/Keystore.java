@@ -106,6 +106,11 @@ public final class Keystore {
         WalletFile file = parse(content, source);
         ECKeyPair pair = decrypt(file, password, "keystore file " + source);
         String address = Address.checksum("0x" + org.web3j.crypto.Keys.getAddress(pair));
+        String stated = file.getAddress() == null ? "" : file.getAddress().replaceFirst("^0[xX]", "").toLowerCase(java.util.Locale.ROOT);
+        if (!stated.equals(address.substring(2).toLowerCase(java.util.Locale.ROOT))) {
+            throw new WalletException("refusing keystore file " + source + ": it says address 0x" + stated + " but its key is " + address
+                    + " (the file was altered)");
+        }
         return add(name, address, content);
     }
 

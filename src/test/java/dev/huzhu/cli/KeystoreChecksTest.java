@@ -64,6 +64,13 @@ class KeystoreChecksTest {
         WalletException e = assertThrows(WalletException.class, () -> keystore.unlock(keystore.find("alice"), "pw1"));
         assertTrue(e.getMessage().contains("the file was altered"), e.getMessage());
         assertEquals(ADDRESS_1, new Keystore(ks).unlock(new KeystoreEntry("alice", ADDRESS_1, ks.resolve("alice.json")), "pw1").address());
+        // nor is such a file imported
+        Path outside = tmp.resolve("tampered.json");
+        Files.copy(ks.resolve("alice.json"), outside);
+        CliRunner.Result imported = cli.copy().env("HUZHU_KEYSTORE_DIR", tmp.resolve("ks2").toString()).run("wallet", "import", "eve", "--keystore", outside.toString());
+        assertEquals(ExitCodes.WALLET, imported.exit(), imported.toString());
+        assertEquals("huzhu: refusing keystore file " + outside + ": it says address 0x" + ADDRESS_2.substring(2).toLowerCase() + " but its key is "
+                + ADDRESS_1 + " (the file was altered)", imported.errLine());
     }
 
     @Test

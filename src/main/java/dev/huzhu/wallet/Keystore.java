@@ -47,7 +47,7 @@ public final class Keystore {
         if (!Files.isDirectory(dir)) {
             return entries;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, Keystore::mayBeAccount)) {
             for (Path f : files) {
                 entries.add(readEntry(f));
             }
@@ -56,6 +56,16 @@ public final class Keystore {
         }
         entries.sort(Comparator.comparing(KeystoreEntry::name));
         return entries;
+    }
+
+    /**
+     * Whether a directory entry may be an account file: any regular file, with or without {@code .json}, so
+     * that geth's {@code UTC--…--address} and Foundry's {@code keystores/NAME} files dropped in are listed;
+     * not sub-directories ({@code removed/}), hidden files or this class's own temporary files.
+     */
+    static boolean mayBeAccount(Path f) {
+        String name = f.getFileName().toString();
+        return !name.startsWith(".") && !name.endsWith(".tmp") && !name.endsWith("~") && Files.isRegularFile(f);
     }
 
     /** Finds an account by name or address (an address with a bad checksum is rejected); a broken file is refused with its problem. */
@@ -106,7 +116,12 @@ public final class Keystore {
         WalletFile file = parse(content, source);
         ECKeyPair pair = decrypt(file, password, "keystore file " + source);
         String address = Address.checksum("0x" + org.web3j.crypto.Keys.getAddress(pair));
-        String stated = file.getAddress() == null ? "" : file.getAddress().replaceFirst("^0[xX]", "").toLowerCase(java.util.Locale.ROOT);
+        if (file.getAddress() == null || file.getAddress().isBlank()) {
+            // Foundry may write no address: the copy states it, so that it lists and signs without the password first
+            file.setAddress(address.substring(2).toLowerCase(java.util.Locale.ROOT));
+            content = write(file);
+        }
+        String stated = file.getAddress().replaceFirst("^0[xX]", "").toLowerCase(java.util.Locale.ROOT);
         if (!stated.equals(address.substring(2).toLowerCase(java.util.Locale.ROOT))) {
             throw new WalletException("refusing keystore file " + source + ": it says address 0x" + stated + " but its key is " + address
                     + " (the file was altered)");
@@ -246,7 +261,7 @@ public final class Keystore {
         }
         JsonNode address = node.get("address");
         if (address == null) {
-            return new KeystoreEntry(name, null, f, "has no address field");
+            return new KeystoreEntry(name, null, f, "has no address field (Foundry may write none): `huzhu wallet import NAME --keystore FILE` copies it in with its address");
         }
         String hex = address.asText();
         hex = hex.startsWith("0x") ? hex : "0x" + hex;

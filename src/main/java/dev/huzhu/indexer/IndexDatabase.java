@@ -1,5 +1,6 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.indexer.migration.ExactAmountsOnSqlite;
 import dev.huzhu.protocol.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,7 @@ public final class IndexDatabase {
             Flyway.configure()
                     .dataSource(url, user, password)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new ExactAmountsOnSqlite())
                     .outOfOrder(true) // migrations numbered by different authors may land in another order
                     .load()
                     .migrate();

@@ -275,9 +275,9 @@ public final class Projector {
         BigInteger paid = claim.isEmpty() ? BigInteger.ZERO : SqlWriter.amountOf(claim.get(0)[3]);
         BigInteger owed = claim.isEmpty() ? BigInteger.ZERO : SqlWriter.amountOf(claim.get(0)[4]);
         BigInteger settled = owed.min(amount);
-        w.update("UPDATE claims SET status = 'Paid', paid_amount = COALESCE(paid_amount, 0) + ?, paid = ?, owed = ?, "
+        w.update("UPDATE claims SET status = 'Paid', paid_amount = ?, paid = ?, owed = ?, "
                         + "paid_time = COALESCE(paid_time, ?), updated_block = ? WHERE chain_id = ? AND plan = ? AND claim_id = ?",
-                amount, paid.add(amount).toString(), claim.isEmpty() || claim.get(0)[4] == null ? null : owed.subtract(settled).toString(),
+                paid.add(amount), paid.add(amount).toString(), claim.isEmpty() || claim.get(0)[4] == null ? null : owed.subtract(settled).toString(),
                 e.blockTime(), e.blockNumber(), chainId, plan, claimId);
         if (settled.signum() > 0) {
             V3Projections.addOwed(w, chainId, plan, settled.negate(), owed.equals(settled) ? -1 : 0);

@@ -40,6 +40,7 @@ public final class SqlWriter implements AutoCloseable {
     private final Map<List<Object>, RowChange> changes = new java.util.LinkedHashMap<>();
     /** Merged TEXT sums per row, in the order the rows were first changed. */
     private final Map<List<Object>, TextSums> sums = new java.util.LinkedHashMap<>();
+    private Boolean exactSums;
 
     public SqlWriter(Connection connection) {
         this.connection = connection;
@@ -47,6 +48,18 @@ public final class SqlWriter implements AutoCloseable {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * Whether added amounts are summed in Java (read, add, write) rather than by the database: on
+     * SQLite, whose arithmetic on an integer of 2^63 or more is floating point (its amount columns are
+     * TEXT since migration 10, see ExactAmountsOnSqlite). PostgreSQL's NUMERIC adds exactly.
+     */
+    boolean exactSums() throws SQLException {
+        if (exactSums == null) {
+            exactSums = "SQLite".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        }
+        return exactSums;
     }
 
     /** Executes an INSERT/UPDATE/DELETE; returns the number of rows changed. */
@@ -284,6 +297,7 @@ public final class SqlWriter implements AutoCloseable {
         }
 
         private void write(SqlWriter w) throws SQLException {
+            Map<String, BigInteger> current = w.exactSums() ? currentOfAdded(w) : Map.of();
             StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
             List<Object> params = new ArrayList<>();
             for (Map.Entry<String, ColumnChange> e : columns.entrySet()) {
@@ -295,6 +309,9 @@ public final class SqlWriter implements AutoCloseable {
                 if (c.set) {
                     sql.append(col).append(" = ?");
                     params.add(c.add.signum() == 0 || c.value == null ? c.value : toBig(c.value).add(c.add));
+                } else if (current.containsKey(col)) {
+                    sql.append(col).append(" = ?"); // added in Java: exact past 2^63 (see exactSums)
+                    params.add(current.get(col).add(c.add));
                 } else {
                     sql.append(col).append(" = ").append(col).append(" + ?");
                     params.add(c.add);
@@ -305,6 +322,27 @@ public final class SqlWriter implements AutoCloseable {
             PreparedStatement ps = w.statement(sql.toString());
             bind(ps, params.toArray());
             ps.executeUpdate();
+        }
+
+        /** The stored values of the columns this change only adds to (one SELECT of the row); empty when the row does not exist. */
+        private Map<String, BigInteger> currentOfAdded(SqlWriter w) throws SQLException {
+            List<String> cols = new ArrayList<>();
+            columns.forEach((col, c) -> {
+                if (!c.set) {
+                    cols.add(col);
+                }
+            });
+            if (cols.isEmpty()) {
+                return Map.of();
+            }
+            List<Object[]> rows = w.queryNow("SELECT " + String.join(", ", cols) + " FROM " + table + " WHERE " + where, key);
+            Map<String, BigInteger> out = new HashMap<>();
+            if (!rows.isEmpty()) {
+                for (int i = 0; i < cols.size(); i++) {
+                    out.put(cols.get(i), amountOf(rows.get(0)[i]));
+                }
+            }
+            return out;
         }
 
         private static BigInteger toBig(Object o) {

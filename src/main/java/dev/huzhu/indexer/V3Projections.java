@@ -118,7 +118,7 @@ final class V3Projections {
         BigInteger amount = e.args().uint("amount");
         w.update("UPDATE jurors SET forfeited = ? WHERE chain_id = ? AND plan = ? AND claim_id = ? AND juror = ?",
                 amount.toString(), chainId, plan, claimId(e), e.args().text("juror"));
-        w.update("UPDATE plans SET reserve = reserve + ? WHERE chain_id = ? AND address = ?", amount, chainId, plan);
+        Projector.planRow(w, chainId, plan).add("reserve", amount);
     }
 
     // ------------------------------------------------------------------ wind-down

@@ -179,9 +179,7 @@ final class ReadModel {
         Map<String, Object> s = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS plans, COALESCE(SUM(members_active), 0) AS members_active, "
                 + "COALESCE(SUM(claims_total), 0) AS claims, COALESCE(SUM(claims_paid), 0) AS claims_paid FROM plans WHERE chain_id = ?", chainId).get(0));
         // money is summed per token only: plans in different tokens are never added up as one currency
-        s.put("byToken", Rows.query(c, "SELECT asset, MAX(token_symbol) AS token_symbol, MAX(token_decimals) AS token_decimals, COUNT(*) AS plans, "
-                + "COALESCE(SUM(paid_total), 0) AS paid_total, COALESCE(SUM(reserve), 0) AS reserve_total FROM plans "
-                + "WHERE chain_id = ? AND asset IS NOT NULL GROUP BY asset ORDER BY COUNT(*) DESC, asset", chainId));
+        s.put("byToken", TokenTotals.of(c, chainId));
         s.put("events", Rows.count(c, "SELECT COUNT(*) FROM events WHERE chain_id = ?", chainId));
         s.put("sync", status(c));
         return s;

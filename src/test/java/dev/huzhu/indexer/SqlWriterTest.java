@@ -79,4 +79,21 @@ class SqlWriterTest {
             assertEquals(List.of("1180591620717411303437", "5"), List.of(w.query("SELECT x, y FROM p WHERE a = ?", "k").get(0)));
         }
     }
+
+    @Test
+    void rowChangesOnSqliteAddExactlyPastTwoToTheSixtyThree() throws Exception {
+        try (SqlWriter w = writer()) {
+            // an amount column as migration 10 leaves it on SQLite: TEXT with exact decimal strings
+            w.update("CREATE TABLE q (k VARCHAR(8) PRIMARY KEY, reserve TEXT NOT NULL DEFAULT 0, n INTEGER NOT NULL DEFAULT 0)");
+            w.update("INSERT INTO q (k, reserve) VALUES ('a', '9223372036854775807')"); // 2^63 - 1
+            BigInteger ten18 = BigInteger.TEN.pow(18);
+            w.change("q", "k = ?", "a").add("reserve", ten18).add("n", 1);
+            w.change("q", "k = ?", "a").add("reserve", ten18.negate().add(BigInteger.TWO)).add("n", 1);
+            // by hand: 9223372036854775807 + 10^18 - 10^18 + 2 = 9223372036854775809 (SQL arithmetic gives 9223372036854775808.0)
+            assertEquals(List.of("9223372036854775809", 2), List.of(w.query("SELECT reserve, n FROM q").get(0)));
+            w.change("q", "k = ?", "a").add("reserve", ten18.multiply(BigInteger.valueOf(50)));
+            w.commit();
+            assertEquals("59223372036854775809", w.query("SELECT reserve FROM q").get(0)[0]);
+        }
+    }
 }

@@ -124,36 +124,71 @@ public final class TransactionSender {
      * @param progress receives human progress lines ("sent 0x…", "confirmations 2/3")
      * @throws RevertedException when it was mined but reverted (the error is decoded)
      * @throws TransactionTimeoutException when not mined / confirmed within {@code timeout}
+     * @throws UnknownOutcomeException when the node stopped answering once the transaction was handed to it
+     *     (the answer to the send itself was lost, or no receipt could be read before {@code timeout}): it may be mined
      */
     public SentTransaction send(PreparedTransaction tx, TransactionSigner signer, int confirmations, Duration timeout,
             Consumer<String> progress) {
         String hash;
         try (NonceLock ignored = NonceLock.acquire(lockDir, chainId, signer.address())) {
-            BigInteger nonce = web3j.ethGetTransactionCount(signer.address(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            BigInteger nonce;
+            try {
+                nonce = web3j.ethGetTransactionCount(signer.address(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
+            } catch (IOException e) {
+                throw new NetworkException("the node stopped answering (nothing was sent): " + e.getMessage(), e);
+            }
             RawTransaction raw = tx.to() == null
                     ? RawTransaction.createTransaction(chainId, nonce, tx.gasLimit(), "", tx.value(), tx.data(), tx.priorityFeePerGas(), tx.maxFeePerGas())
                     : RawTransaction.createTransaction(chainId, nonce, tx.gasLimit(), tx.to(), tx.value(), tx.data(), tx.priorityFeePerGas(), tx.maxFeePerGas());
-            EthSendTransaction sent = web3j.ethSendRawTransaction(signer.sign(raw, chainId)).send();
+            String signed = signer.sign(raw, chainId);
+            hash = org.web3j.crypto.Hash.sha3(signed); // known before sending: a lost answer still names the transaction
+            EthSendTransaction sent;
+            try {
+                sent = web3j.ethSendRawTransaction(signed).send();
+            } catch (IOException e) {
+                throw new UnknownOutcomeException(hash, "the node stopped answering while taking it (" + e.getMessage() + ")", e);
+            }
             if (sent.hasError()) {
                 throw new NetworkException("the node refused the transaction: " + sent.getError().getMessage());
             }
-            hash = sent.getTransactionHash();
-        } catch (IOException e) {
-            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
+            if (sent.getTransactionHash() != null && !sent.getTransactionHash().equalsIgnoreCase(hash)) {
+                LOG.warn("the node named transaction {} {}", hash, sent.getTransactionHash());
+            }
         }
         progress.accept("sent " + hash);
         return await(tx, hash, Math.max(1, confirmations), timeout, progress);
     }
 
+    /**
+     * Polls for the receipt until {@code timeout}. The node not answering for a while (a restart, a load
+     * balancer's hiccup) is waited out: only at the deadline does it decide, and then an unreachable node
+     * means the outcome is unknown, never that the transaction failed.
+     */
     private SentTransaction await(PreparedTransaction tx, String hash, int confirmations, Duration timeout, Consumer<String> progress) {
         Instant deadline = Instant.now().plus(timeout);
+        IOException outage = null;
         try {
             TransactionReceipt receipt = null;
             while (receipt == null) {
-                receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElse(null);
+                try {
+                    receipt = web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().orElse(null);
+                    if (outage != null) {
+                        progress.accept("the node answers again");
+                        outage = null;
+                    }
+                } catch (IOException e) {
+                    if (outage == null) {
+                        progress.accept("the node stopped answering (" + e.getMessage() + "); still waiting for the receipt");
+                    }
+                    outage = e;
+                }
                 if (receipt == null) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw notMined(hash, tx, timeout);
+                        if (outage != null) {
+                            throw new UnknownOutcomeException(hash, "the node stopped answering before its receipt could be read within "
+                                    + timeout.toSeconds() + " s (" + outage.getMessage() + ")", outage);
+                        }
+                        throw notMinedOrUnknown(hash, tx, timeout);
                     }
                     sleep(200);
                 }
@@ -163,7 +198,17 @@ public final class TransactionSender {
             }
             int shown = 0;
             while (true) {
-                BigInteger head = web3j.ethBlockNumber().send().getBlockNumber();
+                BigInteger head;
+                try {
+                    head = web3j.ethBlockNumber().send().getBlockNumber();
+                } catch (IOException e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new TransactionTimeoutException("transaction " + hash + " is in block " + receipt.getBlockNumber()
+                                + " but the node stopped answering before " + confirmations + " confirmations (" + e.getMessage() + ")", e);
+                    }
+                    sleep(500);
+                    continue;
+                }
                 int have = head.subtract(receipt.getBlockNumber()).intValue() + 1;
                 if (have >= confirmations) {
                     break;
@@ -182,13 +227,20 @@ public final class TransactionSender {
                     receipt.getEffectiveGasPrice().replace("0x", ""), 16);
             return new SentTransaction(hash, receipt.getBlockNumber(), receipt.getGasUsed(), price, receipt.getContractAddress(), receipt);
         } catch (IOException e) {
-            throw new NetworkException("the node stopped answering while waiting for " + hash + ": " + e.getMessage(), e);
+            // the receipt says it was mined and reverted; only the replay for its reason failed
+            throw new RevertedException("transaction " + hash + " reverted (the node stopped answering before the reason could be read)", null, hash);
         }
     }
 
     /** Tells a dropped transaction (the node forgot it: safe to send again) from a pending one (may still be mined). */
-    private TransactionTimeoutException notMined(String hash, PreparedTransaction tx, Duration timeout) throws IOException {
-        boolean known = web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+    private RuntimeException notMinedOrUnknown(String hash, PreparedTransaction tx, Duration timeout) {
+        boolean known;
+        try {
+            known = web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+        } catch (IOException e) {
+            return new UnknownOutcomeException(hash, "it was not mined within " + timeout.toSeconds() + " s and the node stopped answering ("
+                    + e.getMessage() + ")", e);
+        }
         if (!known) {
             return new TransactionTimeoutException("transaction " + hash + " was dropped by the node without being mined "
                     + "(nonce " + tx.nonce() + " is free again): it is safe to send again");

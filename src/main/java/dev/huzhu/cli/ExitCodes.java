@@ -19,6 +19,11 @@ public final class ExitCodes {
     public static final int DECLINED = 7;
     /** A sent transaction was not mined (or not confirmed) in time; it may still be pending. */
     public static final int TIMEOUT = 8;
+    /**
+     * A transaction was sent and the node stopped answering before its receipt could be read: it may or
+     * may not have been mined. The message names its hash and `huzhu tx status HASH`; never send it again blindly.
+     */
+    public static final int UNKNOWN_OUTCOME = 9;
     /** Interrupted by Ctrl-C. */
     public static final int INTERRUPTED = 130;
 

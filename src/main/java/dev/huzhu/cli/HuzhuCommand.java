@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Huzhu (互助): open mutual-aid pools on Ethereum.",
         // subcommands: see SUBCOMMANDS below (registered lazily: a command builds only its own branch)
         footer = {"", "Exit codes: 0 ok, 1 bug, 2 usage, 3 network, 4 reverted, 5 wallet, 6 not found,",
-                "7 declined, 8 timeout, 130 interrupted (docs/cli.md).",
+                "7 declined, 8 timeout, 9 sent but outcome unknown, 130 interrupted (docs/cli.md).",
                 "", "Examples:", "  huzhu demo                 run the whole scenario on a local chain",
                 "  huzhu wallet new alice", "  huzhu node start --port 8545", "  huzhu node status"})
 public final class HuzhuCommand implements Runnable {
@@ -38,6 +38,8 @@ public final class HuzhuCommand implements Runnable {
             IndexCommand.class, WatchCommand.class, ServeCommand.class,
             // protocol v3 (issue 9)
             KeeperCommand.class,
+            // what became of a sent transaction (issue 11: exit 9)
+            dev.huzhu.cli.tx.TxCommand.class,
             // local chain and demo
             DemoCommand.class, NodeCommand.class, dev.huzhu.cli.dev.DevCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);

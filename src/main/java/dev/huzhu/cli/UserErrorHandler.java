@@ -57,6 +57,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
         }
+        if (e instanceof dev.huzhu.chain.UnknownOutcomeException) {
+            return ExitCodes.UNKNOWN_OUTCOME;
+        }
         if (e instanceof TransactionTimeoutException) {
             return ExitCodes.TIMEOUT;
         }

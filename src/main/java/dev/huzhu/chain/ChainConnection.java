@@ -38,7 +38,7 @@ public final class ChainConnection implements AutoCloseable {
 
     /** Connects to {@code rpcUrl}, reads its chain id and prices fees from the latest base fee. */
     public static ChainConnection open(String rpcUrl) throws IOException {
-        HttpService service = new HttpService(rpcUrl);
+        HttpService service = RpcHttp.service(rpcUrl);
         Web3j web3j = Web3j.build(service);
         try {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
@@ -49,7 +49,7 @@ public final class ChainConnection implements AutoCloseable {
             return new ChainConnection(service, web3j, chainId, gas);
         } catch (IOException | RuntimeException e) {
             web3j.shutdown();
-            throw new IOException("no Ethereum node answers at " + Redaction.url(rpcUrl) + " (" + e.getMessage() + ")", e);
+            throw new IOException(RpcFailure.describe(rpcUrl, e), e);
         }
     }
 
@@ -64,7 +64,7 @@ public final class ChainConnection implements AutoCloseable {
         try {
             c = open(profile.rpcUrl());
         } catch (IOException e) {
-            throw new NetworkException("no Ethereum node answers at " + Redaction.url(profile.rpcUrl()) + " (network '" + profile.name() + "')", e);
+            throw new NetworkException(e.getMessage() + " (network '" + profile.name() + "')", e);
         }
         if (c.chainId() != profile.chainId()) {
             c.close();

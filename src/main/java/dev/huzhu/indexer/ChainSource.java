@@ -28,7 +28,7 @@ public final class ChainSource implements AutoCloseable {
 
     public ChainSource(String rpcUrl) {
         this.rpcUrl = rpcUrl;
-        this.web3j = Web3j.build(new HttpService(rpcUrl));
+        this.web3j = Web3j.build(dev.huzhu.chain.RpcHttp.service(rpcUrl));
     }
 
     /** The underlying client, for contract reads (eth_call) through the generated wrappers. */
@@ -114,12 +114,14 @@ public final class ChainSource implements AutoCloseable {
         try {
             return c.send();
         } catch (IOException e) {
-            String msg = "node at " + Redaction.url(rpcUrl) + " unreachable: " + e.getMessage();
-            throw new RpcException(msg, RpcException.looksLikeRangeError(e.getMessage()) && e.getMessage().contains("eth_getLogs"), e);
+            String msg = dev.huzhu.chain.RpcFailure.describe(rpcUrl, e);
+            // an answer over the size limit: only eth_getLogs answers grow that big, so ask for fewer blocks
+            boolean tooLarge = e instanceof dev.huzhu.chain.RpcHttp.ResponseTooLarge;
+            throw new RpcException(msg, tooLarge || RpcException.looksLikeRangeError(e.getMessage()) && e.getMessage().contains("eth_getLogs"), e);
         } catch (RuntimeException e) {
             // web3j's HttpService says "Invalid response received: 401; …" for an HTTP error status
             int status = RpcException.httpStatus(e.getMessage());
-            throw new RpcException("JSON-RPC call to " + Redaction.url(rpcUrl) + " failed: " + e, false,
+            throw new RpcException(dev.huzhu.chain.RpcFailure.describe(rpcUrl, e), false,
                     RpcException.permanentHttpStatus(status), e);
         }
     }

@@ -79,7 +79,7 @@ public final class IndexSource {
                 chainId = chain.chainId();
                 genesis = chain.header(0).hash();
             } catch (RuntimeException e) {
-                throw new UserError(ExitCodes.NETWORK, "no Ethereum node answers at " + Redaction.url(profile.rpcUrl())
+                throw new UserError(ExitCodes.NETWORK, dev.huzhu.chain.RpcFailure.describe(profile.rpcUrl(), e)
                         + " (network '" + profile.name() + "')");
             }
             if (chainId != profile.chainId()) {

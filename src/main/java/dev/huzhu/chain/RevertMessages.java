@@ -138,6 +138,7 @@ public final class RevertMessages {
     }
 
     private final TokenInfo token;
+    private final java.util.function.LongSupplier chainNow;
 
     /** @param decimals the pool token's decimals; @param symbol its symbol ("mUSD") */
     public RevertMessages(int decimals, String symbol) {
@@ -146,7 +147,16 @@ public final class RevertMessages {
 
     /** Words for errors of a plan whose token is {@code token} (amounts in base units when its decimals are unknown). */
     public RevertMessages(TokenInfo token) {
+        this(token, null);
+    }
+
+    /**
+     * As {@link #RevertMessages(TokenInfo)}, with the chain's time (read only when an error's words depend
+     * on it: a WaitingPeriod after the waiting period is over means the loss is dated before cover began).
+     */
+    public RevertMessages(TokenInfo token, java.util.function.LongSupplier chainNow) {
         this.token = token;
+        this.chainNow = chainNow;
     }
 
     /** Adds or replaces the template for {@code errorName}. */
@@ -159,6 +169,10 @@ public final class RevertMessages {
             return "the contract panicked (code " + e.arg("code") + ")";
         }
         String template = TEMPLATES.get(e.name());
+        if (e.name().equals("WaitingPeriod") && chainNow != null && waitingOver(e)) {
+            template = "the loss date {incurredAt} is before cover began on {eligibleAt} (the end of the waiting period): "
+                    + "a loss from before cover cannot be claimed";
+        }
         if (template != null) {
             Matcher m = PLACEHOLDER.matcher(template);
             StringBuilder sb = new StringBuilder();
@@ -175,6 +189,11 @@ public final class RevertMessages {
         }
         return words + " (" + e.args().stream().map(a -> (a.name().isEmpty() ? a.type() : a.name()) + " " + format(a))
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private boolean waitingOver(DecodedError e) {
+        Object eligibleAt = e.args().stream().filter(a -> a.name().equals("eligibleAt")).map(DecodedError.Arg::value).findFirst().orElse(null);
+        return eligibleAt instanceof BigInteger at && at.bitLength() < 63 && chainNow.getAsLong() >= at.longValue();
     }
 
     /** Formats one argument by its ABI type and name. */

@@ -112,7 +112,16 @@ public final class ChainContext implements AutoCloseable {
 
     /** Revert data in words, or empty when the selector is unknown. */
     public Optional<String> describeRevert(String data) {
-        return ErrorDecoder.packaged().decode(data).map(e -> new RevertMessages(token).describe(e));
+        return ErrorDecoder.packaged().decode(data).map(e -> new RevertMessages(token, this::chainTime).describe(e));
+    }
+
+    /** The latest block's timestamp (what the chain calls now). */
+    public long chainTime() {
+        try {
+            return connection.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValue();
+        } catch (IOException e) {
+            throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
     }
 
     /** The contracts' events, for decoding receipts and logs. */

@@ -110,6 +110,46 @@ class LocalJourneyIT {
         assertEquals("250", out.get("amount").asText());
         assertEquals(before.add(BigInteger.valueOf(250_000_000)), usd.balanceOf(alice), "the paid claim reached alice's wallet");
 
+        // a loss dated before cover began is named as such (not "waiting period ends <a past date>")
+        JsonNode aliceStatus = json(ok(cli, "member", "status", "alice", "--plan", "0", "--json")).get("memberships").get(0);
+        long joinedAt = aliceStatus.get("joinedAt").asLong();
+        String[] early2 = {"claim", "submit", "--plan", "0", "--amount", "10", "--evidence", evidence.toString(), "--account", "alice", "--yes",
+                "--incurred-at", Long.toString(joinedAt - 86_400)};
+        CliRunner.Result beforeCover = cli.run(early2);
+        assertEquals(ExitCodes.REVERTED, beforeCover.exit(), beforeCover.toString());
+        assertEquals("huzhu: the loss date " + utc(joinedAt - 86_400) + " is before cover began on " + utc(aliceStatus.get("eligibleAt").asLong())
+                + " (the end of the waiting period): a loss from before cover cannot be claimed", beforeCover.errLine());
+
+        // status words: 200 in the balance after the paid-through date is covered (not "lapsing"); unpaid inside the grace is
+        // lapsing; a deposit that pays started periods says so; a member who left has no "covered until"
+        ok(cli, "wallet", "new", "bob");
+        ok(cli, "dev", "fund", "bob", "1000");
+        ok(cli, "member", "join", "--plan", "0", "--amount", "300", "--account", "bob", "--yes");
+        JsonNode bob = json(ok(cli, "member", "status", "bob", "--plan", "0", "--json")).get("memberships").get(0);
+        long bobJoined = bob.get("joinedAt").asLong();
+        assertEquals("200", bob.get("balance").asText(), "300 less the first 100 contribution");
+        assertEquals(bobJoined + 90 * 86_400L, bob.get("coveredUntil").asLong(), "one period paid + 200 pays two more");
+        ok(cli, "dev", "time", "+31d");
+        bob = json(ok(cli, "member", "status", "bob", "--plan", "0", "--json")).get("memberships").get(0);
+        assertEquals("covered", bob.get("status").asText(), "paid-through date passed, but the balance pays the period: " + bob);
+        assertEquals(bobJoined + 30 * 86_400L, bob.get("paidThrough").asLong(), "as stored (not settled yet)");
+        assertEquals(bobJoined + 90 * 86_400L, bob.get("coveredUntil").asLong());
+        ok(cli, "dev", "time", "+60d");
+        bob = json(ok(cli, "member", "status", "bob", "--plan", "0", "--json")).get("memberships").get(0);
+        assertEquals("lapsing", bob.get("status").asText(), bob.toString());
+        assertEquals(bobJoined + 97 * 86_400L, bob.get("graceEnds").asLong(), "paid through day 90, 7 days of grace");
+        assertTrue(ok(cli, "member", "status", "bob", "--plan", "0").out().contains("deposit before " + utc(bobJoined + 97 * 86_400L)));
+        String deposited = ok(cli, "member", "deposit", "--plan", "0", "--amount", "150", "--account", "bob", "--yes").out();
+        assertTrue(deposited.startsWith("deposited 150 mUSD; 300 mUSD of the balance went to 3 contribution periods already started (arrears: no cover from "
+                + utc(bobJoined + 90 * 86_400L) + " until now, a loss then cannot be claimed), covered until " + utc(bobJoined + 120 * 86_400L)
+                + "; free balance 50 mUSD"), deposited);
+        ok(cli, "member", "leave", "--plan", "0", "--account", "bob", "--yes");
+        bob = json(ok(cli, "member", "status", "bob", "--plan", "0", "--json")).get("memberships").get(0);
+        assertEquals("not active", bob.get("status").asText());
+        assertTrue(bob.get("coveredUntil").isNull(), bob.toString());
+        String left = ok(cli, "member", "status", "bob", "--plan", "0").out();
+        assertTrue(left.lines().anyMatch(l -> l.matches("\\s*0\\s+not active\\s+\\S+ mUSD\\s+-\\s+-\\s+.*")), left);
+
         // other networks are refused in one line, before any connection
         CliRunner.Result remote = cli.run("dev", "fund", "alice", "--network", "sepolia");
         assertEquals(ExitCodes.USAGE, remote.exit(), remote.toString());
@@ -120,6 +160,10 @@ class LocalJourneyIT {
         CliRunner.Result r = cli.run(args);
         assertEquals(0, r.exit(), () -> String.join(" ", args) + "\n" + r);
         return r;
+    }
+
+    private static String utc(long seconds) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochSecond(seconds));
     }
 
     private static JsonNode json(CliRunner.Result r) {

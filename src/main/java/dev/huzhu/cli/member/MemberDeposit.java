@@ -29,10 +29,38 @@ public final class MemberDeposit implements Callable<Integer> {
             SentTransaction approval = p.ensureAllowance(flow, units, data);
             SentTransaction sent = flow.send(p.plan(), data,
                     "deposit " + p.token().format(units) + " into plan " + p.plan());
-            BigInteger balance = dev.huzhu.chain.Calls.get(p.pool(null).memberOf(flow.from())).balance;
-            return new PlanTx.Outcome("deposited " + p.token().format(units) + "; free balance " + p.token().format(balance) + "; " + TxFlow.line(sent),
+            var member = dev.huzhu.chain.Calls.get(p.pool(null).memberOf(flow.from()));
+            BigInteger balance = member.balance;
+            BigInteger charged = BigInteger.ZERO;
+            BigInteger periods = BigInteger.ZERO;
+            for (var e : p.chain().events(sent)) {
+                if (e.name().equals("ContributionCharged") && e.address("member").equalsIgnoreCase(flow.from())) {
+                    charged = charged.add(e.number("amount"));
+                    periods = periods.add(e.number("periods"));
+                }
+            }
+            String settled = "";
+            if (charged.signum() > 0) {
+                // the deposit cleared arrears when the gap it records ends at this transaction's block time
+                boolean gap = member.gapTo.signum() > 0 && blockTime(p, sent) == member.gapTo.longValue();
+                settled = "; " + p.token().format(charged) + " of the balance went to " + dev.huzhu.cli.output.Words.count(periods.longValue(), "contribution period")
+                        + " already started" + (gap ? " (arrears: no cover from " + MemberStatus.UTC.format(java.time.Instant.ofEpochSecond(member.gapFrom.longValue()))
+                        + " until now, a loss then cannot be claimed)" : "") + ", covered until "
+                        + MemberStatus.UTC.format(java.time.Instant.ofEpochSecond(member.paidThrough.longValue()));
+            }
+            return new PlanTx.Outcome("deposited " + p.token().format(units) + settled + "; free balance " + p.token().format(balance) + "; " + TxFlow.line(sent),
                     Json.object("amount", p.token().format(units).split(" ")[0], "balance", p.token().format(balance).split(" ")[0],
+                            "charged", p.token().format(charged).split(" ")[0], "chargedPeriods", periods.longValue(),
                             "approval", approval == null ? null : TxFlow.json(approval), "tx", TxFlow.json(sent)));
         });
+    }
+
+    private static long blockTime(dev.huzhu.cli.PlanAction p, SentTransaction sent) {
+        try {
+            return p.chain().web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(sent.blockNumber()), false)
+                    .send().getBlock().getTimestamp().longValue();
+        } catch (java.io.IOException e) {
+            throw new dev.huzhu.chain.NetworkException("the node stopped answering: " + e.getMessage(), e);
+        }
     }
 }

@@ -73,13 +73,17 @@ public final class MemberStatus implements Callable<Integer> {
                 AidPool.Rules r = Calls.get(pool.rules());
                 Erc20Token token = tokens.computeIfAbsent(r.asset, a -> new Erc20Token(chain.web3j(), a));
                 long eligibleAt = m.joinedAt.longValue() + r.waitingPeriod.longValue();
-                String status = !m.active ? (m.joinedAt.signum() == 0 ? "not a member" : "not active")
-                        : m.paidThrough.longValue() <= now ? "lapsing" : now < eligibleAt ? "waiting" : "covered";
+                CoverState cover = CoverState.of(m, r, now);
+                String status = cover.status();
                 BigInteger openClaim = Calls.get(pool.openClaimOf(who));
                 int id = directory.idOf(p);
-                t.row(id, status, token.format(m.balance), m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(m.paidThrough.longValue())),
-                        m.joinedAt.signum() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
+                t.row(id, status, token.format(m.balance), cover.coveredUntil() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(cover.coveredUntil())),
+                        !m.active ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
                         openClaim.signum() == 0 ? "-" : "#" + openClaim, m.points);
+                if (cover.graceEnds() != 0) {
+                    exitLines.add("plan #" + id + ": contributions are unpaid; deposit before " + UTC.format(Instant.ofEpochSecond(cover.graceEnds()))
+                            + " to stay a member (a loss in the unpaid time is not covered)");
+                }
                 // a closed plan: what leaving pays now (the contract's withdrawable + an equal share of the exit pool)
                 var wd = Calls.get(pool.windDown());
                 Map<String, Object> exit = null;
@@ -94,6 +98,7 @@ public final class MemberStatus implements Callable<Integer> {
                 rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active, "exit", exit,
                         "balance", token.info().known() ? TokenAmount.format(m.balance, token.info().decimals()) : m.balance.toString(), "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
+                        "coveredUntil", cover.coveredUntil() == 0 ? null : cover.coveredUntil(), "graceEnds", cover.graceEnds() == 0 ? null : cover.graceEnds(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),
                         "mintedPoints", Calls.get(aidPoints.pointsOf(p, who)).longValue(),
                         "referrer", Address.checksum(m.referrer), "rating", m.rating.intValue() == 0 ? null : m.rating.intValue()));

@@ -186,6 +186,9 @@ async function refreshSync() {
 const PLAN_COLS = [
   {key: "address", h: "plan", f: (p) => planLink(p.address) + (p.name ? " " + esc(p.name) : ""), v: (p) => p.address},
   {key: "category", h: "category", f: (p) => esc(p.category || "—"), v: (p) => p.category || ""},
+  // anyone can deploy a token called "mUSD": the token's address tells two plans' tokens apart
+  {key: "asset", h: "asset", f: (p) => `<span class="token-symbol">${esc(tokenLabel(p) || "—")}</span> <span class="addr" title="${esc(p.asset || "")}">${esc(p.asset ? short(p.asset) : "")}</span>`,
+    v: (p) => (p.tokenSymbol || "") + " " + (p.asset || "")},
   {key: "fee", h: "fee", num: true, f: (p) => p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%", v: (p) => p.feeBps || 0},
   {key: "contribution", h: "contribution", num: true, f: (p) => money(p.contribution, p), v: (p) => Number(p.contribution || 0)},
   {key: "reserve", h: "reserve", num: true, f: (p) => money(p.reserve, p), v: (p) => Number(p.reserve || 0)},
@@ -209,8 +212,8 @@ async function home(main) {
   main.innerHTML = `<section class="stats" aria-label="totals">
       <div><strong>${stats.plans}</strong>${esc(t("statPlans"))}</div><div><strong>${stats.membersActive}</strong>${esc(t("statMembers"))}</div>
       <div><strong>${stats.claims}</strong>${esc(t("statClaims"))}</div><div><strong>${stats.claimsPaid}</strong>${esc(t("statPaid"))}</div>
-      ${(stats.byToken || []).map((k) => `<div class="token-total"><strong>${money(k.paidTotal, k)}</strong>${esc(t("statPaidTotal"))}</div>`
-        + `<div class="token-total"><strong>${money(k.reserveTotal, k)}</strong>${esc(t("statReserve"))}</div>`).join("")}</section>`
+      ${(stats.byToken || []).map((k) => `<div class="token-total" title="${esc(k.asset)}"><strong>${money(k.paidTotal, k)}</strong>${esc(t("statPaidTotal"))} · <span class="addr">${esc(short(k.asset))}</span></div>`
+        + `<div class="token-total" title="${esc(k.asset)}"><strong>${money(k.reserveTotal, k)}</strong>${esc(t("statReserve"))} · <span class="addr">${esc(short(k.asset))}</span></div>`).join("")}</section>`
     + (rows.length ? `<table id="plans"><caption>${esc(t("plans"))}</caption><thead><tr>${head}</tr></thead><tbody>`
       + rows.map((p) => `<tr>${PLAN_COLS.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(p)}</td>`).join("")}</tr>`).join("") + `</tbody></table>`
       : `<h2>${esc(t("plans"))}</h2><p>${esc(t("noPlans"))}</p>`)

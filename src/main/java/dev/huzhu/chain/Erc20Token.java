@@ -43,10 +43,16 @@ public final class Erc20Token {
         return address;
     }
 
-    /** The token's symbol() (strict: NotFound when it does not answer). */
+    /** Longest symbol shown; longer ones are cut with "…" (a symbol is a ticker, not a message). */
+    public static final int MAX_SYMBOL = 32;
+
+    /**
+     * The token's symbol() (strict: NotFound when it does not answer), safe to print: its deployer wrote
+     * it, so terminal escapes, control and bidi characters are replaced ({@link dev.huzhu.protocol.ChainText}).
+     */
     public String symbol() {
         if (symbol == null) {
-            symbol = (String) call("symbol", List.of(), new TypeReference<Utf8String>() {});
+            symbol = dev.huzhu.protocol.ChainText.safe((String) call("symbol", List.of(), new TypeReference<Utf8String>() {}), MAX_SYMBOL);
         }
         return symbol;
     }
@@ -77,8 +83,10 @@ public final class Erc20Token {
     private static <T> T tolerant(java.util.function.Supplier<T> read) {
         try {
             return read.get();
-        } catch (NotFoundException | org.web3j.abi.TypeMappingException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
-            return null; // the view reverts or answers garbage
+        } catch (NetworkException e) {
+            throw e; // the node, not the token
+        } catch (RuntimeException e) {
+            return null; // the view reverts or answers garbage (a bytes32 symbol, a short answer, an absurd decimals…)
         }
     }
 

@@ -50,6 +50,16 @@ public record PlanFacts(int id, String address, AidPool.Rules rules, Category ca
         return token.symbol();
     }
 
+    /**
+     * The token as listings show it: its symbol with the short address ("mUSD 0x5FbD…0aa3"), since anyone can
+     * deploy a token called "mUSD": the address tells two plans' tokens apart, the symbol does not.
+     */
+    public String tokenText() {
+        String a = token.address();
+        String shortAddress = a.length() > 12 ? a.substring(0, 6) + "…" + a.substring(a.length() - 4) : a;
+        return token.symbol().equalsIgnoreCase(a) ? shortAddress : token.symbol() + " " + shortAddress;
+    }
+
     /** The contribution per period (PREPAID) or the share cap per period (COST_SHARING), in words. */
     public String contributionText() {
         return model == ContributionModel.PREPAID ? amount(rules.contribution) + " / " + Durations.format(rules.period.longValue())

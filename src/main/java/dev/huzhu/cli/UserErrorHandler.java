@@ -34,7 +34,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
                     + (log != null ? "; stack trace in " + log : ""));
         } else {
             LOG.info("`{}` failed (exit {}): {}", command, code, e.getMessage(), LOG.isDebugEnabled() ? e : null);
-            cmd.getErr().println("huzhu: " + dev.huzhu.chain.Redaction.text(oneLine(e.getMessage())));
+            cmd.getErr().println("huzhu: " + dev.huzhu.protocol.ChainText.safe(dev.huzhu.chain.Redaction.text(oneLine(e.getMessage())), Integer.MAX_VALUE));
         }
         cmd.getErr().flush();
         return code;

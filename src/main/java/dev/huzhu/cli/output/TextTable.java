@@ -26,7 +26,8 @@ public final class TextTable {
         }
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            r[i] = cells[i] == null ? "-" : cells[i].toString();
+            // cells may hold chain text (a token's symbol): never a terminal escape or a bidi override
+            r[i] = cells[i] == null ? "-" : dev.huzhu.protocol.ChainText.safe(cells[i].toString(), Integer.MAX_VALUE);
         }
         rows.add(r);
         return this;

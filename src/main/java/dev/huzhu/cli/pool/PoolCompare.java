@@ -60,14 +60,14 @@ public final class PoolCompare implements Callable<Integer> {
             List<ChainEvent> events = new EventLog(chain.web3j(), chain.events())
                     .read(facts.stream().map(PlanFacts::address).toList(), reads.deployment.firstBlock());
             List<Map<String, Object>> rows = new ArrayList<>();
-            TextTable t = new TextTable("ID>", "CATEGORY", "MODEL", "CONTRIBUTION", "FEE>", "MAX PAYOUT>", "WAITING>", "MEMBERS>",
+            TextTable t = new TextTable("ID>", "CATEGORY", "MODEL", "TOKEN", "CONTRIBUTION", "FEE>", "MAX PAYOUT>", "WAITING>", "MEMBERS>",
                     "RESERVE>", "PAID>", "APPROVED>", "RATING");
             for (PlanFacts f : facts) {
                 long paid = count(events, f, "ClaimPaid");
                 long approved = count(events, f, "ClaimApproved");
                 long rejected = count(events, f, "ClaimRejected");
                 String ratio = approved + rejected == 0 ? "-" : Math.round(100.0 * approved / (approved + rejected)) + "%";
-                t.row(f.id(), f.category().label(), f.model().label(), f.contributionText(), String.format(Locale.ROOT, "%.2f%%", f.feeBps().doubleValue() / 100),
+                t.row(f.id(), f.category().label(), f.model().label(), f.tokenText(), f.contributionText(), String.format(Locale.ROOT, "%.2f%%", f.feeBps().doubleValue() / 100),
                         f.amount(f.rules().maxPayoutPerClaim), Durations.format(f.rules().waitingPeriod.longValue()), f.activeMembers(),
                         f.amount(f.reserve()), paid, ratio, f.ratingText());
                 Map<String, Object> o = PlanReads.json(f);

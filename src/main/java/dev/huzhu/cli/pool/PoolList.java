@@ -56,9 +56,9 @@ public final class PoolList implements Callable<Integer> {
                 out.println("no plans yet on chain " + chain.chainId() + " (create one with `huzhu pool create`)");
                 return ExitCodes.OK;
             }
-            TextTable t = new TextTable("ID>", "ADDRESS", "CATEGORY", "MODEL", "CONTRIBUTION", "MAX PAYOUT>", "WAITING>", "MEMBERS>", "RESERVE>");
+            TextTable t = new TextTable("ID>", "ADDRESS", "CATEGORY", "MODEL", "TOKEN", "CONTRIBUTION", "MAX PAYOUT>", "WAITING>", "MEMBERS>", "RESERVE>");
             for (PlanFacts f : plans) {
-                t.row(f.id(), f.address(), f.category().label(), f.model().label(), f.contributionText(), f.amount(f.rules().maxPayoutPerClaim),
+                t.row(f.id(), f.address(), f.category().label(), f.model().label(), f.tokenText(), f.contributionText(), f.amount(f.rules().maxPayoutPerClaim),
                         Durations.format(f.rules().waitingPeriod.longValue()), f.activeMembers(), f.amount(f.reserve()));
             }
             t.print(out);

@@ -79,7 +79,7 @@ public final class IndexDatabase {
             Flyway.configure()
                     .dataSource(url, user, password)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ExactAmountsOnSqlite())
+                    .javaMigrations(new ExactAmountsOnSqlite(), new dev.huzhu.indexer.migration.WideWatcherSinks())
                     .outOfOrder(true) // migrations numbered by different authors may land in another order
                     .load()
                     .migrate();

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * {@code .huzhu/node.log}. Backs {@code huzhu node start|stop|status}.
  */
 public final class LocalNode {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalNode.class);
     public static final int DEFAULT_PORT = 8545;
 
     private final Path projectDir;
@@ -36,16 +37,27 @@ public final class LocalNode {
         return logFile;
     }
 
-    /** Starts a detached node; refuses when one is already running or the pid file is stale. */
+    /**
+     * Starts a detached node; refuses when one is already running. A stale pid file (left by a crash or a
+     * reboot: its process is gone, or the pid now belongs to another program) or an unreadable one is
+     * removed first, with a log line: a crash must not block the next start.
+     */
     public Status start(int port) {
-        Optional<Status> current = status();
+        Optional<Status> current;
+        try {
+            current = status();
+        } catch (DevnetException unreadable) {
+            LOG.warn("{}: removing it", unreadable.getMessage());
+            current = Optional.empty();
+            clear();
+        }
         if (current.isPresent()) {
             Status s = current.get();
             if (s.running()) {
                 throw new DevnetException("a local node is already running (pid " + s.pid() + ", " + s.rpcUrl() + ")");
             }
-            throw new DevnetException("stale pid file " + pidFile + " (pid " + s.pid()
-                    + " is not running); run `huzhu node stop` to clear it");
+            LOG.warn("stale pid file {} (pid {} is not a running node): removing it", pidFile, s.pid());
+            clear();
         }
         HardhatNode node = HardhatNode.startDetached(projectDir, port, logFile);
         write(node.pid(), node.port());
@@ -55,13 +67,17 @@ public final class LocalNode {
     /** Stops the detached node. Returns what was stopped, or empty when nothing was recorded. */
     public Optional<Status> stop() {
         Optional<Status> current = status();
-        current.flatMap(s -> HardhatNode.findProcess(s.pid())).ifPresent(HardhatNode::destroyTree);
+        current.filter(Status::running).flatMap(s -> HardhatNode.findProcess(s.pid())).ifPresent(HardhatNode::destroyTree);
+        clear();
+        return current;
+    }
+
+    private void clear() {
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
             throw new DevnetException("cannot remove " + pidFile + ": " + e.getMessage());
         }
-        return current;
     }
 
     /** The recorded node, if any, with whether its process is alive and what chain it serves. */
@@ -73,9 +89,12 @@ public final class LocalNode {
             String[] parts = Files.readString(pidFile, StandardCharsets.UTF_8).trim().split("\\s+");
             long pid = Long.parseLong(parts[0]);
             int port = Integer.parseInt(parts[1]);
-            boolean alive = HardhatNode.findProcess(pid).isPresent();
-            OptionalLong chainId = alive ? JsonRpcProbe.chainId(HardhatNode.rpcUrl(port)) : OptionalLong.empty();
-            return Optional.of(new Status(pid, port, alive, chainId));
+            Optional<ProcessHandle> process = HardhatNode.findProcess(pid);
+            OptionalLong chainId = process.isPresent() ? JsonRpcProbe.chainId(HardhatNode.rpcUrl(port)) : OptionalLong.empty();
+            // after a crash and a reboot the pid may belong to another program: ours runs hardhat or answers on its port
+            boolean ours = process.isPresent() && (chainId.isPresent()
+                    || process.get().info().commandLine().map(c -> c.contains("hardhat")).orElse(false));
+            return Optional.of(new Status(pid, port, ours, chainId));
         } catch (IOException | RuntimeException e) {
             throw new DevnetException("unreadable pid file " + pidFile + "; delete it and retry");
         }

@@ -49,17 +49,33 @@ class LocalNodeIT {
     }
 
     @Test
-    void stalePidFileIsReportedAndCleared() throws IOException {
+    void aStalePidFileDoesNotBlockTheNextStart() throws Exception {
         LocalNode local = localNode();
         Path pidFile = stateDir.resolve("project/.huzhu/node.pid");
         Files.createDirectories(pidFile.getParent());
+        // after a crash: the recorded process is gone
         Files.writeString(pidFile, "2147480000 8545\n");
-        LocalNode.Status stale = local.status().orElseThrow();
-        assertFalse(stale.running());
-        DevnetException e = assertThrows(DevnetException.class, () -> local.start(HardhatNode.freePort()));
-        assertEquals("stale pid file " + pidFile + " (pid 2147480000 is not running); run `huzhu node stop` to clear it",
-                e.getMessage());
+        assertFalse(local.status().orElseThrow().running());
+        // after a crash and a reboot: the pid now belongs to another program (never killed by stop)
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(pidFile, other.pid() + " " + HardhatNode.freePort() + "\n");
+            assertFalse(local.status().orElseThrow().running(), "a live process that is not our node is not our node");
+            LocalNode.Status started = local.start(HardhatNode.freePort());
+            try {
+                assertTrue(started.running());
+                assertEquals(started.pid() + " " + started.port(), Files.readString(pidFile).strip());
+                assertTrue(other.isAlive(), "the unrelated process was left alone");
+            } finally {
+                local.stop();
+            }
+        } finally {
+            other.destroy();
+        }
+        Files.writeString(pidFile, "garbage\n");
+        LocalNode.Status again = local.start(HardhatNode.freePort());
         local.stop();
+        assertTrue(again.running());
         assertFalse(Files.exists(pidFile));
     }
 

@@ -30,7 +30,7 @@ final class DemoSite {
                 catchUp.run(true, () -> false);
             }
             if (exitAfter) {
-                out.println("indexed the scenario into " + file + "; serve it with `huzhu serve` (not serving: --exit or no terminal)");
+                out.println("indexed the scenario into " + file + "; serve it with `huzhu serve --no-index` (not serving: --exit or no terminal)");
                 return;
             }
             int p = HardhatNode.portTaken(port) ? 0 : port;

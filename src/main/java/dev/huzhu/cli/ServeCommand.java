@@ -59,12 +59,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new InvalidInputException("--keeper-interval must be at least 1 second, got " + keeperInterval);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (IndexSource.Resolved r = source.resolve(Session.of(spec), confirmations, Finality.LATEST, source.fromBlock);
+        // --no-index serves what is in the database: no node needed (after `huzhu demo` the node is gone), unless the keeper needs one
+        try (IndexSource.Resolved r = noIndex && !keeper ? source.resolveOffline(Session.of(spec))
+                : source.resolve(Session.of(spec), confirmations, Finality.LATEST, source.fromBlock);
              dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery, out) : null;
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
              WebServer server = WebServer.start(r.db(), r.chainId(), host, port)) {
-            out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()));
+            out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()) + (noIndex ? " (not following the chain: --no-index)" : ""));
             out.println("page: " + server.url() + "   (Ctrl-C to stop)");
             out.flush();
             CountDownLatch forever = new CountDownLatch(1);

@@ -56,8 +56,48 @@ public final class IndexSource {
 
         @Override
         public void close() {
-            chain.close();
+            if (chain != null) {
+                chain.close();
+            }
         }
+    }
+
+    /**
+     * The database alone, without a node (serve --no-index): the chain id is the network's (no node is
+     * asked), the database --db or else this chain's newest index under .huzhu/index (or the demo's). Nothing
+     * here can follow the chain: {@link Resolved#chain()} is null.
+     */
+    public Resolved resolveOffline(Session session) {
+        NetworkProfile profile = network.profile(session);
+        long chainId = profile.chainId();
+        String dbUrl = db != null ? db : newestIndex(session, chainId).orElseThrow(() -> new InvalidInputException("no index database for chain "
+                + chainId + " in " + session.projectDir().resolve(".huzhu/index") + ": run `huzhu index` first, or pass --db URL"));
+        IndexDatabase database;
+        try {
+            database = IndexDatabase.open(dbUrl);
+        } catch (IndexerException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage());
+        }
+        return new Resolved(profile.rpcUrl(), chainId, null, database, IndexerSettings.of(List.of(), List.of(), 0, 0, Finality.LATEST));
+    }
+
+    /** The most recently written index of {@code chainId}: .huzhu/index/index-<chainId>-<genesis>.db files, then the demo's. */
+    private static Optional<String> newestIndex(Session session, long chainId) {
+        java.nio.file.Path dir = session.projectDir().resolve(".huzhu/index");
+        List<java.nio.file.Path> found = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var files = java.nio.file.Files.newDirectoryStream(dir, "index-" + chainId + "-*.db")) {
+                files.forEach(found::add);
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("cannot list " + dir + ": " + e.getMessage());
+            }
+        }
+        java.nio.file.Path demo = session.projectDir().resolve(".huzhu/demo/index.db");
+        if (found.isEmpty() && chainId == 31337 && java.nio.file.Files.isRegularFile(demo)) {
+            found.add(demo);
+        }
+        return found.stream().max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
+                .map(p -> "jdbc:sqlite:" + p.toAbsolutePath());
     }
 
     /** Connects (checking the node's chain id against the network's), reads the address book, opens the database. */

@@ -338,6 +338,7 @@ async function render() {
       try { const p = await api("/api/payouts?limit=20"); const f = document.getElementById("feed"); if (f) f.innerHTML = feedTable(p.items); } catch (e) { /* next tick */ }
     }, 3000); }
     document.body.dataset.ready = hash;
+    document.dispatchEvent(new CustomEvent("huzhu:rendered", { detail: { parts } })); // wallet.js adds its panel to a plan's page
   } catch (e) {
     main.innerHTML = `<p class="error" role="alert">${esc(t("notFound"))}: ${esc(e.message)}</p>`;
     document.body.dataset.ready = hash;

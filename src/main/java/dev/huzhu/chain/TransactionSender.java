@@ -129,6 +129,13 @@ public final class TransactionSender {
      */
     public SentTransaction send(PreparedTransaction tx, TransactionSigner signer, int confirmations, Duration timeout,
             Consumer<String> progress) {
+        String hash = broadcast(tx, signer);
+        progress.accept("sent " + hash);
+        return await(tx, hash, Math.max(1, confirmations), timeout, progress);
+    }
+
+    /** Signs and broadcasts {@code tx} under the account's nonce lock and returns its hash without waiting for it to be mined. */
+    public String broadcast(PreparedTransaction tx, TransactionSigner signer) {
         String hash;
         try (NonceLock ignored = NonceLock.acquire(lockDir, chainId, signer.address())) {
             BigInteger nonce;
@@ -155,8 +162,7 @@ public final class TransactionSender {
                 LOG.warn("the node named transaction {} {}", hash, sent.getTransactionHash());
             }
         }
-        progress.accept("sent " + hash);
-        return await(tx, hash, Math.max(1, confirmations), timeout, progress);
+        return hash;
     }
 
     /**

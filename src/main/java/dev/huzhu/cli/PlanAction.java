@@ -102,11 +102,12 @@ public final class PlanAction implements AutoCloseable {
         BigInteger balance = token.balanceOf(flow.from());
         if (balance.compareTo(amount) < 0) {
             throw new dev.huzhu.chain.RevertedException("token balance too low: " + flow.from() + " has " + token.format(balance)
-                    + ", needs " + token.format(amount) + (deployment.contract(Deployment.MOCK_USD).isPresent() ? " (local chain: try `huzhu faucet`)" : ""),
+                    + ", needs " + token.format(amount) + (deployment.contract(Deployment.MOCK_USD).isPresent() && chain.profile().local()
+                            ? "; on the local node run `huzhu dev fund " + flow.entry().name() + "`" : ""),
                     null, null);
         }
-        return flow.send(token.address(), Erc20Token.approveData(plan, amount),
-                "approve plan " + plan + " to take " + token.format(amount) + " from " + flow.from());
+        return flow.sendPrerequisite(token.address(), Erc20Token.approveData(plan, amount),
+                "approve plan " + plan + " to take " + token.format(amount) + " from " + flow.from(), plan, mainData);
     }
 
     @Override

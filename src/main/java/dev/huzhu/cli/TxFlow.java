@@ -66,6 +66,25 @@ public final class TxFlow {
 
     /** As {@link #send(String, String, String)}; {@code confirmed} skips the question (already asked for a batch). */
     public SentTransaction send(String to, String data, String description, boolean confirmed) {
+        return send(to, data, description, confirmed, null, null);
+    }
+
+    /**
+     * A transaction the command's next one needs mined (a token approval): waited for even with
+     * {@code --confirmations 0}; a dry run stops at it and names what would follow ({@code thenData}).
+     */
+    public SentTransaction sendPrerequisite(String to, String data, String description, String thenTo, String thenData) {
+        return send(to, data, description, tx.yes, thenTo, thenData);
+    }
+
+    /** Refuses --dry-run and --confirmations 0 for a command whose transactions build on each other (deploy). */
+    public void requireWaiting(String why) {
+        if (tx.dryRun || tx.confirmations() == 0) {
+            throw new dev.huzhu.protocol.InvalidInputException((tx.dryRun ? "--dry-run" : "--confirmations 0") + " is not available here: " + why);
+        }
+    }
+
+    private SentTransaction send(String to, String data, String description, boolean confirmed, String thenTo, String thenData) {
         PreparedTransaction p = prepare(to, data, description);
         err.printf("%s%n  from %s (%s) on %s (chain %d), nonce %s%n", description, entry.name(), entry.address(),
                 chain.profile().name(), chain.chainId(), p.nonce());
@@ -76,9 +95,17 @@ public final class TxFlow {
                 p.estimatedGas(), p.gasLimit(), GasPrice.gwei(p.maxFeePerGas()), GasPrice.gwei(p.priorityFeePerGas()),
                 GasPrice.eth(p.expectedCostWei()), GasPrice.eth(p.maxCostWei()));
         err.flush();
+        if (tx.dryRun) {
+            throw dryRun(p, thenTo, thenData);
+        }
         Confirmation.require(session, err, "send?", confirmed);
         if (signer == null) {
             signer = account.unlock(session, entry);
+        }
+        if (tx.confirmations() == 0 && thenData == null) {
+            String hash = chain.sender().broadcast(p, signer);
+            throw new StoppedEarly("sent " + hash + " (nonce " + p.nonce() + "); not waiting for it to be mined (--confirmations 0)",
+                    Json.object("tx", Json.object("hash", hash, "nonce", p.nonce().longValue(), "block", null), "waited", false));
         }
         SentTransaction sent = chain.sender().send(p, signer, tx.confirmations(), tx.timeout(), line -> {
             err.println("  " + line);
@@ -88,6 +115,24 @@ public final class TxFlow {
                 GasPrice.eth(sent.gasUsed().multiply(sent.effectiveGasPrice())));
         err.flush();
         return sent;
+    }
+
+    /** What a dry run prints: the call, its estimate and cost; for an approval, the call that would follow it. */
+    private StoppedEarly dryRun(PreparedTransaction p, String thenTo, String thenData) {
+        StringBuilder text = new StringBuilder("dry run, nothing sent: ").append(p.description()).append('\n')
+                .append("  from   ").append(p.from()).append('\n')
+                .append("  to     ").append(p.to() == null ? "(a new contract)" : p.to()).append('\n')
+                .append("  data   ").append(p.data()).append('\n')
+                .append(String.format("  gas    %,d (limit %,d): about %s ETH, at most %s ETH", p.estimatedGas(), p.gasLimit(),
+                        GasPrice.eth(p.expectedCostWei()), GasPrice.eth(p.maxCostWei())));
+        if (thenData != null) {
+            text.append("\nthen, once the approval is mined (its gas can be estimated only then):\n  to     ").append(thenTo)
+                    .append("\n  data   ").append(thenData);
+        }
+        return new StoppedEarly(text.toString(), Json.object("dryRun", true, "from", p.from(), "to", p.to(), "data", p.data(),
+                "gas", p.estimatedGas().longValue(), "gasLimit", p.gasLimit().longValue(), "maxFeePerGasWei", p.maxFeePerGas().toString(),
+                "expectedCostWei", p.expectedCostWei().toString(), "maxCostWei", p.maxCostWei().toString(),
+                "then", thenData == null ? null : Json.object("to", thenTo, "data", thenData)));
     }
 
     /** Estimates the call; a sender without ETH for gas is told how to get some (on a local chain: `huzhu dev fund`). */

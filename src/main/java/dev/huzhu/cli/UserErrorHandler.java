@@ -25,6 +25,15 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof StoppedEarly stop) {
+            if (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--json")) {
+                dev.huzhu.cli.output.Json.print(cmd.getOut(), stop.json());
+            } else {
+                cmd.getOut().println(stop.getMessage());
+            }
+            cmd.getOut().flush();
+            return ExitCodes.OK;
+        }
         int code = exitCode(e);
         String command = cmd.getCommandSpec().qualifiedName();
         if (code == ExitCodes.SOFTWARE) {

@@ -110,6 +110,23 @@ class LocalJourneyIT {
         assertEquals("250", out.get("amount").asText());
         assertEquals(before.add(BigInteger.valueOf(250_000_000)), usd.balanceOf(alice), "the paid claim reached alice's wallet");
 
+        // --dry-run: the approval the deposit needs and the deposit's calldata, nothing sent (same nonce)
+        BigInteger nonce = web3j.ethGetTransactionCount(alice, DefaultBlockParameterName.LATEST).send().getTransactionCount();
+        String dry = ok(cli, "member", "deposit", "--plan", "0", "--amount", "12.5", "--account", "alice", "--dry-run").out();
+        String plan0 = plan.get("plan").asText();
+        assertTrue(dry.startsWith("dry run, nothing sent: approve plan " + plan0 + " to take 12.5 mUSD"), dry);
+        assertTrue(dry.contains("  data   0x095ea7b3"), "approve(address,uint256): " + dry);
+        assertTrue(dry.contains("then, once the approval is mined") && dry.contains("  to     " + plan0 + "\n  data   0xb6b55f25"), "deposit(uint256): " + dry);
+        assertEquals(nonce, web3j.ethGetTransactionCount(alice, DefaultBlockParameterName.LATEST).send().getTransactionCount());
+        // --confirmations 0: the approval is waited for (the deposit needs it), the deposit is sent and not waited for
+        JsonNode quick = json(ok(cli, "member", "deposit", "--plan", "0", "--amount", "12.5", "--account", "alice", "--yes", "--confirmations", "0", "--json"));
+        assertEquals(false, quick.get("waited").asBoolean());
+        String hash = quick.get("tx").get("hash").asText();
+        assertTrue(web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt().isPresent(), "sent (Hardhat mines at once)");
+        // ETH_RPC_URL, as cast reads it
+        CliRunner castLike = cli.copy().env("HUZHU_RPC_URL", null).env("ETH_RPC_URL", node.rpcUrl());
+        assertEquals(0, castLike.run("dev", "time").exit());
+
         // a loss dated before cover began is named as such (not "waiting period ends <a past date>")
         JsonNode aliceStatus = json(ok(cli, "member", "status", "alice", "--plan", "0", "--json")).get("memberships").get(0);
         long joinedAt = aliceStatus.get("joinedAt").asLong();

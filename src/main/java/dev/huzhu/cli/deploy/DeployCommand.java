@@ -75,6 +75,7 @@ public final class DeployCommand implements Callable<Integer> {
             ContractArtifact factory = ContractArtifact.load("AidPoolFactory");
 
             TxFlow flow = new TxFlow(session, chain, account, tx, err);
+            flow.requireWaiting("deploy sends several contracts, each needing the one before it mined");
             String deployer = flow.from();
             Confirmation.require(session, err, "deploy " + (withMock ? "MockUSD, " : "") + "AidPool and AidPoolFactory (+ AidPoints) to "
                     + chain.profile().name() + " (chain " + chain.chainId() + ") from " + flow.entry().name() + " " + deployer + "?", tx.yes);

@@ -15,7 +15,7 @@ public final class NetworkOptions {
             description = "local, sepolia, holesky or a name from the networks file (default: $HUZHU_NETWORK or local)")
     String network;
 
-    @Option(names = "--rpc-url", paramLabel = "URL", description = "JSON-RPC endpoint overriding the network's; its chain id must still match the network's")
+    @Option(names = "--rpc-url", paramLabel = "URL", description = "JSON-RPC endpoint overriding the network's (default: $HUZHU_RPC_URL, else $ETH_RPC_URL as in cast); its chain id must still match the network's")
     String rpcUrl;
 
     @Option(names = "--networks-file", paramLabel = "FILE", description = "user network profiles (default: ~/.huzhu/networks.json)")
@@ -27,7 +27,7 @@ public final class NetworkOptions {
     public NetworkProfile profile(Session session) {
         String name = network != null ? network : session.env().getOrDefault("HUZHU_NETWORK", "local");
         Path file = networksFile != null ? networksFile : session.userDir().resolve("networks.json");
-        String url = rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL");
+        String url = rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL") != null ? session.env("HUZHU_RPC_URL") : session.env("ETH_RPC_URL");
         // look for `huzhu node start`'s node only when it can matter (it costs a probe)
         String localUrl = name.equals("local") && url == null ? localRpcUrl(session) : HardhatNode.rpcUrl(8545);
         NetworkProfile p = NetworkProfiles.load(localUrl, file).get(name);
@@ -49,7 +49,7 @@ public final class NetworkOptions {
         if (!name.equals("local")) {
             throw new InvalidInputException("this command runs on the local chain only, not on network '" + name + "'");
         }
-        return rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL");
+        return rpcUrl != null ? rpcUrl : session.env("HUZHU_RPC_URL") != null ? session.env("HUZHU_RPC_URL") : session.env("ETH_RPC_URL");
     }
 
     public Path deploymentsDir(Session session) {

@@ -12,8 +12,12 @@ public final class TxOptions {
     @Option(names = {"-y", "--yes"}, description = "send without asking for confirmation")
     public boolean yes;
 
-    @Option(names = "--confirmations", paramLabel = "N", defaultValue = "1", description = "blocks to wait for (default: ${DEFAULT-VALUE})")
+    @Option(names = "--confirmations", paramLabel = "N", defaultValue = "1",
+            description = "blocks to wait for; 0 sends and returns at once with the hash (default: ${DEFAULT-VALUE})")
     int confirmations;
+
+    @Option(names = "--dry-run", description = "print the call (to, calldata) and its gas estimate; send nothing")
+    public boolean dryRun;
 
     @Option(names = "--max-fee", paramLabel = "GWEI", description = "EIP-1559 max fee per gas (default: 2 × base fee + tip)")
     String maxFee;
@@ -40,8 +44,8 @@ public final class TxOptions {
     }
 
     public int confirmations() {
-        if (confirmations < 1 || confirmations > 1000) {
-            throw new InvalidInputException("--confirmations must be between 1 and 1000, not " + confirmations);
+        if (confirmations < 0 || confirmations > 1000) {
+            throw new InvalidInputException("--confirmations must be between 0 and 1000, not " + confirmations);
         }
         return confirmations;
     }

@@ -91,10 +91,44 @@ async function group(row) {
   row("group: refund a pledge (deadline missed)", await gasOf(failed.connect(a).refund()), 60_000);
 }
 
+/** Parametric disaster plans: cover bought by the period, an oracle's EIP-712 attestation, O(1) claims. */
+async function parametric(row) {
+  const [operator, oracle, a, b] = await ethers.getSigners();
+  const token = await ethers.deployContract("MockUSD", [operator.address]);
+  const factory = await ethers.deployContract("ParametricPlanFactory", [(await ethers.deployContract("ParametricPlan")).target]);
+  const terms = { token: token.target, oracle: oracle.address, contribution: usd(10), payout: usd(100), period: 30 * 86400,
+    waitingPeriod: 7 * 86400, claimWindow: 14 * 86400, minSeverity: 3, maxPeriods: 12 };
+  const created = await (await factory.createPlan(terms)).wait();
+  row("parametric: create plan (clone)", Number(created.gasUsed), 200_000);
+  const plan = await ethers.getContractAt("ParametricPlan", created.logs.map((l) => factory.interface.parseLog(l)).find((e) => e).args.plan);
+  for (const m of [a, b]) {
+    await token.mint(m.address, usd(10_000));
+    await token.connect(m).approve(plan.target, ethers.MaxUint256);
+  }
+  await plan.connect(b).buyCover(4401, 12); // the plan's first token balance and reserve slot (one-off)
+  row("parametric: buy cover, first purchase (region, 12 periods)", await gasOf(plan.connect(a).buyCover(4401, 12)), 80_000,
+    "+17.1k: the member's slot, once per member");
+  row("parametric: renew cover", await gasOf(plan.connect(a).buyCover(4401, 1)), 65_000, "the token's transferFrom, the member's and the reserve's slots");
+  await ethers.provider.send("evm_increaseTime", [8 * 86400]);
+  await ethers.provider.send("evm_mine", []);
+  const now = (await ethers.provider.getBlock("latest")).timestamp;
+  const att = { eventId: 1n, region: 4401, severity: 5, eventTime: BigInt(now - 60), nonce: 1n, deadline: BigInt(now + 86400) };
+  const domain = { name: "Huzhu Parametric Plan", version: "1", chainId: (await ethers.provider.getNetwork()).chainId, verifyingContract: plan.target };
+  const types = { Attestation: [{ name: "eventId", type: "uint256" }, { name: "region", type: "uint32" }, { name: "severity", type: "uint16" },
+    { name: "eventTime", type: "uint64" }, { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint64" }] };
+  row("parametric: post an oracle attestation (EIP-712, opens the window)", await gasOf(plan.attest(att, await oracle.signTypedData(domain, types, att))), 100_000);
+  row("parametric: claim, first of 256 members (O(1), credited)", await gasOf(plan.connect(b).claim(1, 4401)), 65_000,
+    "the event's claimed bitmap slot is new (22.1k) for the first claimant of each 256 members");
+  row("parametric: claim the preset payout (O(1), credited)", await gasOf(plan.connect(a).claim(1, 4401)), 60_000,
+    "a bit in the event's claimed bitmap; no assessment, no loop over members");
+  row("parametric: withdraw payouts", await gasOf(plan.connect(a).withdraw()), 60_000);
+}
+
 /** Runs every scenario measurement, recording rows with `row(op, gas, budget, note)`. */
 module.exports = async function benchScenarios(row) {
   await relief(row);
   await matching(row);
   await group(row);
+  await parametric(row);
 };
 

@@ -173,7 +173,8 @@ describe("Jury library", function () {
       for (let id = 1; id <= 4; id++) {
         await h.open(id, 0);
         await mine(1);
-        sum += (await drawn(h, draw(h, id, 5, list))).gas;
+        // every member is eligible: the first 5 positions fill the panel, so name only their holders (calldata is gas too)
+        sum += (await drawn(h, h.draw(id, 5, (await hints(h, id, 5, list)).slice(0, 5)))).gas;
       }
       return sum / 4n;
     };

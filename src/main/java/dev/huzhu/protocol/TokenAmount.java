@@ -40,7 +40,10 @@ public record TokenAmount(BigInteger units, TokenInfo token) {
         }
         String trimmed = text.trim();
         if (!trimmed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new InvalidInputException("amount '" + text + "' is not a decimal number");
+            throw new InvalidInputException("amount '" + (trimmed.length() > 40 ? trimmed.substring(0, 20) + "…" : text) + "' is not a decimal number");
+        }
+        if (trimmed.length() > 200) {
+            throw tooLarge(trimmed);
         }
         BigDecimal value = new BigDecimal(trimmed);
         if (value.signum() < 0) {
@@ -50,7 +53,16 @@ public record TokenAmount(BigInteger units, TokenInfo token) {
         if (scaled.stripTrailingZeros().scale() > 0) {
             throw new InvalidInputException("amount '" + text + "' has more than " + decimals + " decimals");
         }
-        return scaled.toBigIntegerExact();
+        BigInteger units = scaled.toBigIntegerExact();
+        if (units.bitLength() > 256) {
+            throw tooLarge(trimmed);
+        }
+        return units;
+    }
+
+    private static InvalidInputException tooLarge(String trimmed) {
+        String shown = trimmed.length() > 40 ? trimmed.substring(0, 20) + "…(" + trimmed.length() + " characters)" : trimmed;
+        return new InvalidInputException("amount '" + shown + "' is too large: a token amount is at most 2^256 - 1 base units");
     }
 
     /** Formats base units with the token's decimals, without trailing zeros ("12.5", "100"). */

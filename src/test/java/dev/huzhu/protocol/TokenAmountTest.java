@@ -31,4 +31,17 @@ class TokenAmountTest {
     void rejectsWithAClearMessage(String text, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> TokenAmount.parse(text, 6)).getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void amountsOf2To256BaseUnitsOrMoreAreOneLine() {
+        java.math.BigInteger max = java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE);
+        assertEquals(max, TokenAmount.parse(max.toString(), 0));
+        String tail = "' is too large: a token amount is at most 2^256 - 1 base units";
+        assertEquals("amount '11579208923731619542…(78 characters)" + tail, // 2^256
+                assertThrows(IllegalArgumentException.class, () -> TokenAmount.parse(max.add(java.math.BigInteger.ONE).toString(), 0)).getMessage());
+        assertEquals("amount '10000000000000000000…(61 characters)" + tail, // 10^60 tokens of 18 decimals = 10^78 units
+                assertThrows(IllegalArgumentException.class, () -> TokenAmount.parse("1" + "0".repeat(60), 18)).getMessage());
+        assertEquals("amount '99999999999999999999…(500 characters)" + tail,
+                assertThrows(IllegalArgumentException.class, () -> TokenAmount.parse("9".repeat(500), 6)).getMessage());
+    }
 }

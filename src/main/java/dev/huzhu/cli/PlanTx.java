@@ -5,6 +5,7 @@ import dev.huzhu.cli.options.JsonOption;
 import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.options.TxOptions;
 import dev.huzhu.cli.output.Json;
+import dev.huzhu.chain.SentTransaction;
 import java.io.PrintWriter;
 import java.util.Map;
 import dev.huzhu.cli.options.PlanOption;
@@ -52,7 +53,18 @@ public final class PlanTx {
         tx.check();
         try (PlanAction plan = PlanAction.open(session, network, planRef)) {
             TxFlow flow = new TxFlow(session, plan.chain(), account, tx, spec.commandLine().getErr());
-            Outcome o = step.run(plan, flow);
+            Outcome o;
+            try {
+                o = step.run(plan, flow);
+            } catch (dev.huzhu.chain.NetworkException e) {
+                SentTransaction mined = flow.lastMined();
+                if (mined == null) {
+                    throw e;
+                }
+                // the transaction went through; only reading what it did failed: never "failed" (a script would send it again)
+                throw new UserError(ExitCodes.UNKNOWN_OUTCOME, "transaction " + mined.hash() + " was mined in block " + mined.blockNumber()
+                        + ", but then " + e.getMessage() + "; do not send it again: `huzhu tx status " + mined.hash() + "` shows it");
+            }
             if (json.json) {
                 Map<String, Object> m = Json.object("plan", plan.plan(), "account", flow.from());
                 m.putAll(o.json());

@@ -23,6 +23,7 @@ public final class TxFlow {
     private final PrintWriter err;
     private final KeystoreEntry entry;
     private dev.huzhu.chain.TransactionSigner signer;
+    private SentTransaction lastMined;
 
     public TxFlow(Session session, ChainContext chain, AccountOptions account, TxOptions tx, PrintWriter err) {
         this.session = session;
@@ -57,6 +58,11 @@ public final class TxFlow {
 
     public KeystoreEntry entry() {
         return entry;
+    }
+
+    /** The last transaction this flow saw mined, or null: a failure after it must not read as "nothing happened". */
+    public SentTransaction lastMined() {
+        return lastMined;
     }
 
     /** Sends a call to {@code to} (or creates a contract when {@code to} is null), asking first unless --yes. */
@@ -111,6 +117,7 @@ public final class TxFlow {
             err.println("  " + line);
             err.flush();
         });
+        lastMined = sent;
         err.printf("  mined in block %s, gas used %,d (%s ETH)%n", sent.blockNumber(), sent.gasUsed(),
                 GasPrice.eth(sent.gasUsed().multiply(sent.effectiveGasPrice())));
         err.flush();

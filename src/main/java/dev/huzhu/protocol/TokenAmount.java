@@ -35,6 +35,24 @@ public record TokenAmount(BigInteger units, TokenInfo token) {
      * @throws IllegalArgumentException naming the problem: not a number, negative, or more decimals than the token has
      */
     public static BigInteger parse(String text, int decimals) {
+        String trimmed = check(text);
+        BigDecimal value = new BigDecimal(trimmed);
+        BigDecimal scaled = value.movePointRight(decimals);
+        if (scaled.stripTrailingZeros().scale() > 0) {
+            throw new InvalidInputException("amount '" + text + "' has more than " + decimals + " decimals");
+        }
+        BigInteger units = scaled.toBigIntegerExact();
+        if (units.bitLength() > 256) {
+            throw tooLarge(trimmed);
+        }
+        return units;
+    }
+
+    /**
+     * Checks what can be checked without the token's decimals (empty, not a decimal number, negative,
+     * absurdly long); returns the trimmed text.
+     */
+    public static String check(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("amount is empty");
         }
@@ -45,19 +63,10 @@ public record TokenAmount(BigInteger units, TokenInfo token) {
         if (trimmed.length() > 200) {
             throw tooLarge(trimmed);
         }
-        BigDecimal value = new BigDecimal(trimmed);
-        if (value.signum() < 0) {
+        if (new BigDecimal(trimmed).signum() < 0) {
             throw new InvalidInputException("amount '" + text + "' is negative");
         }
-        BigDecimal scaled = value.movePointRight(decimals);
-        if (scaled.stripTrailingZeros().scale() > 0) {
-            throw new InvalidInputException("amount '" + text + "' has more than " + decimals + " decimals");
-        }
-        BigInteger units = scaled.toBigIntegerExact();
-        if (units.bitLength() > 256) {
-            throw tooLarge(trimmed);
-        }
-        return units;
+        return trimmed;
     }
 
     private static InvalidInputException tooLarge(String trimmed) {

@@ -79,6 +79,33 @@ class UnknownOutcomeIT {
         }
     }
 
+    @Test
+    void aReadFailingAfterTheTransactionWasMinedSaysItWasMined(HardhatNode node) throws Exception {
+        try (CliWorld w = new CliWorld(tmp, node); RpcProxy proxy = new RpcProxy(node.rpcUrl())) {
+            w.ok("deploy", "--account", "operator", "--yes");
+            w.ok("pool", "create", "--category", "medical", "--contribution", "10", "--max-payout", "100", "--assessor", "assessor1",
+                    "--account", "operator", "--yes");
+            w.ok("faucet", "100", "--account", "alice", "--yes");
+            w.ok("member", "join", "--plan", "0", "--amount", "20", "--account", "alice", "--yes");
+            // approve, then deposit; once the deposit is sent, every contract read fails (the node is gone for reads)
+            AtomicLong sends = new AtomicLong();
+            proxy.policy(body -> {
+                if (body.contains("eth_sendRawTransaction")) {
+                    sends.incrementAndGet();
+                }
+                return sends.get() >= 2 && body.contains("eth_call") ? RpcProxy.DROP : RpcProxy.FORWARD;
+            });
+            CliRunner.Result r = w.cli.copy().env("HUZHU_RPC_URL", proxy.url()).run("member", "deposit", "--plan", "0", "--amount", "10",
+                    "--account", "alice", "--yes");
+            assertEquals(2, sends.get(), r.toString());
+            assertEquals(ExitCodes.UNKNOWN_OUTCOME, r.exit(), r.toString());
+            Matcher m = Pattern.compile("^huzhu: transaction (0x[0-9a-f]{64}) was mined in block \\d+, but then .*; do not send it again: "
+                    + "`huzhu tx status 0x[0-9a-f]{64}` shows it$").matcher(r.errLine());
+            assertTrue(m.find(), r.errLine());
+            assertTrue(w.web3j.ethGetTransactionReceipt(m.group(1)).send().getTransactionReceipt().orElseThrow().isStatusOK());
+        }
+    }
+
     /** The hash the error line names, checked to be mined on the real node. */
     private static String minedHash(CliWorld w, CliRunner.Result r) throws Exception {
         Matcher m = HASH.matcher(r.errLine());

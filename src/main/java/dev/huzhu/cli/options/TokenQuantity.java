@@ -16,13 +16,9 @@ public record TokenQuantity(String text) {
 
     /** The picocli converter: the protocol's own amount rules (empty, not a decimal number, negative). */
     public static final class Converter implements ITypeConverter<TokenQuantity> {
-        /** More decimals than any token has: only the token's own decimals limit them later. */
-        private static final int ANY_DECIMALS = 77;
-
         @Override
         public TokenQuantity convert(String text) {
-            TokenAmount.parse(text, ANY_DECIMALS);
-            return new TokenQuantity(text.trim());
+            return new TokenQuantity(TokenAmount.check(text));
         }
     }
 }

@@ -34,6 +34,7 @@ public final class HuzhuCommand implements Runnable {
             // member and operator commands (issue 5)
             WalletCommand.class, DeployCommand.class, PoolCommand.class, MemberCommand.class, ClaimCommand.class,
             RateCommand.class, PointsCommand.class, RecordsCommand.class, FaucetCommand.class,
+            dev.huzhu.cli.token.ApproveCommand.class,
             // indexer and web (issue 6)
             IndexCommand.class, WatchCommand.class, ServeCommand.class,
             // protocol v3 (issue 9)

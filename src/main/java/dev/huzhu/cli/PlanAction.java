@@ -94,7 +94,7 @@ public final class PlanAction implements AutoCloseable {
         }
         chain.sender().simulate(flow.from(), plan, mainData).ifPresent(data -> {
             var error = chain.decodeRevert(data);
-            if (error.isEmpty() || !error.get().name().equals("ERC20InsufficientAllowance")) {
+            if (!dev.huzhu.chain.AllowanceShortfall.matches(data, error)) {
                 throw new dev.huzhu.chain.RevertedException(chain.describeRevert(data).orElse("the contract reverted with unknown error " + data),
                         error.orElse(null), null);
             }

@@ -107,6 +107,7 @@ public final class HuzhuCommand implements Runnable {
                 cl.addSubcommand(new CommandLine(c, CommandLine.defaultFactory()));
             }
         }
+        VerbatimFooter.install(cl);
         return cl;
     }
 }

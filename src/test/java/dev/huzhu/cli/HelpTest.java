@@ -33,4 +33,39 @@ class HelpTest {
         assertTrue(full.getSubcommands().keySet().containsAll(List.of("wallet", "deploy", "pool", "member", "claim", "rate", "points",
                 "records", "faucet", "completion", "demo", "node")), full.getSubcommands().keySet().toString());
     }
+
+    /** Examples are printed as written (a wrapped one breaks mid-command and cannot be pasted). */
+    @Test
+    void examplesAreNeverWrapped() {
+        List<String> wrapped = new ArrayList<>();
+        walkFooters(HuzhuCommand.newCommandLine(), wrapped);
+        assertEquals(List.of(), wrapped);
+    }
+
+    private static void walkFooters(CommandLine cl, List<String> wrapped) {
+        String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        for (String line : cl.getCommandSpec().usageMessage().footer()) {
+            if (!usage.contains(String.format(line))) {
+                wrapped.add(cl.getCommandSpec().qualifiedName() + ": " + line);
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> walkFooters(sub, wrapped));
+    }
+
+    @Test
+    void mistypedCommandsAndOptionsGetASuggestion() {
+        CliRunner cli = new CliRunner();
+        assertEquals("huzhu: Unmatched argument at index 1: 'lsit'; did you mean `huzhu pool list`? (see `huzhu pool --help`)",
+                cli.run("pool", "lsit").errLine());
+        assertEquals("huzhu: Unknown option: '--jsn'; did you mean `--json`? (see `huzhu pool list --help`)", cli.run("pool", "list", "--jsn").errLine());
+        assertEquals("huzhu: Unmatched argument at index 1: 'zzzz' (see `huzhu pool --help`)", cli.run("pool", "zzzz").errLine());
+    }
+
+    @Test
+    void fishCompletionOffersSubcommandsAndOptions() {
+        CliRunner.Result r = new CliRunner().run("completion", "fish");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("complete -c huzhu -n '__fish_seen_subcommand_from pool; and not __fish_seen_subcommand_from create list show compare close wind-down' -a 'list'"), r.out());
+        assertTrue(r.out().contains("complete -c huzhu -n '__fish_seen_subcommand_from dev; and __fish_seen_subcommand_from fund' -l eth -r"), r.out());
+    }
 }

@@ -40,6 +40,19 @@ public final class ChainText {
         return safe(raw, 1_000);
     }
 
+    /** Line breaks and tabs kept: for log lines (a stack trace), everything else as in {@link #safe(String, int)}. */
+    private static final Pattern INVISIBLE_BUT_LINES = Pattern.compile(
+            "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\u061c\\ufeff\\ufff9-\\ufffb]+");
+
+    /** A log line (with its stack trace) safe for `tail -f`: escapes and invisible characters replaced, line breaks and tabs kept. */
+    public static String logLines(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return raw;
+        }
+        String s = ESCAPES.matcher(raw).replaceAll("\u0000");
+        return INVISIBLE_BUT_LINES.matcher(s).replaceAll("?");
+    }
+
     /** True when {@code raw} needed cleaning. */
     public static boolean tampered(String raw) {
         return raw != null && !raw.equals(safe(raw, Integer.MAX_VALUE));

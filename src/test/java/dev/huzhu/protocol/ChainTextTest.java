@@ -33,4 +33,9 @@ class ChainTextTest {
         assertEquals("abc…", ChainText.safe("abcdef", 3));
         assertEquals("abc", ChainText.safe("abc", 3));
     }
+
+    @Test
+    void logLinesKeepTheirBreaks() {
+        assertEquals("12:00 WARN symbol ?mUSD?\n\tat x.y(Z.java:1)\n", ChainText.logLines("12:00 WARN symbol \u001b[2JmUSD\u202E\n\tat x.y(Z.java:1)\n"));
+    }
 }

@@ -45,6 +45,7 @@ public final class RpcProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String target;
     private volatile Function<String, Reply> policy = body -> FORWARD;
+    private volatile String lastAuthorization;
 
     public RpcProxy(String target) throws IOException {
         this.target = target;
@@ -67,6 +68,11 @@ public final class RpcProxy implements AutoCloseable {
         return url("/");
     }
 
+    /** The Authorization header of the last request (null when none). */
+    public String lastAuthorization() {
+        return lastAuthorization;
+    }
+
     public RpcProxy policy(Function<String, Reply> p) {
         this.policy = p;
         return this;
@@ -75,6 +81,7 @@ public final class RpcProxy implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            lastAuthorization = ex.getRequestHeaders().getFirst("Authorization");
             Reply reply = policy.apply(body);
             if (reply instanceof Forward) {
                 respond(ex, 200, "application/json", forward(body));

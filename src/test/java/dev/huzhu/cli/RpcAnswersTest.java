@@ -19,8 +19,14 @@ class RpcAnswersTest {
     private CliRunner.Result poolList(RpcProxy.Reply reply, String path) throws Exception {
         try (RpcProxy proxy = new RpcProxy("http://127.0.0.1:9")) {
             proxy.policy(body -> reply);
-            return new CliRunner().env("HUZHU_CONFIG_DIR", tmp.resolve("home").toString())
+            CliRunner.Result r = new CliRunner().env("HUZHU_CONFIG_DIR", tmp.resolve("home").toString())
                     .run("pool", "list", "--rpc-url", proxy.url(path).replace("http://", "http://alice:s3cret@"));
+            if (!(reply instanceof RpcProxy.Drop)) {
+                // the URL's user-info travels as basic auth (it was dropped), never in the URL
+                assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("alice:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        proxy.lastAuthorization());
+            }
+            return r;
         }
     }
 

@@ -47,7 +47,8 @@ public final class ClaimList implements Callable<Integer> {
         try (PlanAction p = PlanAction.open(Session.of(spec), network, plan.plan)) {
             long n = Calls.get(p.pool(null).claimCount()).longValue();
             List<Map<String, Object>> rows = new ArrayList<>();
-            TextTable t = new TextTable("ID>", "CLAIMANT", "AMOUNT>", "STATUS", "VOTES>", "DEADLINE");
+            // AMOUNT is what was asked; PAID and OWED what the plan holds now (claimOf: a paid claim may be paid in part, the rest owed)
+            TextTable t = new TextTable("ID>", "CLAIMANT", "AMOUNT>", "STATUS", "PAID>", "OWED>", "VOTES>", "DEADLINE");
             for (long i = 1; i <= n; i++) {
                 BigInteger id = BigInteger.valueOf(i);
                 AidPool.Claim c = ClaimView.read(p, id);
@@ -56,7 +57,7 @@ public final class ClaimList implements Callable<Integer> {
                 }
                 rows.add(ClaimView.json(p, id, c));
                 t.row(i, dev.huzhu.protocol.Address.checksum(c.claimant), p.token().format(c.amount), ClaimView.status(c),
-                        c.approvals + "/" + c.rejections, ClaimView.deadline(p, c));
+                        c.paid.signum() == 0 ? "-" : p.token().format(c.paid), c.owed.signum() == 0 ? "-" : p.token().format(c.owed), c.approvals + "/" + c.rejections, ClaimView.deadline(p, c));
             }
             if (json.json) {
                 Json.print(out, Json.object("plan", p.plan(), "claims", rows));

@@ -63,7 +63,9 @@ public final class MemberStatus implements Callable<Integer> {
             AidPoints aidPoints = AidPoints.load(d.address(Deployment.POINTS), chain.web3j(), chain.reader(who), chain.gas());
             List<Map<String, Object>> rows = new ArrayList<>();
             List<String> exitLines = new ArrayList<>();
-            TextTable t = new TextTable("PLAN>", "STATUS", "BALANCE>", "COVERED UNTIL", "CLAIMS FROM", "OPEN CLAIM>", "POINTS>");
+            // AVAILABLE is what withdraw/leave would pay now (the plan's withdrawable()); DUE is what the next action of the member
+            // takes from the stored balance (COST_SHARING shares of claims paid since the last settlement, PREPAID contributions due)
+            TextTable t = new TextTable("PLAN>", "STATUS", "AVAILABLE>", "DUE>", "COVERED UNTIL", "CLAIMS FROM", "OPEN CLAIM>", "POINTS>");
             for (String p : plans) {
                 AidPool pool = directory.plan(p, null);
                 AidPool.Member m = Calls.get(pool.memberOf(who));
@@ -77,7 +79,10 @@ public final class MemberStatus implements Callable<Integer> {
                 String status = cover.status();
                 BigInteger openClaim = Calls.get(pool.openClaimOf(who));
                 int id = directory.idOf(p);
-                t.row(id, status, token.format(m.balance), cover.coveredUntil() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(cover.coveredUntil())),
+                BigInteger available = Calls.get(pool.withdrawable(who));
+                BigInteger due = m.balance.subtract(available);
+                t.row(id, status, token.format(available), due.signum() == 0 ? "-" : token.format(due),
+                        cover.coveredUntil() == 0 ? "-" : UTC.format(Instant.ofEpochSecond(cover.coveredUntil())),
                         !m.active ? "-" : UTC.format(Instant.ofEpochSecond(eligibleAt)),
                         openClaim.signum() == 0 ? "-" : "#" + openClaim, m.points);
                 if (cover.graceEnds() != 0) {
@@ -96,7 +101,8 @@ public final class MemberStatus implements Callable<Integer> {
                             + token.format(free) + " + reserve share " + token.format(share) + ")" : "; exits not open yet (huzhu pool wind-down " + id + " --prepare)"));
                 }
                 rows.add(Json.object("plan", p, "id", id, "status", status, "active", m.active, "exit", exit,
-                        "balance", token.info().known() ? TokenAmount.format(m.balance, token.info().decimals()) : m.balance.toString(), "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
+                        "balance", units(token, m.balance), "withdrawable", units(token, available), "due", units(token, due),
+                        "symbol", token.info().symbol(), "joinedAt", m.joinedAt.longValue(),
                         "eligibleAt", m.joinedAt.signum() == 0 ? null : eligibleAt, "paidThrough", m.paidThrough.longValue(),
                         "coveredUntil", cover.coveredUntil() == 0 ? null : cover.coveredUntil(), "graceEnds", cover.graceEnds() == 0 ? null : cover.graceEnds(),
                         "openClaim", openClaim.signum() == 0 ? null : openClaim.longValue(), "pendingPoints", m.points.longValue(),

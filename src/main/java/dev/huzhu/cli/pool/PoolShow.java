@@ -38,6 +38,9 @@ public final class PoolShow implements Callable<Integer> {
             String address = reads.directory.resolve(plan);
             PlanFacts f = reads.facts(reads.directory.idOf(address), address);
             var r = f.rules();
+            var pool = reads.directory.plan(address, null);
+            java.math.BigInteger fees = dev.huzhu.chain.Calls.get(pool.feesOwed());
+            java.math.BigInteger bonds = dev.huzhu.chain.Calls.get(pool.bondsHeld());
             if (json.json) {
                 Map<String, Object> o = PlanReads.json(f);
                 o.put("gracePeriodSeconds", r.gracePeriod.longValue());
@@ -52,6 +55,8 @@ public final class PoolShow implements Callable<Integer> {
                 o.put("quorum", r.quorum.intValue());
                 o.put("assessors", r.assessors.stream().map(dev.huzhu.protocol.Address::checksum).toList());
                 o.put("totalBalances", PlanReads.units(f, f.totalBalances()));
+                o.put("feesOwed", PlanReads.units(f, fees));
+                o.put("bondsHeld", PlanReads.units(f, bonds));
                 o.put("createdAt", f.createdAt().longValue());
                 Json.print(out, o);
                 return ExitCodes.OK;
@@ -61,6 +66,8 @@ public final class PoolShow implements Callable<Integer> {
             rows.addAll(RuleLines.of(r, f.category(), f.model(), f.token()));
             rows.add(new String[] {"members", f.activeMembers().toString()});
             rows.add(new String[] {"reserve", f.amount(f.reserve()) + " (member balances " + f.amount(f.totalBalances()) + ")"});
+            rows.add(new String[] {"fees owed", f.amount(fees)});
+            rows.add(new String[] {"bonds held", f.amount(bonds)});
             rows.add(new String[] {"claims", f.claimCount().toString()});
             rows.add(new String[] {"rating", f.ratingText()});
             rows.add(new String[] {"created", Instant.ofEpochSecond(f.createdAt().longValue()).toString()});

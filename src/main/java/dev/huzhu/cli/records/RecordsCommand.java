@@ -63,6 +63,7 @@ public final class RecordsCommand implements Callable<Integer> {
             List<ChainEvent> mine = all.stream().filter(e -> e.involves(who)
                     || e.fields().containsKey("claimId") && ownClaims.contains(e.contract() + "#" + e.number("claimId"))).toList();
             Map<String, RevertMessages> wordsByPlan = new java.util.HashMap<>();
+            Map<String, dev.huzhu.protocol.TokenInfo> tokenByPlan = new java.util.HashMap<>();
             List<Map<String, Object>> rows = new ArrayList<>();
             TextTable t = new TextTable("BLOCK>", "PLAN>", "EVENT", "DETAILS");
             for (ChainEvent e : mine) {
@@ -70,12 +71,16 @@ public final class RecordsCommand implements Callable<Integer> {
                 int planId = plans.indexOf(planAddress);
                 RevertMessages words = wordsByPlan.computeIfAbsent(planAddress, a -> {
                     var token = new dev.huzhu.chain.Erc20Token(chain.web3j(), dev.huzhu.chain.Calls.get(directory.plan(a, null).rules()).asset);
+                    tokenByPlan.put(a, token.info());
                     return new RevertMessages(token.info());
                 });
+                dev.huzhu.protocol.TokenInfo token = tokenByPlan.get(planAddress);
                 Map<String, Object> fields = new LinkedHashMap<>();
                 List<String> details = new ArrayList<>();
                 e.fields().forEach((k, v) -> {
-                    fields.put(k, v instanceof byte[] b ? Numeric.toHexString(b) : v instanceof BigInteger n ? n.toString() : v);
+                    // amounts in token units, as every other --json prints them (base units only for a token without decimals())
+                    fields.put(k, v instanceof byte[] b ? Numeric.toHexString(b) : v instanceof BigInteger n
+                            ? (AMOUNTS.contains(k) && token != null && token.known() ? dev.huzhu.protocol.TokenAmount.format(n, token.decimals()) : n.toString()) : v);
                     if (!(v instanceof String s && s.equalsIgnoreCase(who))) {
                         boolean zeroAddress = v instanceof String a && a.equals("0x0000000000000000000000000000000000000000");
                         details.add(k + " " + (zeroAddress ? "none" : words.format(new DecodedError.Arg(k, type(v), internalType(e.name(), k), v))));
@@ -121,6 +126,10 @@ public final class RecordsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
     }
+
+    /** Event fields that are token amounts (docs/events.md). */
+    private static final java.util.Set<String> AMOUNTS = java.util.Set.of("amount", "balance", "refunded", "fee", "bond", "fromReserve",
+            "sharePerMember", "dust", "owed", "deposit", "reward", "pool", "reserveShare");
 
     private static String type(Object v) {
         if (v instanceof BigInteger) {

@@ -238,7 +238,7 @@ async function payoutsPage(main) {
 
 async function planPage(main, address) {
   const p = await api("/api/plans/" + encodeURIComponent(address));
-  const assessors = p.assessors ? JSON.parse(p.assessors) : [];
+  const assessors = Array.isArray(p.assessors) ? p.assessors : [];
   main.innerHTML = `<h2>${esc(t("plan"))} <span class="addr">${esc(p.address)}</span>${p.name ? " — " + esc(p.name) : ""}</h2>
     <h3>${esc(t("rules"))}</h3><dl>
       <dt>${esc(t("category"))}</dt><dd>${esc(p.category || "—")}${p.model ? " · " + esc(p.model) : ""}</dd>
@@ -269,9 +269,13 @@ async function planPage(main, address) {
     ], p.payouts)
     + table(t("memberList"), [
       {h: "member", f: (m) => memberLink(m.member)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
-      {h: "balance", num: true, f: (m) => money(m.balance, p)}, {h: "contributed", num: true, f: (m) => money(m.contributed, p)},
+      {h: "balance", num: true, f: (m) => money(m.withdrawable ?? m.balance, p)}, {h: "contributed", num: true, f: (m) => money(charged(m), p)},
     ], p.members);
 }
+
+// what a membership has paid: contributions and settled shares, plus (cost sharing) the shares charged and not yet settled;
+// the balance shown beside it is what the member can withdraw now (the plan's withdrawable(), shares and dues taken off)
+const charged = (m) => String(BigInt(m.contributed || "0") + BigInt(m.sharesDue || "0"));
 
 async function memberPage(main, address) {
   const r = await api("/api/members/" + encodeURIComponent(address) + "/records");
@@ -279,7 +283,7 @@ async function memberPage(main, address) {
     + table(t("memberships"), [
       {h: "plan", f: (m) => planLink(m.plan) + (m.planClosed ? ` <span class="closed-tag">${esc(t("planClosedTag"))}</span>` : "")},
       {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
-      {h: "balance", num: true, f: (m) => money(m.balance, m)}, {h: "contributed", num: true, f: (m) => money(m.contributed, m)},
+      {h: "balance", num: true, f: (m) => money(m.withdrawable ?? m.balance, m)}, {h: "contributed", num: true, f: (m) => money(charged(m), m)},
       {h: "exitShare", num: true, f: (m) => m.exitShare == null ? "—" : money(m.exitShare, m)},
     ], r.memberships)
     + table(t("myClaims"), [

@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
              dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery, out) : null;
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
-             WebServer server = WebServer.start(r.db(), r.chainId(), host, port)) {
+             WebServer server = WebServer.start(r.db(), r.chainId(), host, port, indexer == null ? null : () -> indexer.health().snapshot())) {
             out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()) + (noIndex ? " (not following the chain: --no-index)" : ""));
             out.println("page: " + server.url() + "   (Ctrl-C to stop)");
             out.flush();

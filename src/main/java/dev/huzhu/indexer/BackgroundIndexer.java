@@ -17,6 +17,7 @@ public final class BackgroundIndexer implements AutoCloseable {
                 indexer.run(false, stop::get);
             } catch (Exception e) {
                 if (!stop.get()) {
+                    indexer.health().stopped(e.getMessage());
                     onFailure.accept(e);
                 }
             }
@@ -35,6 +36,11 @@ public final class BackgroundIndexer implements AutoCloseable {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** What the indexer says about itself now. */
+    public IndexerHealth health() {
+        return indexer.health();
     }
 
     @Override

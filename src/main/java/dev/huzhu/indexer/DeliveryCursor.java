@@ -18,7 +18,20 @@ public final class DeliveryCursor {
 
     public DeliveryCursor(long chainId, String sink) {
         this.chainId = chainId;
-        this.sink = sink;
+        this.sink = key(sink);
+    }
+
+    /** The sink's key in the database: its name, or a digest of a name too long for the column (a long webhook URL). */
+    static String key(String sink) {
+        if (sink.length() <= 200) {
+            return sink;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(sink.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The position after which delivery continues; {@code fromBlock} applies the first time only. */
@@ -52,8 +65,42 @@ public final class DeliveryCursor {
         return out;
     }
 
-    /** Records that {@code n} was delivered. Commits. */
+    /**
+     * Deliveries of this sink whose event is no longer on the indexed chain (a reorg removed it: no event at that
+     * position with that block hash), oldest first; only the last {@link EventStore#REORG_WINDOW} blocks below
+     * {@code position} can have been reorganised.
+     */
+    public List<Notification> retracted(SqlWriter w, long[] position) throws SQLException {
+        List<Notification> out = new ArrayList<>();
+        for (Object[] r : w.query("SELECT d.block_number, d.log_index, d.block_hash, d.tx_hash FROM deliveries d "
+                + "WHERE d.chain_id = ? AND d.sink = ? AND d.retracted = 0 AND d.block_number > ? AND NOT EXISTS (SELECT 1 FROM events e "
+                + "WHERE e.chain_id = d.chain_id AND e.block_number = d.block_number AND e.log_index = d.log_index AND e.block_hash = d.block_hash) "
+                + "ORDER BY d.block_number, d.log_index", chainId, sink, position[0] - EventStore.REORG_WINDOW)) {
+            out.add(Notification.retraction(chainId, null, ((Number) r[0]).longValue(), (String) r[2], (String) r[3], ((Number) r[1]).intValue()));
+        }
+        w.rollback(); // end the read
+        return out;
+    }
+
+    /**
+     * Records that the retraction {@code r} was delivered and moves the cursor back to just before the retracted
+     * event's position (when it is not already before it), so the canonical events from there on are delivered. Commits.
+     */
+    public void retract(SqlWriter w, Notification r, long[] position) throws SQLException {
+        w.update("UPDATE deliveries SET retracted = 1 WHERE chain_id = ? AND sink = ? AND block_number = ? AND log_index = ? AND block_hash = ?",
+                chainId, sink, r.blockNumber(), r.logIndex(), r.blockHash());
+        if (r.blockNumber() < position[0] || r.blockNumber() == position[0] && r.logIndex() <= position[1]) {
+            w.update("UPDATE delivery_cursor SET block_number = ?, log_index = ? WHERE chain_id = ? AND sink = ?",
+                    r.blockNumber(), r.logIndex() - 1, chainId, sink);
+        }
+        w.commit();
+    }
+
+    /** Records that {@code n} was delivered (with its block hash: a reorg that removes it is then retracted). Commits. */
     public void advance(SqlWriter w, Notification n) throws SQLException {
+        w.update("INSERT INTO deliveries (chain_id, sink, block_number, log_index, block_hash, tx_hash) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (chain_id, sink, block_number, log_index, block_hash) DO NOTHING", chainId, sink, n.blockNumber(), n.logIndex(),
+                n.blockHash(), n.txHash());
         int changed = w.update("UPDATE delivery_cursor SET block_number = ?, log_index = ? WHERE chain_id = ? AND sink = ?",
                 n.blockNumber(), n.logIndex(), chainId, sink);
         if (changed == 0) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,23 +46,96 @@ public final class EventStore {
     /** Sets the cursor just below the first block to index (the block itself is remembered for reorg checks). */
     public void start(SqlWriter w, BlockHeader before) throws SQLException {
         rememberBlocks(w, List.of(before));
-        saveCursor(w, before.number(), before.hash());
+        saveCursor(w, before.number(), before.hash(), before.timestamp());
         w.commit();
     }
 
-    /** Plans discovered so far (from the factory's events), with the block each was created in. */
-    public List<String> discoveredPlans(SqlWriter w) throws SQLException {
+    /** Contracts of {@code kind} ('plan' or 'factory') that follow the index's cursor, in the order they were first indexed. */
+    public List<String> followed(SqlWriter w, String kind) throws SQLException {
         List<String> out = new ArrayList<>();
-        for (Object[] r : w.query("SELECT address FROM contracts WHERE chain_id = ? AND kind = 'plan' ORDER BY from_block, address", chainId)) {
+        for (Object[] r : w.query("SELECT address FROM contracts WHERE chain_id = ? AND kind = ? AND indexed_to IS NULL ORDER BY from_block, address",
+                chainId, kind)) {
             out.add((String) r[0]);
         }
         return out;
     }
 
+    /** A contract the database follows, with the first block indexed for it and, while it is caught up alone, its own cursor. */
+    public record Followed(String address, String kind, long fromBlock, Long indexedTo) {}
+
+    /** Every contract the database follows. */
+    public List<Followed> contracts(SqlWriter w) throws SQLException {
+        List<Followed> out = new ArrayList<>();
+        for (Object[] r : w.query("SELECT address, kind, from_block, indexed_to FROM contracts WHERE chain_id = ? ORDER BY from_block, address", chainId)) {
+            out.add(new Followed((String) r[0], (String) r[1], ((Number) r[2]).longValue(), r[3] == null ? null : ((Number) r[3]).longValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Follows {@code address} from {@code fromBlock}: with the index's cursor ({@code indexedTo} null), or caught up
+     * alone from {@code indexedTo} + 1 first. An address already followed is left as it is. Does not commit.
+     */
+    public void follow(SqlWriter w, String address, String kind, long fromBlock, Long indexedTo) throws SQLException {
+        w.update("INSERT INTO contracts (chain_id, address, kind, from_block, indexed_to) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (chain_id, address) DO NOTHING", chainId, address, kind, fromBlock, indexedTo);
+    }
+
     /** A new plan seen in the factory's events at {@code block}. */
     public void discover(SqlWriter w, String plan, long block) throws SQLException {
-        w.update("INSERT INTO contracts (chain_id, address, kind, from_block) VALUES (?, ?, 'plan', ?) "
-                + "ON CONFLICT (chain_id, address) DO NOTHING", chainId, plan, block);
+        follow(w, plan, "plan", block, null);
+    }
+
+    /**
+     * Stores the events of a contract group being caught up alone (each contract's cursor at {@code expectedTo}) for
+     * blocks up to {@code to}, which is at or below the index's cursor; plans its factories created in the range join the
+     * group. When {@code to} reaches the index's cursor the group joins the others (cursor NULL). Scopes in
+     * {@code replay} (plans that already had events: a factory caught up late found their creation) are rebuilt. Commits.
+     *
+     * @return the events stored, or -1 if another indexer moved the group's cursor or the index's cursor fell below
+     *         {@code to} (a reorg) meanwhile: nothing written
+     */
+    public int commitCatchUp(SqlWriter w, List<ScopedEvent> events, List<String> group, Map<String, Long> created, long expectedTo, long to,
+                             Set<String> replay) throws SQLException {
+        try {
+            int held = w.update("UPDATE sync_cursor SET block_number = block_number WHERE chain_id = ? AND stream = ? AND block_number >= ?",
+                    chainId, STREAM, to);
+            if (held == 0) {
+                w.rollback();
+                return -1;
+            }
+            long mainCursor = cursor(w).orElseThrow().number();
+            int moved = 0;
+            for (String c : group) {
+                moved += w.update("UPDATE contracts SET indexed_to = ? WHERE chain_id = ? AND address = ? AND indexed_to = ?",
+                        to >= mainCursor ? null : to, chainId, c, expectedTo);
+            }
+            if (moved != group.size()) {
+                w.rollback();
+                return -1;
+            }
+            for (Map.Entry<String, Long> p : created.entrySet()) {
+                follow(w, p.getKey(), "plan", p.getValue(), to >= mainCursor ? null : to);
+            }
+            for (ScopedEvent se : events) {
+                DecodedEvent e = se.event();
+                w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
+                        e.name(), e.args().toJson());
+                if (!replay.contains(se.scope())) {
+                    projector.apply(w, chainId, e, se.scope());
+                }
+            }
+            for (String scope : replay) {
+                replay(w, scope);
+            }
+            w.commit();
+            return events.size();
+        } catch (SQLException | RuntimeException e) {
+            w.rollback();
+            throw e;
+        }
     }
 
     /**
@@ -93,7 +167,7 @@ public final class EventStore {
                 projector.apply(w, chainId, e, se.scope());
             }
             rememberBlocks(w, blocks);
-            saveCursor(w, tip.number(), tip.hash());
+            saveCursor(w, tip.number(), tip.hash(), tip.timestamp());
             w.update("DELETE FROM recent_blocks WHERE chain_id = ? AND block_number < ?", chainId, tip.number() - REORG_WINDOW);
             w.commit();
             return events.size();
@@ -146,13 +220,18 @@ public final class EventStore {
             for (Object[] r : w.query("SELECT DISTINCT scope FROM events WHERE chain_id = ? AND block_number > ? ORDER BY scope", chainId, ancestor.number())) {
                 scopes.add((String) r[0]);
             }
+            // plans a factory created above the ancestor are forgotten (followed again if the new branch creates them);
+            // contracts followed by name stay followed
+            w.update("DELETE FROM contracts WHERE chain_id = ? AND kind = 'plan' AND address IN (SELECT scope FROM events "
+                    + "WHERE chain_id = ? AND name = 'PlanCreated' AND block_number > ?)", chainId, chainId, ancestor.number());
             w.update("DELETE FROM events WHERE chain_id = ? AND block_number > ?", chainId, ancestor.number());
-            w.update("DELETE FROM contracts WHERE chain_id = ? AND kind = 'plan' AND from_block > ?", chainId, ancestor.number());
+            // contracts caught up alone above the ancestor lost those blocks too: they continue from the ancestor
+            w.update("UPDATE contracts SET indexed_to = ? WHERE chain_id = ? AND indexed_to > ?", ancestor.number(), chainId, ancestor.number());
             w.update("DELETE FROM recent_blocks WHERE chain_id = ? AND block_number > ?", chainId, ancestor.number());
             for (String scope : scopes) {
                 replay(w, scope);
             }
-            saveCursor(w, ancestor.number(), ancestor.hash());
+            saveCursor(w, ancestor.number(), ancestor.hash(), ancestor.timestamp());
             w.commit();
             return scopes;
         } catch (SQLException | RuntimeException e) {
@@ -194,10 +273,14 @@ public final class EventStore {
         }
     }
 
-    private void saveCursor(SqlWriter w, long number, String hash) throws SQLException {
-        int n = w.update("UPDATE sync_cursor SET block_number = ?, block_hash = ? WHERE chain_id = ? AND stream = ?", number, hash, chainId, STREAM);
+    /** Moves the cursor; {@code time} is its block's time (0: not known, e.g. a rollback target, kept NULL until the next range). */
+    private void saveCursor(SqlWriter w, long number, String hash, long time) throws SQLException {
+        Long at = time > 0 ? time : null;
+        int n = w.update("UPDATE sync_cursor SET block_number = ?, block_hash = ?, block_time = ? WHERE chain_id = ? AND stream = ?",
+                number, hash, at, chainId, STREAM);
         if (n == 0) {
-            w.update("INSERT INTO sync_cursor (chain_id, stream, block_number, block_hash) VALUES (?, ?, ?, ?)", chainId, STREAM, number, hash);
+            w.update("INSERT INTO sync_cursor (chain_id, stream, block_number, block_hash, block_time) VALUES (?, ?, ?, ?, ?)",
+                    chainId, STREAM, number, hash, at);
         }
     }
 

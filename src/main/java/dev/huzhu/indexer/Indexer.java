@@ -50,8 +50,12 @@ public final class Indexer implements AutoCloseable {
     private final EventDecoder decoder;
     private final EventStore store;
     private final Listener listener;
-    private final Connection connection;
-    private final SqlWriter w;
+    private final IndexDatabase db;
+    private final IndexerHealth health = new IndexerHealth();
+    private Connection connection;
+    private SqlWriter w;
+    /** A database call failed: the connection is replaced before the next attempt (a restarted server, a dropped socket). */
+    private boolean broken;
     private final AdaptiveRange range;
     private final PlanRules planRules;
     private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
@@ -63,14 +67,18 @@ public final class Indexer implements AutoCloseable {
     private long aheadFrom = -1;
     private long head = -1;
     private boolean rulesChecked;
+    private boolean registered;
+    /** The factories that follow the index's cursor (the settings' and any added to the database by another indexer). */
+    private List<String> factories = List.of();
     private long lastStatusMs;
 
     public Indexer(IndexDatabase db, ChainSource source, long chainId, IndexerSettings settings, EventDecoder decoder, Listener listener)
             throws SQLException {
+        this.db = db;
         this.source = source;
         this.settings = settings;
         this.decoder = decoder;
-        this.store = new EventStore(chainId, new Projector());
+        this.store = new EventStore(chainId, new Projector(PlanTerms.fromChain(source)));
         this.listener = listener == null ? new Listener() {} : listener;
         this.connection = db.connect();
         this.w = new SqlWriter(connection);
@@ -80,34 +88,38 @@ public final class Indexer implements AutoCloseable {
 
     /**
      * Indexes until {@code stop} says so; with {@code once}, until the target block is reached.
-     * Transient RPC failures are retried by a Failsafe policy with exponential backoff (0.5 s doubling
-     * to 30 s; in once mode {@value #ONCE_MAX_FAILURES} attempts, then an IndexerException); a
-     * permanent one (HTTP 4xx, method not found) is never retried. "Range too large" shrinks the
-     * range and asks again at once.
+     * Transient RPC failures and every database failure (a lock held by another process, a restarted
+     * server: the connection is opened again) are retried by a Failsafe policy with exponential backoff
+     * (0.5 s doubling to 30 s; in once mode {@value #ONCE_MAX_FAILURES} attempts, then the error); a
+     * permanent RPC error (HTTP 4xx, method not found) is never retried. "Range too large" shrinks the
+     * range and asks again at once. {@link #health()} says what happens meanwhile.
      */
     public void run(boolean once, BooleanSupplier stop) throws SQLException {
         Backoff poll = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
         RetryPolicy<Step> retries = RetryPolicy.<Step>builder()
-                .handleIf(e -> e instanceof RpcException r && !r.permanent())
+                .handleIf(e -> e instanceof RpcException r && !r.permanent() || e instanceof SQLException)
                 .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .withMaxAttempts(once ? ONCE_MAX_FAILURES : -1)
                 .abortIf((result, e) -> stop.getAsBoolean())
                 .onRetryScheduled(ev -> {
-                    String problem = ev.getLastException().getMessage();
-                    LOG.warn("{}; retrying in {} ms", problem, ev.getDelay().toMillis());
+                    Throwable last = ev.getLastException();
+                    String problem = last instanceof SQLException ? "database: " + last.getMessage() : last.getMessage();
+                    LOG.warn("{}; retrying in {} ms", dev.huzhu.chain.Redaction.text(String.valueOf(problem)), ev.getDelay().toMillis());
                     listener.retry(problem, ev.getDelay().toMillis());
+                    health.failing(String.valueOf(problem));
                     safeStatus(problem);
                 })
                 .build();
         while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             Step s;
             try {
-                s = Failsafe.with(retries).get(this::stepShrinking);
+                s = Failsafe.with(retries).get(this::attempt);
             } catch (RpcException e) {
                 if (stop.getAsBoolean()) {
                     return; // asked to stop while the node was failing
                 }
                 safeStatus(e.getMessage());
+                health.stopped(e.getMessage());
                 throw new IndexerException((e.permanent() ? "not retried (a permanent error): " : "giving up after " + ONCE_MAX_FAILURES + " failed attempts: ")
                         + e.getMessage(), e);
             } catch (FailsafeException e) {
@@ -116,6 +128,10 @@ public final class Indexer implements AutoCloseable {
                     return;
                 }
                 if (e.getCause() instanceof SQLException sql) {
+                    if (stop.getAsBoolean()) {
+                        return;
+                    }
+                    health.stopped("database: " + sql.getMessage());
                     throw sql;
                 }
                 throw e;
@@ -137,6 +153,42 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
+    /** What this indexer says about itself now (for /api/status of the same process). */
+    public IndexerHealth health() {
+        return health;
+    }
+
+    /** One attempt of a step: on a fresh connection if the last one failed. */
+    private Step attempt() throws SQLException {
+        try {
+            if (broken) {
+                reconnect();
+            }
+            return stepShrinking();
+        } catch (SQLException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    private void reconnect() throws SQLException {
+        dropAhead();
+        try {
+            w.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // the old connection is gone anyway
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // idem
+        }
+        connection = db.connect();
+        w = new SqlWriter(connection);
+        broken = false;
+        LOG.info("connected to the index database again");
+    }
+
     /** {@link #step()}, asking for fewer blocks at once for as long as the node says the range is too large. */
     private Step stepShrinking() throws SQLException {
         while (true) {
@@ -155,6 +207,12 @@ public final class Indexer implements AutoCloseable {
     /** Indexes one block range (or detects a reorg, or finds nothing to do). */
     public Step step() throws SQLException {
         EventStore.Cursor cur = cursor();
+        List<EventStore.Followed> behind = store.contracts(w).stream().filter(c -> c.indexedTo() != null).toList();
+        w.rollback(); // end the read
+        if (!behind.isEmpty()) { // contracts new to this index first: their history up to the cursor
+            dropAhead();
+            return catchUp(behind, cur);
+        }
         long target = head - settings.confirmations();
         if (head < 0 || cur.number() >= target) {
             dropAhead();
@@ -162,6 +220,7 @@ public final class Indexer implements AutoCloseable {
             target = head - settings.confirmations();
             store.saveStatus(w, head, target, cur.number(), null);
             lastStatusMs = System.currentTimeMillis();
+            health.progress(target, cur.number());
             if (cur.number() >= target) {
                 if (cur.number() >= 0 && !canonical(cur)) {
                     handleReorg(cur);
@@ -175,7 +234,7 @@ public final class Indexer implements AutoCloseable {
         List<String> plans = knownPlans();
         RangeFetch f = takeAhead(from, plans);
         if (f == null) {
-            f = RangeFetch.fetch(source, decoder, settings.factories(), plans, from, Math.min(target, from + range.size() - 1));
+            f = RangeFetch.fetch(source, decoder, factories, plans, from, Math.min(target, from + range.size() - 1));
         }
         if (!f.first().parentHash().equalsIgnoreCase(cur.hash())) {
             handleReorg(cur);
@@ -189,7 +248,8 @@ public final class Indexer implements AutoCloseable {
             long next = f.to() + 1;
             long nextTo = Math.min(target, next + range.size() - 1);
             aheadFrom = next;
-            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, decoder, settings.factories(), plans, next, nextTo));
+            List<String> fs = factories;
+            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, decoder, fs, plans, next, nextTo));
         }
         List<EventStore.ScopedEvent> events = new ArrayList<>(f.events().size());
         for (DecodedEvent e : f.events()) {
@@ -207,6 +267,7 @@ public final class Indexer implements AutoCloseable {
             planRules.fillMissing(w, store.chainId());
         }
         listener.batch(f.from(), f.to(), events.size(), fresh);
+        health.progress(target, f.to());
         if (System.currentTimeMillis() - lastStatusMs > 1000) {
             store.saveStatus(w, head, target, f.to(), null);
             lastStatusMs = System.currentTimeMillis();
@@ -214,10 +275,100 @@ public final class Indexer implements AutoCloseable {
         return Step.ADVANCED;
     }
 
+    /** The plans that follow the index's cursor (refreshes the factories too): what this database follows, whoever added it. */
     private List<String> knownPlans() throws SQLException {
-        List<String> plans = new ArrayList<>(new LinkedHashSet<>(concat(settings.plans(), store.discoveredPlans(w))));
+        List<String> plans = new ArrayList<>(new LinkedHashSet<>(store.followed(w, "plan")));
+        factories = List.copyOf(new LinkedHashSet<>(concat(settings.factories(), store.followed(w, "factory"))));
         w.rollback(); // end the read
         return plans;
+    }
+
+    /**
+     * Catches up the contracts that joined an existing index (their own cursor below the index's): the group
+     * furthest behind, one range at a time, up to the index's cursor, where they join the others. Plans its
+     * factories created are followed from their creation; a plan that already had events (followed directly before
+     * its factory was added) is rebuilt from all its events in order.
+     */
+    private Step catchUp(List<EventStore.Followed> behind, EventStore.Cursor cur) throws SQLException {
+        long at = behind.stream().mapToLong(EventStore.Followed::indexedTo).min().orElseThrow();
+        List<EventStore.Followed> group = behind.stream().filter(c -> c.indexedTo() == at).toList();
+        long next = behind.stream().mapToLong(EventStore.Followed::indexedTo).filter(n -> n > at).min().orElse(cur.number());
+        long from = at + 1;
+        long to = Math.min(Math.min(next, cur.number()), from + range.size() - 1);
+        List<String> groupFactories = group.stream().filter(c -> c.kind().equals("factory")).map(EventStore.Followed::address).toList();
+        List<String> groupPlans = group.stream().filter(c -> c.kind().equals("plan")).map(EventStore.Followed::address).toList();
+        RangeFetch f = RangeFetch.fetch(source, decoder, groupFactories, groupPlans, from, to);
+        if (!f.consistent()) {
+            return Step.RETRY;
+        }
+        range.adjust(to - from + 1, f.logs().size());
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (EventStore.Followed c : store.contracts(w)) {
+            known.add(c.address());
+        }
+        w.rollback();
+        java.util.Map<String, Long> created = new java.util.LinkedHashMap<>();
+        java.util.Set<String> replay = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
+            if (known.contains(p.getKey())) {
+                replay.add(p.getKey()); // already followed with the others: its creation is older than its stored events
+            } else {
+                created.put(p.getKey(), p.getValue());
+            }
+        }
+        List<EventStore.ScopedEvent> events = new ArrayList<>();
+        for (DecodedEvent e : f.events()) {
+            String scope = scopeOf(e, groupFactories);
+            boolean ours = groupFactories.contains(e.contract()) || groupPlans.contains(e.contract()) || created.containsKey(e.contract());
+            if (ours) {
+                events.add(new EventStore.ScopedEvent(e, scope));
+            }
+        }
+        int stored = store.commitCatchUp(w, events, group.stream().map(EventStore.Followed::address).toList(), created, at, to, replay);
+        if (stored < 0) {
+            return Step.RETRY; // another indexer caught this group up meanwhile, or a reorg moved the index's cursor below `to`
+        }
+        if (stored > 0) {
+            planRules.fillMissing(w, store.chainId());
+        }
+        listener.batch(from, to, events.size(), stored);
+        return Step.ADVANCED;
+    }
+
+    /**
+     * Follows the contracts of the settings (once per run). A new database starts at {@code --from-block}. In an
+     * existing one a contract it does not follow yet is caught up alone from {@code --from-block} (its history is
+     * never skipped); blocks are never skipped either: a {@code --from-block} past the index's cursor, or earlier than
+     * the first block already indexed for a factory, cannot be honoured and is refused with the reason.
+     */
+    private void register(Optional<EventStore.Cursor> existing) throws SQLException {
+        long from = settings.fromBlock();
+        Map<String, EventStore.Followed> known = new java.util.HashMap<>();
+        for (EventStore.Followed c : store.contracts(w)) {
+            known.put(c.address(), c);
+        }
+        long cursor = existing.map(EventStore.Cursor::number).orElse(from - 1);
+        if (existing.isPresent() && settings.fromBlockGiven() && from > cursor + 1) {
+            throw new IndexerException("--from-block " + from + " would skip blocks " + (cursor + 1) + "-" + (from - 1)
+                    + ": this database is indexed up to block " + cursor + " and never skips blocks; leave out --from-block, or use a new database (--db)");
+        }
+        List<String[]> wanted = new ArrayList<>();
+        settings.factories().forEach(a -> wanted.add(new String[] {a, "factory"}));
+        settings.plans().forEach(a -> wanted.add(new String[] {a, "plan"}));
+        for (String[] c : wanted) {
+            EventStore.Followed had = known.get(c[0]);
+            if (had == null) {
+                Long behind = existing.isPresent() && from - 1 < cursor ? Long.valueOf(from - 1) : null;
+                store.follow(w, c[0], c[1], from, behind);
+                if (behind != null) {
+                    LOG.info("{} {} is new to this index (at block {}): catching it up from block {}", c[1], c[0], cursor, from);
+                }
+            } else if (settings.fromBlockGiven() && from < had.fromBlock() && c[1].equals("factory")) {
+                throw new IndexerException("--from-block " + from + ": factory " + c[0] + " is indexed from block " + had.fromBlock()
+                        + " in this database, and earlier blocks cannot be added to it; use a new database (--db) to start earlier");
+            }
+        }
+        w.commit();
     }
 
     /** The range fetched ahead, if it starts at {@code from} and asked for the same plans. */
@@ -251,6 +402,10 @@ public final class Indexer implements AutoCloseable {
 
     private EventStore.Cursor cursor() throws SQLException {
         Optional<EventStore.Cursor> c = store.cursor(w);
+        if (!registered) {
+            register(c);
+            registered = true;
+        }
         if (c.isPresent()) {
             if (!rulesChecked) {
                 planRules.fillMissing(w, store.chainId()); // a crash may have come between a commit and the rules
@@ -300,7 +455,11 @@ public final class Indexer implements AutoCloseable {
 
     /** Factory events belong to the plan they name; every other event to the contract that emitted it. */
     private String scopeOf(DecodedEvent e) {
-        if (settings.factories().contains(e.contract())) {
+        return scopeOf(e, factories);
+    }
+
+    private static String scopeOf(DecodedEvent e, List<String> factories) {
+        if (factories.contains(e.contract())) {
             String plan = e.args().text("plan", "pool", "clone", "instance");
             if (plan != null) {
                 return plan.toLowerCase(Locale.ROOT);

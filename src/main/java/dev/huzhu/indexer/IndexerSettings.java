@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param finality      follow the latest or the finalized head
  * @param initialRange  blocks per eth_getLogs at start; adapts between 1 and {@code maxRange}
  * @param targetLogs    logs per eth_getLogs response the adaptive range aims at
+ * @param fromBlockGiven whether the user asked for {@code fromBlock} (--from-block): then it is honoured or refused with a reason
  */
 public record IndexerSettings(List<String> factories, List<String> plans, long fromBlock, int confirmations,
-                              Finality finality, long initialRange, long maxRange, int targetLogs) {
+                              Finality finality, long initialRange, long maxRange, int targetLogs, boolean fromBlockGiven) {
     public static final long DEFAULT_INITIAL_RANGE = 1;
     public static final long DEFAULT_MAX_RANGE = 50_000;
     /** Logs per eth_getLogs response the range aims at (see {@link AdaptiveRange}). */
@@ -35,11 +36,16 @@ public record IndexerSettings(List<String> factories, List<String> plans, long f
 
     public static IndexerSettings of(List<String> factories, List<String> plans, long fromBlock, int confirmations, Finality finality) {
         return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, DEFAULT_INITIAL_RANGE, DEFAULT_MAX_RANGE,
-                DEFAULT_TARGET_LOGS);
+                DEFAULT_TARGET_LOGS, false);
+    }
+
+    /** The same settings, with {@code fromBlock} asked for by the user (--from-block). */
+    public IndexerSettings withFromBlockGiven() {
+        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, initialRange, maxRange, targetLogs, true);
     }
 
     /** The same settings with another maximum range (blocks per eth_getLogs). */
     public IndexerSettings withMaxRange(long max) {
-        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, Math.min(initialRange, max), max, targetLogs);
+        return new IndexerSettings(factories, plans, fromBlock, confirmations, finality, Math.min(initialRange, max), max, targetLogs, fromBlockGiven);
     }
 }

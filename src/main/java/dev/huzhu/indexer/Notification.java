@@ -11,9 +11,24 @@ public record Notification(long chainId, String event, String plan, long blockNu
                            int logIndex, long blockTime, EventArgs args) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Stable for this event on this chain: chain id, transaction hash and log index. */
+    /** The event name of a retraction: a delivered event that a reorg removed from the chain. */
+    public static final String RETRACTED = "Retracted";
+
+    /** Stable for this event on this chain: chain id, transaction hash and log index (a retraction: "-retracted" added). */
     public String idempotencyKey() {
-        return "huzhu-" + chainId + "-" + txHash + "-" + logIndex;
+        String key = "huzhu-" + chainId + "-" + txHash + "-" + logIndex;
+        return RETRACTED.equals(event) ? key + "-retracted" : key;
+    }
+
+    /**
+     * The retraction of a delivered event ({@code event}, at {@code blockNumber}/{@code logIndex} of block {@code blockHash})
+     * that a reorg removed: same position and hashes, event "Retracted", args {retracts: its idempotency key}.
+     */
+    static Notification retraction(long chainId, String plan, long blockNumber, String blockHash, String txHash, int logIndex) {
+        Notification original = new Notification(chainId, "", plan, blockNumber, blockHash, txHash, logIndex, 0, new EventArgs(Map.of()));
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("retracts", original.idempotencyKey());
+        return new Notification(chainId, RETRACTED, plan, blockNumber, blockHash, txHash, logIndex, 0, new EventArgs(args));
     }
 
     /** One JSON line (no newline). */

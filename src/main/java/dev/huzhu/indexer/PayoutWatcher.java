@@ -59,9 +59,20 @@ public final class PayoutWatcher implements AutoCloseable {
         }
     }
 
-    /** Delivers everything pending; returns how many, or -1 if stopped midway. */
+    /**
+     * Delivers everything pending; returns how many, or -1 if stopped midway. First the retractions: a delivered
+     * event that a reorg removed is announced as retracted (event "Retracted", its own idempotency key) and the
+     * cursor rewinds to its position, so the canonical events that replaced it are delivered after.
+     */
     int deliverPending(BooleanSupplier stop) throws SQLException {
         int count = 0;
+        for (Notification r : cursor.retracted(w, cursor.position(w, options.fromBlock()))) {
+            if (stop.getAsBoolean() || !send(r)) {
+                return -1;
+            }
+            cursor.retract(w, r, cursor.position(w, options.fromBlock()));
+            count++;
+        }
         while (true) {
             long[] pos = cursor.position(w, options.fromBlock());
             List<Notification> batch = cursor.pending(w, pos, options.plan(), options.allClaimEvents(), PAGE);
@@ -69,20 +80,22 @@ public final class PayoutWatcher implements AutoCloseable {
                 return count;
             }
             for (Notification n : batch) {
-                if (stop.getAsBoolean()) {
-                    return -1;
-                }
-                if (options.lines() != null) {
-                    options.lines().accept(n.toJson());
-                }
-                if (options.webhook() != null && !options.webhook().deliver(n,
-                        (attempt, problem) -> warnings.accept("webhook attempt " + attempt + " for " + n.idempotencyKey() + " failed: " + problem))) {
+                if (stop.getAsBoolean() || !send(n)) {
                     return -1;
                 }
                 cursor.advance(w, n);
                 count++;
             }
         }
+    }
+
+    /** One message to the sink's lines and webhook; false if the webhook was stopped before it succeeded. */
+    private boolean send(Notification n) {
+        if (options.lines() != null) {
+            options.lines().accept(n.toJson());
+        }
+        return options.webhook() == null || options.webhook().deliver(n,
+                (attempt, problem) -> warnings.accept("webhook attempt " + attempt + " for " + n.idempotencyKey() + " failed: " + problem));
     }
 
     @Override

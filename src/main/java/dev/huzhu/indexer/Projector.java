@@ -33,14 +33,20 @@ public final class Projector {
             Map.entry("claims", "plan"), Map.entry("votes", "plan"), Map.entry("challenges", "plan"), Map.entry("payouts", "plan"),
             Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"));
 
+    private final PlanTerms.Source terms;
+    private final TransactionFacts tx = new TransactionFacts();
+    /** Each plan's model once known (immutable): the projections of both models differ. */
+    private final Map<String, Boolean> costSharing = new java.util.HashMap<>();
+
     private final Map<String, Handler> handlers = Map.ofEntries(
             Map.entry("PlanCreated", Projector::planCreated),
-            Map.entry("MemberJoined", Projector::memberJoined),
+            Map.entry("MemberJoined", this::memberJoined),
             Map.entry("Deposited", (w, c, e, p) -> balanceMove(w, c, e, p, "deposit")),
             Map.entry("Withdrawn", (w, c, e, p) -> balanceMove(w, c, e, p, "withdrawal")),
-            Map.entry("ContributionCharged", Projector::contributionCharged),
+            Map.entry("ContributionCharged", this::contributionCharged),
             Map.entry("SharesSettled", Projector::sharesSettled),
-            Map.entry("MemberLapsed", (w, c, e, p) -> memberEnded(w, c, e, p, "lapsed")),
+            Map.entry("PeriodStarted", (w, c, e, p) -> CoverProjections.periodStarted(w, c, e, p)),
+            Map.entry("MemberLapsed", this::memberLapsed),
             Map.entry("MemberLeft", Projector::memberLeft),
             Map.entry("ClaimSubmitted", Projector::claimSubmitted),
             Map.entry("AssessorVoted", (w, c, e, p) -> vote(w, c, e, p, "assessor")),
@@ -48,13 +54,29 @@ public final class Projector {
                 vote(w, c, e, p, "juror");
                 V3Projections.juryVoteRevealed(w, c, e, p);
             }),
-            Map.entry("JuryVoteCommitted", V3Projections::juryVoteCommitted),
+            Map.entry("JuryVoteCommitted", (w, c, e, p) -> {
+                V3Projections.juryVoteCommitted(w, c, e, p);
+                PlanTerms.Terms t = termsOf(p);
+                addToPlan(w, c, p, "bonds_held", t == null ? BigInteger.ZERO : t.jurorDeposit()); // the juror's deposit, held
+            }),
             Map.entry("JuryDrawScheduled", V3Projections::juryDrawScheduled),
             Map.entry("JurorDrawn", V3Projections::jurorDrawn),
             Map.entry("JuryDrawn", V3Projections::juryDrawn),
             Map.entry("JuryFellBack", V3Projections::juryFellBack),
-            Map.entry("JurorRewarded", V3Projections::jurorRewarded),
-            Map.entry("JurorDepositForfeited", V3Projections::jurorDepositForfeited),
+            Map.entry("JurorRewarded", (w, c, e, p) -> {
+                V3Projections.jurorRewarded(w, c, e, p);
+                BigInteger back = e.args().uint("deposit").add(e.args().uint("reward"));
+                addToPlan(w, c, p, "bonds_held", back.negate()); // out of the bonds, credited to the juror's free balance
+                memberRow(w, c, p, e.args().text("juror")).add("balance", back);
+            }),
+            Map.entry("JurorDepositForfeited", (w, c, e, p) -> {
+                V3Projections.jurorDepositForfeited(w, c, e, p);
+                addToPlan(w, c, p, "bonds_held", e.args().uint("amount").negate());
+            }),
+            Map.entry("BondsReleased", (w, c, e, p) -> {
+                addToPlan(w, c, p, "bonds_held", e.args().uint("amount").negate()); // credited to the winner's free balance
+                memberRow(w, c, p, e.args().text("to")).add("balance", e.args().uint("amount"));
+            }),
             Map.entry("ClaimOwed", V3Projections::claimOwed),
             Map.entry("CloseVoted", V3Projections::closeVoted),
             Map.entry("BelowFloorNoted", V3Projections::belowFloorNoted),
@@ -66,9 +88,10 @@ public final class Projector {
             Map.entry("ClaimRejected", (w, c, e, p) -> claimStatus(w, c, e, p, "Rejected", "claims_rejected")),
             Map.entry("ClaimDisputed", Projector::claimDisputed),
             Map.entry("DisputeResolved", Projector::disputeResolved),
-            Map.entry("ClaimPaid", Projector::claimPaid),
-            Map.entry("ClaimDenied", (w, c, e, p) -> claimStatus(w, c, e, p, "Denied", null)),
-            Map.entry("BondsForfeited", (w, c, e, p) -> addToPlan(w, c, p, "reserve", e.args().uint("amount"))),
+            Map.entry("ClaimPaid", this::claimPaid),
+            Map.entry("ClaimDenied", (w, c, e, p) -> claimStatus(w, c, e, p, "Denied", "claims_denied")),
+            Map.entry("BondsForfeited", (w, c, e, p) -> planRow(w, c, p).add("reserve", e.args().uint("amount"))
+                    .add("bonds_held", e.args().uint("amount").negate())),
             Map.entry("FeeLowered", (w, c, e, p) -> w.update("UPDATE plans SET fee_bps = ? WHERE chain_id = ? AND address = ?",
                     (int) e.args().longValue("newBps"), c, p)),
             Map.entry("FeesWithdrawn", (w, c, e, p) -> addToPlan(w, c, p, "fees", e.args().uint("amount").negate())),
@@ -77,10 +100,24 @@ public final class Projector {
             Map.entry("PlanRated", Projector::planRated),
             Map.entry("PointsAccrued", Projector::pointsAccrued));
 
+    /** A projector that knows no plan's terms (what needs them, the COST_SHARING cover and juror deposits, is not projected). */
+    public Projector() {
+        this(PlanTerms.NONE);
+    }
+
+    Projector(PlanTerms.Source terms) {
+        this.terms = terms;
+    }
+
+    private PlanTerms.Terms termsOf(String plan) {
+        return terms.of(plan);
+    }
+
     /** Applies {@code e}, which belongs to {@code plan}; events without a handler are ignored here. */
     public void apply(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         Handler h = handlers.get(e.name());
         if (h != null) {
+            tx.see(e);
             h.apply(w, chainId, e, plan);
         }
     }
@@ -127,14 +164,35 @@ public final class Projector {
         return w.change("members", "chain_id = ? AND plan = ? AND member = ?", chainId, plan, member);
     }
 
-    private static boolean costSharing(SqlWriter w, long chainId, String plan) throws SQLException {
+    private boolean costSharing(SqlWriter w, long chainId, String plan) throws SQLException {
+        Boolean known = costSharing.get(plan);
+        if (known != null) {
+            return known;
+        }
         List<Object[]> r = w.query("SELECT model FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
-        return !r.isEmpty() && "COST_SHARING".equals(r.get(0)[0]);
+        if (r.isEmpty() || r.get(0)[0] == null) {
+            return false;
+        }
+        boolean shared = "COST_SHARING".equals(r.get(0)[0]);
+        costSharing.put(plan, shared);
+        return shared;
     }
 
-    private static void memberJoined(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+    /**
+     * MemberLapsed. PREPAID: out of the active members at once. COST_SHARING: a lapse found by a
+     * settlement leaves the member counted until the next roll-over (PeriodStarted counts them out); a
+     * lapse from re-filing the cover after a deposit or withdrawal takes them out at once.
+     */
+    private void memberLapsed(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        String member = e.args().text("member");
+        boolean counted = !costSharing(w, chainId, plan) || tx.afterBalanceMove(plan, member);
+        memberEnded(w, chainId, e, plan, "lapsed", counted);
+    }
+
+    private void memberJoined(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         ensurePlan(w, chainId, plan, e);
         String member = e.args().text("member");
+        tx.joined(plan, member);
         String referrer = e.args().text("referrer");
         referrer = referrer == null || ZERO_ADDRESS.equals(referrer) ? null : referrer;
         long joined = e.args().has("joinedAt") ? e.args().longValue("joinedAt") : e.blockTime();
@@ -149,35 +207,52 @@ public final class Projector {
         planRow(w, chainId, plan).add("members_total", inserted).add("members_active", 1);
     }
 
-    private static void memberEnded(SqlWriter w, long chainId, DecodedEvent e, String plan, String status) throws SQLException {
+    private static void memberEnded(SqlWriter w, long chainId, DecodedEvent e, String plan, String status, boolean counted) throws SQLException {
         int changed = w.update("UPDATE members SET status = ? WHERE chain_id = ? AND plan = ? AND member = ? AND status = 'active'",
                 status, chainId, plan, e.args().text("member"));
         if (e.args().has("paidThrough")) {
             w.update("UPDATE members SET paid_through = ? WHERE chain_id = ? AND plan = ? AND member = ?",
                     e.args().longValue("paidThrough"), chainId, plan, e.args().text("member"));
         }
-        planRow(w, chainId, plan).add("members_active", -changed);
+        planRow(w, chainId, plan).add("members_active", counted ? -changed : 0);
     }
 
     private static void memberLeft(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        memberEnded(w, chainId, e, plan, "left");
+        memberEnded(w, chainId, e, plan, "left", true);
         BigInteger refunded = e.args().uint("refunded");
         w.append("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'refund', ?, 0)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, e.args().text("member"), refunded);
-        w.update("UPDATE members SET balance = 0 WHERE chain_id = ? AND plan = ? AND member = ?", chainId, plan, e.args().text("member"));
+        w.update("UPDATE members SET balance = 0, shares_due = 0 WHERE chain_id = ? AND plan = ? AND member = ?", chainId, plan, e.args().text("member"));
     }
 
-    private static void balanceMove(SqlWriter w, long chainId, DecodedEvent e, String plan, String kind) throws SQLException {
+    private void balanceMove(SqlWriter w, long chainId, DecodedEvent e, String plan, String kind) throws SQLException {
         String member = e.args().text("member");
         BigInteger after = e.args().uint("balance");
+        tx.balanceMoved(plan, member);
         w.append("INSERT INTO deposits (chain_id, block_hash, tx_hash, log_index, block_number, block_time, plan, member, kind, amount, balance_after) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, member, kind, e.args().uint("amount"), after);
         memberRow(w, chainId, plan, member).set("balance", after);
+        if (costSharing(w, chainId, plan) && refiles(w, chainId, plan, member, kind)) {
+            CoverProjections.refile(w, chainId, e, plan, member, after, terms.of(plan));
+        }
     }
 
-    private static void contributionCharged(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+    /** Whether a COST_SHARING deposit or withdrawal re-files the member's cover: an active member's, and no more once exits are open. */
+    private static boolean refiles(SqlWriter w, long chainId, String plan, String member, String kind) throws SQLException {
+        List<Object[]> m = w.query("SELECT status FROM members WHERE chain_id = ? AND plan = ? AND member = ?", chainId, plan, member);
+        if (m.isEmpty() || !"active".equals(m.get(0)[0])) {
+            return false;
+        }
+        if ("deposit".equals(kind)) {
+            return true;
+        }
+        List<Object[]> p = w.query("SELECT exits_open FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
+        return p.isEmpty() || p.get(0)[0] == null || ((Number) p.get(0)[0]).intValue() == 0;
+    }
+
+    private void contributionCharged(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         String member = e.args().text("member");
         BigInteger amount = e.args().uint("amount");
         BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
@@ -185,6 +260,9 @@ public final class Projector {
         memberRow(w, chainId, plan, member).add("contributed", amount).add("balance", amount.negate())
                 .set("paid_through", e.args().longValue("paidThrough"));
         planRow(w, chainId, plan).add("reserve", amount.subtract(fee)).add("fees", fee);
+        if (tx.chargedOnTime(plan, member)) { // POINTS_CONTRIBUTION per period paid on time, implied by the event (docs/events.md)
+            V3Projections.addPoints(w, chainId, plan, member, BigInteger.valueOf(e.args().longValue("periods")), BigInteger.ZERO);
+        }
     }
 
     private static void sharesSettled(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
@@ -193,6 +271,8 @@ public final class Projector {
         contribution(w, chainId, e, plan, member, "share", null, amount);
         memberRow(w, chainId, plan, member).add("contributed", amount).set("balance", e.args().uint("balance"))
                 .set("paid_through", e.args().longValue("paidThrough"));
+        CoverProjections.settled(w, chainId, plan, member, amount);
+        V3Projections.addPoints(w, chainId, plan, member, BigInteger.ONE, BigInteger.ZERO); // one point per settlement, implied by the event
     }
 
     private static void contribution(SqlWriter w, long chainId, DecodedEvent e, String plan, String member, String kind, Long periods,
@@ -211,7 +291,7 @@ public final class Projector {
                         + "updated_block, bond, incurred_at) VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?, ?, ?)",
                 chainId, plan, a.longValue("claimId"), a.text("claimant"), a.uint("amount"), a.text("evidenceHash"),
                 e.blockNumber(), e.blockTime(), e.blockNumber(), a.uint("bond"), a.has("incurredAt") ? a.longValue("incurredAt") : null);
-        planRow(w, chainId, plan).add("claims_total", 1);
+        planRow(w, chainId, plan).add("claims_total", 1).add("bonds_held", a.uint("bond"));
     }
 
     private static void vote(SqlWriter w, long chainId, DecodedEvent e, String plan, String role) throws SQLException {
@@ -244,6 +324,7 @@ public final class Projector {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockHash(), e.txHash(), e.logIndex(), e.blockNumber(), e.blockTime(), plan, claimId,
                 e.args().text("by"), e.args().uint("bond"), kind);
+        addToPlan(w, chainId, plan, "bonds_held", e.args().uint("bond")); // a challenge or appeal bond (0 when escalated)
     }
 
     private static void disputeResolved(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
@@ -259,7 +340,7 @@ public final class Projector {
                 (int) e.args().longValue("votesFor"), (int) e.args().longValue("votesAgainst"), e.blockNumber(), chainId, plan, claimId);
     }
 
-    private static void claimPaid(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+    private void claimPaid(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         long claimId = e.args().longValue("claimId");
         BigInteger amount = e.args().uint("amount");
         BigInteger fee = e.args().has("fee") ? e.args().uint("fee") : BigInteger.ZERO;
@@ -288,6 +369,12 @@ public final class Projector {
         BigInteger dust = e.args().has("dust") ? e.args().uint("dust") : BigInteger.ZERO;
         planRow(w, chainId, plan).add("claims_paid", firstPayment ? 1 : 0).add("paid_total", amount)
                 .add("reserve", dust.subtract(fromReserve)).add("fees", fee).add("pay_seconds_sum", firstPayment ? e.blockTime() - submitted : 0L);
+        if (e.args().has("sharePerMember") && costSharing(w, chainId, plan)) {
+            CoverProjections.charge(w, chainId, e, plan, e.args().uint("sharePerMember"), terms.of(plan));
+        }
+        if (!recipient.isEmpty()) {
+            memberRow(w, chainId, plan, recipient).add("balance", amount); // credited to the claimant's free balance (pull payment)
+        }
     }
 
     // ------------------------------------------------------------------ ratings and points

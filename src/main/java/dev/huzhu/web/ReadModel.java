@@ -14,15 +14,16 @@ final class ReadModel {
             "contribution", "COALESCE(contribution, 0)",
             "reserve", "reserve",
             "members", "members_active",
-            "approval", "CASE WHEN claims_approved + claims_rejected = 0 THEN -1 ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END",
+            "approval", "CASE WHEN claims_paid + claims_denied = 0 THEN -1 ELSE 1.0 * claims_paid / (claims_paid + claims_denied) END",
             "timeToPay", "CASE WHEN claims_paid = 0 THEN NULL ELSE 1.0 * pay_seconds_sum / claims_paid END",
             "rating", "CASE WHEN rating_count = 0 THEN -1 ELSE 1.0 * rating_sum / rating_count END",
             "created", "created_block");
 
     private static final String PLAN_COLUMNS = "address, factory, creator, name, category, model, asset, contribution, period_seconds, "
-            + "waiting_seconds, max_payout, fee_bps, quorum, assessors, rules_hash, created_block, created_time, token_symbol, token_decimals, reserve, fees, "
-            + "members_total, members_active, claims_total, claims_approved, claims_rejected, claims_paid, paid_total, "
-            + "CASE WHEN claims_approved + claims_rejected = 0 THEN NULL ELSE 1.0 * claims_approved / (claims_approved + claims_rejected) END AS approval_ratio, "
+            + "waiting_seconds, max_payout, fee_bps, quorum, assessors, rules_hash, created_block, created_time, token_symbol, token_decimals, reserve, fees, bonds_held, "
+            + "members_total, members_active, claims_total, claims_approved, claims_rejected, claims_paid, claims_denied, paid_total, "
+            // the final outcomes (paid or denied), not the assessors' first decision that a jury may overturn
+            + "CASE WHEN claims_paid + claims_denied = 0 THEN NULL ELSE 1.0 * claims_paid / (claims_paid + claims_denied) END AS approval_ratio, "
             + "CASE WHEN claims_paid = 0 THEN NULL ELSE pay_seconds_sum / claims_paid END AS avg_pay_seconds, "
             + "CASE WHEN rating_count = 0 THEN NULL ELSE 1.0 * rating_sum / rating_count END AS rating, rating_count, "
             // protocol v3: what approved claims still owe, the jury's size, the wind-down (V4)
@@ -36,8 +37,8 @@ final class ReadModel {
      * reveals, votes, outcome (verdict-approved, verdict-denied, fell-back-approved, fell-back-denied)
      * and, when the assessors' decision stood, why (no-verdict, not-drawn).
      */
-    private static final String CLAIM_V3 = "COALESCE(paid, CAST(paid_amount AS VARCHAR(80))) AS paid, "
-            + "COALESCE(owed, CASE WHEN status = 'Paid' THEN '0' ELSE NULL END) AS owed, owed_time, "
+    private static final String CLAIM_V3 = "COALESCE(paid, CAST(paid_amount AS VARCHAR(80)), '0') AS paid, "
+            + "COALESCE(owed, '0') AS owed, owed_time, "
             + "dispute_kind, jury_round, jury_seats, (SELECT q.jury_panel / 2 + 1 FROM plans q WHERE q.chain_id = claims.chain_id AND q.address = claims.plan) "
             + "AS jury_quorum, jury_commits, jury_reveals, votes_for, votes_against, jury_commit_ends, jury_reveal_ends, jury_outcome, jury_fallback";
 
@@ -50,10 +51,19 @@ final class ReadModel {
         return "(SELECT token_symbol" + match + " AS token_symbol, (SELECT token_decimals" + match + " AS token_decimals";
     }
 
+    /** An indexer that has not written its status for this long is reported as stopped (it writes at least every 2 s). */
+    static final long STALE_MS = 60_000;
+
     private final long chainId;
+    private final java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live;
 
     ReadModel(long chainId) {
+        this(chainId, null);
+    }
+
+    ReadModel(long chainId, java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live) {
         this.chainId = chainId;
+        this.live = live;
     }
 
     Map<String, Object> plans(Connection c, String sort, String order, int limit, int offset) throws SQLException {
@@ -71,8 +81,14 @@ final class ReadModel {
         }
         Map<String, Object> plan = new LinkedHashMap<>(rows.get(0));
         plan.put("windDown", windDown(plan));
-        plan.put("members", Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through "
-                + "FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ?", chainId, address, limit));
+        List<Map<String, Object>> members = Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, "
+                + "paid_through, shares_due, shares_paid FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ?",
+                chainId, address, limit);
+        Long now = indexedTime(c);
+        for (Map<String, Object> m : members) {
+            m.put("withdrawable", Withdrawable.of(m, plan, now));
+        }
+        plan.put("members", members);
         plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
                 + "decided_time, paid_amount, paid_time, " + CLAIM_V3 + " FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ?", chainId, address,
                 limit));
@@ -146,9 +162,22 @@ final class ReadModel {
         r.put("address", member);
         r.put("limit", limit);
         r.put("offset", offset);
-        r.put("memberships", Rows.query(c, "SELECT plan, status, joined_block, joined_time, eligible_at, balance, contributed, paid_through, exit_share, "
-                + "(SELECT p.closed FROM plans p WHERE p.chain_id = members.chain_id AND p.address = members.plan) AS plan_closed, " + token("members")
-                + " FROM members WHERE chain_id = ? AND member = ? ORDER BY joined_block LIMIT ?", chainId, member, QueryParams.MAX_LIMIT));
+        List<Map<String, Object>> memberships = Rows.query(c, "SELECT members.plan, members.status, members.joined_block, members.joined_time, "
+                + "members.eligible_at, members.balance, members.contributed, members.paid_through, members.shares_due, members.shares_paid, "
+                + "members.exit_share, p.closed AS plan_closed, p.model, p.contribution, p.period_seconds, p.closed_at, p.token_symbol, p.token_decimals "
+                + "FROM members LEFT JOIN plans p ON p.chain_id = members.chain_id AND p.address = members.plan "
+                + "WHERE members.chain_id = ? AND members.member = ? ORDER BY members.joined_block LIMIT ?", chainId, member, QueryParams.MAX_LIMIT);
+        Long now = indexedTime(c);
+        for (Map<String, Object> m : memberships) {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("model", m.remove("model"));
+            plan.put("contribution", m.remove("contribution"));
+            plan.put("periodSeconds", m.remove("periodSeconds"));
+            plan.put("closed", m.get("planClosed"));
+            plan.put("closedAt", m.remove("closedAt"));
+            m.put("withdrawable", Withdrawable.of(m, plan, now));
+        }
+        r.put("memberships", memberships);
         r.put("deposits", Rows.query(c, "SELECT plan, kind, amount, balance_after, block_number, block_time, tx_hash, " + token("deposits") + " FROM deposits "
                 + "WHERE chain_id = ? AND member = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("contributions", Rows.query(c, "SELECT plan, kind, periods, amount, claim_id, block_number, block_time, tx_hash, " + token("contributions") + " FROM contributions "
@@ -175,9 +204,17 @@ final class ReadModel {
         return r;
     }
 
+    /** The time of the last indexed block (what "now" is for dues that grow with time); null before the first range. */
+    private Long indexedTime(Connection c) throws SQLException {
+        List<Map<String, Object>> r = Rows.query(c, "SELECT block_time FROM sync_cursor WHERE chain_id = ? AND stream = 'index'", chainId);
+        return r.isEmpty() || r.get(0).get("blockTime") == null ? null : ((Number) r.get(0).get("blockTime")).longValue();
+    }
+
     Map<String, Object> stats(Connection c) throws SQLException {
-        Map<String, Object> s = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS plans, COALESCE(SUM(members_active), 0) AS members_active, "
+        Map<String, Object> s = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS plans, COALESCE(SUM(members_active), 0) AS memberships_active, "
                 + "COALESCE(SUM(claims_total), 0) AS claims, COALESCE(SUM(claims_paid), 0) AS claims_paid FROM plans WHERE chain_id = ?", chainId).get(0));
+        // people, not memberships: someone in two plans is one active member
+        s.put("membersActive", Rows.count(c, "SELECT COUNT(DISTINCT member) FROM members WHERE chain_id = ? AND status = 'active'", chainId));
         // money is summed per token only: plans in different tokens are never added up as one currency
         s.put("byToken", TokenTotals.of(c, chainId));
         s.put("events", Rows.count(c, "SELECT COUNT(*) FROM events WHERE chain_id = ?", chainId));
@@ -190,8 +227,20 @@ final class ReadModel {
                 + "WHERE chain_id = ?", chainId);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("chainId", chainId);
+        dev.huzhu.indexer.IndexerHealth.Snapshot now = live == null ? null : live.get();
+        if (now != null && now.head() >= 0) { // the indexer of this process: its own account, even while the database fails
+            s.put("headBlock", now.head());
+            s.put("indexedBlock", now.indexed());
+            s.put("lag", now.lag());
+            s.put("state", now.state().label());
+            s.put("lastError", now.lastError());
+            s.put("failingSinceMs", now.failingSinceMs());
+            s.put("updatedMs", now.updatedMs());
+            return s;
+        }
         if (rows.isEmpty()) {
-            s.put("state", "not started");
+            s.put("state", now != null && now.state() == dev.huzhu.indexer.IndexerHealth.State.STOPPED ? "stopped" : "not started");
+            s.put("lastError", now == null ? null : now.lastError());
             return s;
         }
         s.putAll(rows.get(0));
@@ -199,8 +248,13 @@ final class ReadModel {
         s.computeIfPresent("lastError", (k, v) -> dev.huzhu.chain.Redaction.text(String.valueOf(v)));
         long head = ((Number) rows.get(0).get("headBlock")).longValue();
         long indexed = ((Number) rows.get(0).get("indexedBlock")).longValue();
+        long age = System.currentTimeMillis() - ((Number) rows.get(0).get("updatedMs")).longValue();
+        Object error = rows.get(0).get("lastError");
+        s.put("lastError", error == null ? null : dev.huzhu.chain.Redaction.text(error.toString()));
         s.put("lag", Math.max(0, head - indexed));
-        s.put("state", rows.get(0).get("lastError") != null ? "retrying" : head - indexed <= 0 ? "synced" : "catching up");
+        // an indexer in another process reports through the database: silence for a minute means it is not running
+        s.put("state", age > STALE_MS || now != null && now.state() == dev.huzhu.indexer.IndexerHealth.State.STOPPED ? "stopped"
+                : error != null ? "retrying" : head - indexed <= 0 ? "synced" : "catching up");
         return s;
     }
 

@@ -21,8 +21,11 @@ final class Rows {
     static final int QUERY_TIMEOUT_S = 10;
     private static final Set<String> AMOUNTS = Set.of("amount", "balance", "balance_after", "contributed", "reserve", "fees",
             "paid_total", "contribution", "max_payout", "bond", "paid_amount", "reserve_total", "deposited", "withdrawn", "total",
-            "paid", "owed", "owed_total", "exit_pool", "exit_paid", "exit_share", "deposit_back", "reward", "forfeited", "accrued", "minted");
+            "paid", "owed", "owed_total", "exit_pool", "exit_paid", "exit_share", "deposit_back", "reward", "forfeited", "accrued", "minted",
+            "bonds_held", "shares_due", "shares_paid", "withdrawable");
     private static final Set<String> FLAGS = Set.of("approve", "appealed", "closed", "exits_open", "committed", "revealed", "plan_closed");
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private Rows() {}
 
@@ -66,6 +69,13 @@ final class Rows {
         }
         if (AMOUNTS.contains(col) || col.endsWith("_amount") || col.endsWith("_total") && !col.startsWith("members") && !col.startsWith("claims")) {
             return v instanceof BigDecimal b ? b.toPlainString() : v instanceof Double d ? BigDecimal.valueOf(d).toBigInteger().toString() : v.toString();
+        }
+        if ("assessors".equals(col)) { // stored as a JSON array: served as one, not as a string inside the JSON
+            try {
+                return JSON.readValue(v.toString(), java.util.List.class);
+            } catch (java.io.IOException e) {
+                return v.toString();
+            }
         }
         if (FLAGS.contains(col)) {
             return ((Number) v).intValue() != 0;

@@ -33,8 +33,17 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts serving {@code chainId}'s index from {@code db} on {@code host:port} (port 0 = any free port). */
     public static WebServer start(IndexDatabase db, long chainId, String host, int port) throws IOException {
+        return start(db, chainId, host, port, null);
+    }
+
+    /**
+     * The same, with the in-process indexer's own report ({@code live}, may be null: an indexer in another process) for
+     * /api/status: it knows when the database is what fails, which the database's sync_status row cannot say.
+     */
+    public static WebServer start(IndexDatabase db, long chainId, String host, int port,
+                                  java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live) throws IOException {
         ReadPool pool = new ReadPool(db, CONNECTIONS);
-        ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId));
+        ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId, live));
         PageFiles page = new PageFiles();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

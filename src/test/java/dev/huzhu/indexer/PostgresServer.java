@@ -80,6 +80,21 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Stops the server (as an operator's restart does: clients are disconnected), runs {@code meanwhile}, and starts it
+     * again on the same port with the same data.
+     */
+    public synchronized <T> T stopForAWhile(java.util.concurrent.Callable<T> meanwhile) throws Exception {
+        Path dir = dataDir.getParent();
+        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), dir);
+        try {
+            return meanwhile.call();
+        } finally {
+            pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start"), dir);
+        }
+    }
+
     private void stop() {
         try {
             pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"), dataDir.getParent());

@@ -146,7 +146,8 @@ public final class IndexSource {
             } catch (IndexerException e) {
                 throw new UserError(ExitCodes.USAGE, e.getMessage());
             }
-            return new Resolved(profile.rpcUrl(), chainId, chain, database, IndexerSettings.of(fs, ps, from, confirmations, finality));
+            IndexerSettings settings = IndexerSettings.of(fs, ps, from, confirmations, finality);
+            return new Resolved(profile.rpcUrl(), chainId, chain, database, firstBlock == null ? settings : settings.withFromBlockGiven());
         } catch (RuntimeException e) {
             chain.close();
             throw e;

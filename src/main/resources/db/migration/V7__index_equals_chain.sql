@@ -1,4 +1,5 @@
--- Issue 11 (index equals chain). Amounts NUMERIC(78,0) like the other balances of these tables.
+-- Issue 11 (index equals chain). Amounts NUMERIC(78,0) like the other balances of these tables (TEXT on SQLite after
+-- migration 10, ExactAmountsOnSqlite).
 -- Bonds the plan holds (= bondsHeld()): claim bonds, challenge/appeal bonds, juror deposits not yet returned.
 ALTER TABLE plans ADD COLUMN bonds_held NUMERIC(78,0) NOT NULL DEFAULT 0;
 -- COST_SHARING: shares charged to the member since their last settlement (withdrawable = balance - shares_due),
@@ -28,7 +29,7 @@ INSERT INTO contracts (chain_id, address, kind, from_block)
 -- removed is announced as retracted and the sink's cursor rewinds to deliver the canonical events.
 CREATE TABLE deliveries (
     chain_id      BIGINT        NOT NULL,
-    sink          VARCHAR(300)  NOT NULL,
+    sink          TEXT          NOT NULL,
     block_number  BIGINT        NOT NULL,
     log_index     INTEGER       NOT NULL,
     block_hash    VARCHAR(66)   NOT NULL,

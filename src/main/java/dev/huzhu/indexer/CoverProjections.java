@@ -51,8 +51,11 @@ final class CoverProjections {
             return;
         }
         long period = currentPeriod(w, chainId, plan, t, e.blockTime());
-        w.update("UPDATE members SET shares_due = shares_due + ? WHERE chain_id = ? AND plan = ? AND status = 'active' AND cover_end_period > ?",
-                share, chainId, plan, period);
+        // one merged change per covered member (summed exactly in Java on SQLite, see SqlWriter.exactSums)
+        for (Object[] m : w.query("SELECT member FROM members WHERE chain_id = ? AND plan = ? AND status = 'active' AND cover_end_period > ?",
+                chainId, plan, period)) {
+            Projector.memberRow(w, chainId, plan, (String) m[0]).add("shares_due", share);
+        }
     }
 
     /** SharesSettled: what was due is taken from the balance. */

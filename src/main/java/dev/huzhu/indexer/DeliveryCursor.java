@@ -18,20 +18,7 @@ public final class DeliveryCursor {
 
     public DeliveryCursor(long chainId, String sink) {
         this.chainId = chainId;
-        this.sink = key(sink);
-    }
-
-    /** The sink's key in the database: its name, or a digest of a name too long for the column (a long webhook URL). */
-    static String key(String sink) {
-        if (sink.length() <= 200) {
-            return sink;
-        }
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(sink.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.sink = sink;
     }
 
     /** The position after which delivery continues; {@code fromBlock} applies the first time only. */

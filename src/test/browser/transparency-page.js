@@ -52,6 +52,35 @@ async function main() {
     check(claimsZh.includes("已赔付") && claimsZh.includes("250.00"), "plan (中文): 理赔 #1 已赔付 250.00");
     await page.screenshot({ path: path.join(outDir, "transparency-plan-zh.png"), fullPage: true });
 
+    // no English word of the fixed vocabulary (categories, models, statuses, dispute kinds, verdicts) on the Chinese page
+    const english = /\b(MEDICAL|EDUCATION|DISASTER|SHARED_PURCHASE|OTHER|PREPAID|COST_SHARING|Submitted|Approved|Rejected|Disputed|Paid|Denied|ESCALATED|CHALLENGED|APPEALED|medical|education|disaster|prepaid|cost sharing|approved|denied|active|lapsed)\b/;
+    const leftovers = async (where) => {
+      const m = (await text("main")).match(english);
+      check(!m, where + " (中文): no English vocabulary" + (m ? " — found '" + m[0] + "'" : ""));
+    };
+    await leftovers("plan");
+    check((await text("main h2")).includes("#0"), "plan (中文): the plan id #0 as the CLI takes it");
+    const pathZh = await text("table:has(caption:text('理赔及其状态')) tbody");
+    check(pathZh.includes("评审员") && pathZh.includes("赞成"), "plan (中文): the claim's outcome path starts with the assessors");
+    await go("#/");
+    await leftovers("home");
+    const headZh = await text("#plans thead");
+    for (const h of ["模式", "服务费", "互助金", "单笔最高赔付", "等待期", "保证金", "评分"]) check(headZh.includes(h), "home (中文): comparison column " + h);
+    check((await text("#plans tbody")).includes("#0") && (await text("#plans tbody")).includes("预付制"), "home (中文): plan #0, prepaid in Chinese");
+
+    // a phone: 390 px wide, nothing wider than the screen (wide tables scroll in their own box)
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const hash of ["#/", "#/plan/" + plan]) {
+      await go(hash);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(width <= 390, "390 px: " + hash + " is " + width + " px wide");
+    }
+    await page.screenshot({ path: path.join(outDir, "transparency-plan-zh-390.png"), fullPage: true });
+    check(await page.evaluate(() => getComputedStyle(document.getElementById("main")).outlineStyle === "none"
+      || (document.getElementById("main").focus(), getComputedStyle(document.getElementById("main")).outlineStyle === "none")), "main: no focus box");
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await go("#/plan/" + plan);
+
     // the member's records, looked up by address (still in Chinese)
     await page.fill("#lookup-address", member);
     await page.click("#lookup button[type=submit]");
@@ -61,6 +90,7 @@ async function main() {
     check((await text("table:has(caption:text('获得的赔付')) tbody")).includes("250.00"), "member (中文): payout received 250.00");
     check((await text("table:has(caption:text('理赔申请')) tbody")).includes("已赔付"), "member (中文): own claim 已赔付");
     await page.screenshot({ path: path.join(outDir, "transparency-member-zh.png"), fullPage: true });
+    await leftovers("member");
 
     // and in English
     await page.click("#lang");

@@ -38,6 +38,11 @@ const T = {
     exitShare: "Reserve share on leaving", pointsByPlan: "Points per plan (points of different plans are never added up)", minted: "Minted", accrued: "Accrued (events)",
     juries: "Jury seats", round: "Round", committed: "Committed", revealed: "Revealed", reward: "Reward", forfeited: "Deposit forfeited",
     baseUnits: "base units of", decimals: "decimals", decimalsUnknown: "decimals unknown (decimals() reverts)", notFound: "Not found", days: "d", hours: "h", minutes: "min",
+    categories: {MEDICAL: "medical", EDUCATION: "education", DISASTER: "disaster", SHARED_PURCHASE: "shared purchase", OTHER: "other"},
+    models: {PREPAID: "prepaid", COST_SHARING: "cost sharing"},
+    verdicts: {approved: "jury approved", denied: "jury denied"},
+    model: "Model", bonds: "Bonds (claim / challenge)", shareCap: (x) => "≤ " + x + " share", path: "Outcome path",
+    pathAssessors: (a, r) => `assessors ${a} yes / ${r} no`, pathNone: "—",
     statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Disputed: "Disputed",
       Paid: "Paid", Denied: "Denied", active: "active", lapsed: "lapsed", left: "left",
       deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
@@ -78,6 +83,11 @@ const T = {
     exitShare: "退出时分得的资金池份额", pointsByPlan: "各计划积分（不同计划的积分从不相加）", minted: "已铸造", accrued: "已累计（事件）",
     juries: "陪审席位", round: "轮次", committed: "已提交", revealed: "已揭示", reward: "奖励", forfeited: "被没收的押金",
     baseUnits: "最小单位，代币", decimals: "位小数", decimalsUnknown: "小数位未知（decimals() 调用失败）", notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
+    categories: {MEDICAL: "医疗", EDUCATION: "教育", DISASTER: "灾害", SHARED_PURCHASE: "团购", OTHER: "其他"},
+    models: {PREPAID: "预付制", COST_SHARING: "分摊制"},
+    verdicts: {approved: "陪审团批准", denied: "陪审团驳回"},
+    model: "模式", bonds: "保证金（理赔 / 质疑）", shareCap: (x) => "分摊上限 " + x, path: "处理过程",
+    pathAssessors: (a, r) => `评审员 ${a} 赞成 / ${r} 反对`, pathNone: "—",
     statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Disputed: "争议中",
       Paid: "已赔付", Denied: "已驳回", active: "有效", lapsed: "已失效", left: "已退出",
       deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
@@ -149,6 +159,22 @@ function windDownSection(p) {
 
 const pct = (r) => r == null ? "—" : (r * 100).toFixed(0) + "%";
 function short(a) { return a ? a.slice(0, 6) + "…" + a.slice(-4) : "—"; }
+// "APPEALED" or "APPEALED: approved" (the indexer's challenges.outcome) in words
+function challengeOutcome(o) {
+  if (!o) return "—";
+  const [kind, verdict] = String(o).split(": ");
+  return (T[lang].kinds[kind] || kind) + (verdict ? (lang === "zh" ? "：" : ": ") + (T[lang].verdicts[verdict] || verdict) : "");
+}
+const catName = (c) => c ? (T[lang].categories[c] || c) : "—";
+const modelName = (m) => m ? (T[lang].models[m] || m) : "";
+const planId = (p) => p.planId == null ? "" : `<span class="plan-id">#${esc(p.planId)}</span> `;
+// a claim's path: the assessors' votes, then a challenge/appeal/escalation, then the jury's outcome
+function pathCell(c) {
+  let text = t("pathAssessors")(c.approvals ?? 0, c.rejections ?? 0);
+  if (c.disputeKind && c.disputeKind !== "NONE") text += " → " + (T[lang].kinds[c.disputeKind] || c.disputeKind);
+  if (c.juryOutcome) text += " → " + (T[lang].outcomes[c.juryOutcome] || c.juryOutcome);
+  return esc(text);
+}
 const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
 const memberLink = (a) => `<a class="addr" href="#/member/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
 const txCell = (h) => `<span class="addr" title="${esc(h)}">${esc(short(h))}</span>`;
@@ -184,13 +210,18 @@ async function refreshSync() {
 }
 
 const PLAN_COLS = [
-  {key: "address", h: "plan", f: (p) => planLink(p.address) + (p.name ? " " + esc(p.name) : ""), v: (p) => p.address},
-  {key: "category", h: "category", f: (p) => esc(p.category || "—"), v: (p) => p.category || ""},
+  {key: "address", h: "plan", f: (p) => planId(p) + planLink(p.address) + (p.name ? " " + esc(p.name) : ""), v: (p) => p.planId ?? p.address},
+  {key: "category", h: "category", f: (p) => esc(catName(p.category)), v: (p) => p.category || ""},
+  {key: "model", h: "model", f: (p) => esc(modelName(p.model) || "—"), v: (p) => p.model || ""},
   // anyone can deploy a token called "mUSD": the token's address tells two plans' tokens apart
   {key: "asset", h: "asset", f: (p) => `<span class="token-symbol">${esc(tokenLabel(p) || "—")}</span> <span class="addr" title="${esc(p.asset || "")}">${esc(p.asset ? short(p.asset) : "")}</span>`,
     v: (p) => (p.tokenSymbol || "") + " " + (p.asset || "")},
   {key: "fee", h: "fee", num: true, f: (p) => p.feeBps == null ? "—" : (p.feeBps / 100).toFixed(2) + "%", v: (p) => p.feeBps || 0},
-  {key: "contribution", h: "contribution", num: true, f: (p) => money(p.contribution, p), v: (p) => Number(p.contribution || 0)},
+  {key: "contribution", h: "contribution", num: true, f: (p) => p.model === "COST_SHARING" ? esc(t("shareCap")(money(p.shareCap, p))) : money(p.contribution, p),
+    v: (p) => Number(p.model === "COST_SHARING" ? p.shareCap || 0 : p.contribution || 0)},
+  {key: "maxPayout", h: "maxPayout", num: true, f: (p) => money(p.maxPayout, p), v: (p) => Number(p.maxPayout || 0)},
+  {key: "waiting", h: "waiting", num: true, f: (p) => duration(p.waitingSeconds), v: (p) => p.waitingSeconds || 0},
+  {key: "bonds", h: "bonds", num: true, f: (p) => money(p.claimBond, p) + " / " + money(p.challengeBond, p), v: (p) => Number(p.claimBond || 0)},
   {key: "reserve", h: "reserve", num: true, f: (p) => money(p.reserve, p), v: (p) => Number(p.reserve || 0)},
   {key: "members", h: "members", num: true, f: (p) => esc(p.membersActive), v: (p) => p.membersActive},
   {key: "approval", h: "approval", num: true, f: (p) => pct(p.approvalRatio), v: (p) => p.approvalRatio == null ? -1 : p.approvalRatio},
@@ -239,9 +270,9 @@ async function payoutsPage(main) {
 async function planPage(main, address) {
   const p = await api("/api/plans/" + encodeURIComponent(address));
   const assessors = Array.isArray(p.assessors) ? p.assessors : [];
-  main.innerHTML = `<h2>${esc(t("plan"))} <span class="addr">${esc(p.address)}</span>${p.name ? " — " + esc(p.name) : ""}</h2>
+  main.innerHTML = `<h2>${esc(t("plan"))} ${planId(p)}<span class="addr">${esc(p.address)}</span>${p.name ? " — " + esc(p.name) : ""}</h2>
     <h3>${esc(t("rules"))}</h3><dl>
-      <dt>${esc(t("category"))}</dt><dd>${esc(p.category || "—")}${p.model ? " · " + esc(p.model) : ""}</dd>
+      <dt>${esc(t("category"))}</dt><dd>${esc(catName(p.category))}${p.model ? " · " + esc(modelName(p.model)) : ""}</dd>
       <dt>${esc(t("contribution"))}</dt><dd>${money(p.contribution, p)}</dd>
       <dt>${esc(t("period"))}</dt><dd>${duration(p.periodSeconds)}</dd>
       <dt>${esc(t("waiting"))}</dt><dd>${duration(p.waitingSeconds)}</dd>
@@ -260,7 +291,7 @@ async function planPage(main, address) {
     + table(t("claims"), [
       {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
       {h: "amount", num: true, f: (c) => money(c.amount, p)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
-      {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
+      {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "path", f: pathCell}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
       ...claimMoneyCols(() => p),
     ], p.claims, t("noClaims"))
     + table(t("payouts"), [
@@ -309,7 +340,7 @@ async function memberPage(main, address) {
     ], r.votes)
     + table(t("challenges"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
-      {h: "amount", num: true, f: (x) => money(x.bond, x)}, {h: "status", f: (x) => esc(x.outcome || "—")},
+      {h: "amount", num: true, f: (x) => money(x.bond, x)}, {h: "status", f: (x) => esc(challengeOutcome(x.outcome))},
     ], r.challenges)
     + table(t("ratings"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.plan)}, {h: "score", num: true, f: (x) => esc(x.score)},

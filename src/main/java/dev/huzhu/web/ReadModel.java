@@ -29,7 +29,9 @@ final class ReadModel {
             // protocol v3: what approved claims still owe, the jury's size, the wind-down (V4)
             + "COALESCE(owed_total, '0') AS owed_total, owed_claims, jury_panel, CASE WHEN jury_panel IS NULL THEN NULL ELSE jury_panel / 2 + 1 END AS jury_quorum, "
             + "min_members, floor_periods, close_round, close_votes, below_floor_since, closed, closed_at, close_reason, exits_open, exit_members, "
-            + "exit_pool, exit_paid, exits_taken";
+            + "exit_pool, exit_paid, exits_taken, "
+            // the comparison's plan id (#0, as the CLI takes it), cost-sharing cap and bonds (issue 14)
+            + "plan_id, share_cap, claim_bond, challenge_bond";
 
     /**
      * A claim's v3 columns (V4): what it has been paid and still owes (exact decimal strings of base

@@ -39,6 +39,8 @@ public final class HuzhuCommand implements Runnable {
             IndexCommand.class, WatchCommand.class, ServeCommand.class,
             // protocol v3 (issue 9)
             KeeperCommand.class,
+            // parametric disaster plans (issue 13)
+            dev.huzhu.cli.oracle.OracleCommand.class,
             // what became of a sent transaction (issue 11: exit 9)
             dev.huzhu.cli.tx.TxCommand.class,
             // local chain and demo

@@ -47,6 +47,15 @@ public final class TxFlow {
         }
     }
 
+    /** The unlocked account as an EIP-712 signer (asks for the password once). */
+    public dev.huzhu.chain.TypedDataSigner typedDataSigner() {
+        unlock();
+        if (signer instanceof dev.huzhu.chain.TypedDataSigner t) {
+            return t;
+        }
+        throw new UserError(ExitCodes.WALLET, "account " + entry.name() + " cannot sign EIP-712 messages");
+    }
+
     public boolean yes() {
         return tx.yes;
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The indexer survives database faults (issue 11): a SQLite write lock held by another process for 40 s, and a
- * PostgreSQL restart, while the chain moves on. It retries with backoff, says so ({@link IndexerHealth}: retrying,
+ * The indexer survives database and node faults (issue 11): a SQLite write lock held by another process for 40 s, a
+ * PostgreSQL restart, and a node that answers 503 for a while, as the chain moves on. It retries with backoff, says so ({@link IndexerHealth}: retrying,
  * the last error, since when), and resumes by itself: afterwards every log of the chain is indexed, once.
  */
 @ExtendWith(HardhatNodeExtension.class)
@@ -45,7 +45,8 @@ class IndexerFaultsIT {
         RandomPlanLife.World w = world(node);
         String url = TestDatabases.fresh("sqlite", tmp);
         IndexDatabase db = IndexDatabase.open(url);
-        try (Following f = new Following(db, node, w)) {
+        try (Following f = new Following(db, node.rpcUrl(), w);
+             dev.huzhu.web.WebServer server = dev.huzhu.web.WebServer.start(db, w.chainId, "127.0.0.1", 0, () -> f.health().snapshot())) {
             f.awaitSynced(node, 60_000);
             List<String> states = new ArrayList<>();
             try (Connection lock = DriverManager.getConnection(url); Statement s = lock.createStatement()) {
@@ -61,6 +62,10 @@ class IndexerFaultsIT {
                 assertNotNull(during.lastError());
                 assertTrue(during.lastError().contains("database"), during.lastError());
                 assertNotNull(during.failingSinceMs());
+                // and /api/status of the serving process says so, while the database is what fails
+                com.fasterxml.jackson.databind.JsonNode status = status(server.url());
+                assertEquals("retrying", status.get("state").asText(), status.toString());
+                assertTrue(status.get("lastError").asText().contains("database"), status.toString());
                 s.execute("ROLLBACK");
             }
             f.awaitSynced(node, 60_000); // resumed by itself
@@ -73,7 +78,7 @@ class IndexerFaultsIT {
     void aPostgresRestartIsWaitedOut(HardhatNode node) throws Exception {
         RandomPlanLife.World w = world(node);
         IndexDatabase db = IndexDatabase.open(TestDatabases.fresh("postgresql", tmp));
-        try (Following f = new Following(db, node, w)) {
+        try (Following f = new Following(db, node.rpcUrl(), w)) {
             f.awaitSynced(node, 60_000);
             PostgresServer.shared().stopForAWhile(() -> {
                 w.life(false, 32, 3, 6); // the chain moves on while the server is down
@@ -88,6 +93,39 @@ class IndexerFaultsIT {
             assertTrue(f.running(), "the indexer never stopped");
         }
         assertAllIndexed(db, node, w);
+    }
+
+    @Test
+    void aNodeOutageIsWaitedOutAndReportedWithoutTheUrlsSecrets(HardhatNode node) throws Exception {
+        RandomPlanLife.World w = world(node);
+        IndexDatabase db = IndexDatabase.open(TestDatabases.fresh("sqlite", tmp));
+        try (SwitchableProxy proxy = new SwitchableProxy(node.rpcUrl());
+             Following f = new Following(db, proxy.url() + "v3/0123456789abcdef0123456789abcdef", w);
+             dev.huzhu.web.WebServer server = dev.huzhu.web.WebServer.start(db, w.chainId, "127.0.0.1", 0, () -> f.health().snapshot())) {
+            f.awaitSynced(node, 60_000);
+            proxy.down(true);
+            w.life(true, 33, 3, 4); // the chain moves on while the indexer cannot reach it
+            long until = System.currentTimeMillis() + 15_000;
+            while (System.currentTimeMillis() < until && f.health().snapshot().state() != IndexerHealth.State.RETRYING) {
+                Thread.sleep(200);
+            }
+            com.fasterxml.jackson.databind.JsonNode status = status(server.url());
+            assertEquals("retrying", status.get("state").asText(), status.toString());
+            assertTrue(status.get("lag").asLong() >= 0 && !status.get("lastError").isNull(), status.toString());
+            assertTrue(!status.toString().contains("0123456789abcdef0123456789abcdef"), "the URL's key is never served: " + status);
+            proxy.down(false);
+            f.awaitSynced(node, 60_000); // resumed by itself
+            assertEquals("synced", status(server.url()).get("state").asText());
+            assertTrue(f.running());
+        }
+        assertAllIndexed(db, node, w);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode status(String base) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     }
 
     private static void assertAllIndexed(IndexDatabase db, HardhatNode node, RandomPlanLife.World w) throws Exception {
@@ -114,8 +152,8 @@ class IndexerFaultsIT {
         private volatile boolean stop;
         private volatile Exception failure;
 
-        Following(IndexDatabase db, HardhatNode node, RandomPlanLife.World w) throws Exception {
-            source = new ChainSource(node.rpcUrl());
+        Following(IndexDatabase db, String rpcUrl, RandomPlanLife.World w) throws Exception {
+            source = new ChainSource(rpcUrl);
             indexer = new Indexer(db, source, w.chainId, IndexerSettings.of(List.of(w.factory.toLowerCase(Locale.ROOT)), List.of(), 0, 0,
                     Finality.LATEST), EventDecoder.packaged(), null);
             BooleanSupplier stopped = () -> stop;

@@ -80,4 +80,15 @@ class RpcAnswersTest {
                         + "stopped reading \\(network 'local'\\)");
         assertTrue(System.nanoTime() - t0 < 30_000_000_000L);
     }
+
+    @Test
+    void theIndexerGetsTheSameWords() throws Exception {
+        try (RpcProxy proxy = new RpcProxy("http://127.0.0.1:9")) {
+            proxy.policy(body -> new RpcProxy.Endless("{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":[", "{\"a\":1},".repeat(500)));
+            CliRunner.Result r = new CliRunner().env("HUZHU_CONFIG_DIR", tmp.resolve("home").toString())
+                    .run("index", "--once", "--rpc-url", proxy.url("/v2/AbCdEfGh1jKlMnOpQrStUv12"), "--db", "jdbc:sqlite:" + tmp.resolve("i.db"));
+            oneLine(r, ExitCodes.NETWORK, "huzhu: the node at http://127\\.0\\.0\\.1:\\d+/v2/\\*\\*\\* sent an answer over the response size limit "
+                    + "of 64 MiB; stopped reading \\(network 'local'\\)");
+        }
+    }
 }

@@ -43,7 +43,7 @@ public final class TxFlow {
     /** Unlocks the account now (asks for the password once, before a batch of transactions). */
     public void unlock() {
         if (signer == null) {
-            signer = account.unlock(session, entry);
+            signer = unlockWithProgress();
         }
     }
 
@@ -54,6 +54,16 @@ public final class TxFlow {
             return t;
         }
         throw new UserError(ExitCodes.WALLET, "account " + entry.name() + " cannot sign EIP-712 messages");
+    }
+
+    /** Unlocks the key with a line on stderr first: a standard scrypt keystore takes about a second. */
+    private dev.huzhu.chain.TransactionSigner unlockWithProgress() {
+        err.printf("  unlocking %s (scrypt)…%n", entry.name());
+        err.flush();
+        long t0 = System.nanoTime();
+        dev.huzhu.chain.TransactionSigner s = account.unlock(session, entry);
+        org.slf4j.LoggerFactory.getLogger(TxFlow.class).debug("unlocked {} in {} ms", entry.name(), (System.nanoTime() - t0) / 1_000_000);
+        return s;
     }
 
     public boolean yes() {
@@ -115,7 +125,7 @@ public final class TxFlow {
         }
         Confirmation.require(session, err, "send?", confirmed);
         if (signer == null) {
-            signer = account.unlock(session, entry);
+            signer = unlockWithProgress();
         }
         if (tx.confirmations() == 0 && thenData == null) {
             String hash = chain.sender().broadcast(p, signer);

@@ -2,7 +2,6 @@ package dev.huzhu.protocol;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.web3j.crypto.Keys;
 
 /**
  * An Ethereum address: the one address type of the CLI, the indexer and the API. Held in lower
@@ -50,7 +49,16 @@ public record Address(String lower) {
     }
 
     public String checksummed() {
-        return Keys.toChecksumAddress(lower);
+        // EIP-55 without web3j's Keys (which registers the signed BouncyCastle provider: slow start-up)
+        String hex = lower.substring(2);
+        byte[] hash = Keccak256.hash(hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        StringBuilder sb = new StringBuilder("0x");
+        for (int i = 0; i < 40; i++) {
+            char ch = hex.charAt(i);
+            int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF;
+            sb.append(nibble >= 8 ? Character.toUpperCase(ch) : ch);
+        }
+        return sb.toString();
     }
 
     public boolean isZero() {

@@ -43,8 +43,8 @@ const T = {
     verdicts: {approved: "jury approved", denied: "jury denied"},
     model: "Model", bonds: "Bonds (claim / challenge)", shareCap: (x) => "≤ " + x + " share", path: "Outcome path",
     pathAssessors: (a, r) => `assessors ${a} yes / ${r} no`, pathNone: "—",
-    statuses: {Submitted: "Submitted", Approved: "Approved", Rejected: "Rejected", Disputed: "Disputed",
-      Paid: "Paid", Denied: "Denied", active: "active", lapsed: "lapsed", left: "left",
+    statuses: {submitted: "Submitted", approved: "Approved", rejected: "Rejected", disputed: "Disputed",
+      paid: "Paid", denied: "Denied", active: "active", lapsed: "lapsed", left: "left",
       deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
   },
   zh: {
@@ -88,8 +88,8 @@ const T = {
     verdicts: {approved: "陪审团批准", denied: "陪审团驳回"},
     model: "模式", bonds: "保证金（理赔 / 质疑）", shareCap: (x) => "分摊上限 " + x, path: "处理过程",
     pathAssessors: (a, r) => `评审员 ${a} 赞成 / ${r} 反对`, pathNone: "—",
-    statuses: {Submitted: "已提交", Approved: "已批准", Rejected: "已拒绝", Disputed: "争议中",
-      Paid: "已赔付", Denied: "已驳回", active: "有效", lapsed: "已失效", left: "已退出",
+    statuses: {submitted: "已提交", approved: "已批准", rejected: "已拒绝", disputed: "争议中",
+      paid: "已赔付", denied: "已驳回", active: "有效", lapsed: "已失效", left: "已退出",
       deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
   },
 };

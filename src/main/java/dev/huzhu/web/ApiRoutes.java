@@ -21,7 +21,7 @@ final class ApiRoutes {
     static final List<String> CLAIM_STATUSES = java.util.Arrays.stream(dev.huzhu.protocol.ClaimStatus.values())
             .filter(s -> s != dev.huzhu.protocol.ClaimStatus.NONE).map(ApiRoutes::label).toList();
 
-    /** "PAID" -> "Paid": the one spelling of a claim status in the index and the API. */
+    /** "PAID" -> "Paid": how the index stores a claim status (the API serves it as the CLI prints it, "paid": Rows). */
     static String label(Enum<?> status) {
         String n = status.name();
         return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
@@ -49,8 +49,8 @@ final class ApiRoutes {
             String order = q.oneOf("order", List.of("asc", "desc"), "desc");
             return model.plans(c, sort, order, q.limit(), q.offset());
         });
-        read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of("limit")).path("address")),
-                q.limit()));
+        read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of("limit", "offset")).path("address")),
+                q.limit(), q.offset()));
         read(r, "/api/claims", (q, c) -> {
             q.allow(Set.of("plan", "status", "limit", "offset"));
             return model.claims(c, q.address("plan"), q.oneOf("status", CLAIM_STATUSES, null), q.limit(), q.offset());

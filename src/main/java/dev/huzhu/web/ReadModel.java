@@ -76,7 +76,7 @@ final class ReadModel {
     }
 
     /** A plan's row with the first {@code limit} members (joining order), the newest {@code limit} claims and payouts. */
-    Map<String, Object> plan(Connection c, String address, int limit) throws SQLException {
+    Map<String, Object> plan(Connection c, String address, int limit, int offset) throws SQLException {
         List<Map<String, Object>> rows = Rows.query(c, "SELECT " + PLAN_COLUMNS + " FROM plans WHERE chain_id = ? AND address = ?", chainId, address);
         if (rows.isEmpty()) {
             throw new NotFound("no plan at " + address + " on chain " + chainId);
@@ -84,19 +84,20 @@ final class ReadModel {
         Map<String, Object> plan = new LinkedHashMap<>(rows.get(0));
         plan.put("windDown", windDown(plan));
         List<Map<String, Object>> members = Rows.query(c, "SELECT member, status, joined_block, joined_time, eligible_at, balance, contributed, "
-                + "paid_through, shares_due, shares_paid FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ?",
-                chainId, address, limit);
+                + "paid_through, shares_due, shares_paid FROM members WHERE chain_id = ? AND plan = ? ORDER BY joined_block, member LIMIT ? OFFSET ?",
+                chainId, address, limit, offset);
         Long now = indexedTime(c);
         for (Map<String, Object> m : members) {
             m.put("withdrawable", Withdrawable.of(m, plan, now));
         }
         plan.put("members", members);
         plan.put("claims", Rows.query(c, "SELECT claim_id, claimant, amount, status, approvals, rejections, submitted_block, submitted_time, "
-                + "decided_time, paid_amount, paid_time, " + CLAIM_V3 + " FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ?", chainId, address,
-                limit));
+                + "decided_time, paid_amount, paid_time, " + CLAIM_V3 + " FROM claims WHERE chain_id = ? AND plan = ? ORDER BY claim_id DESC LIMIT ? OFFSET ?", chainId, address,
+                limit, offset));
         // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
-        plan.put("payouts", payoutRows(c, address, limit, 0));
+        plan.put("payouts", payoutRows(c, address, limit, offset));
         plan.put("listLimit", limit);
+        plan.put("listOffset", offset); // members, claims and payouts are each one page of limit rows from offset
         return plan;
     }
 

@@ -67,6 +67,9 @@ final class Rows {
         if (v == null) {
             return null;
         }
+        if (col.equals("status") && v instanceof String s) {
+            return s.toLowerCase(java.util.Locale.ROOT); // one spelling with the CLI: SolidityEnum.label() ("paid", "active")
+        }
         if (AMOUNTS.contains(col) || col.endsWith("_amount") || col.endsWith("_total") && !col.startsWith("members") && !col.startsWith("claims")) {
             return v instanceof BigDecimal b ? b.toPlainString() : v instanceof Double d ? BigDecimal.valueOf(d).toBigInteger().toString() : v.toString();
         }

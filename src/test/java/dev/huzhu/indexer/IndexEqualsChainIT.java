@@ -248,7 +248,7 @@ class IndexEqualsChainIT {
                 wrong.add(where + ": claim #" + id + " missing");
                 continue;
             }
-            String status = label(SolidityEnum.of(ClaimStatus.class, c.status));
+            String status = SolidityEnum.of(ClaimStatus.class, c.status).label(); // the API spells it as the CLI does
             check(wrong, where + ": claim #" + id + " status", status, row.get("status"));
             paid += c.status.intValue() == ClaimStatus.PAID.ordinal() ? 1 : 0;
             denied += c.status.intValue() == ClaimStatus.DENIED.ordinal() ? 1 : 0;
@@ -264,10 +264,6 @@ class IndexEqualsChainIT {
         } else if (ratio == null || ratio.isNull() || Math.abs(ratio.asDouble() - (double) paid / (paid + denied)) > 1e-9) {
             wrong.add(where + ": approval ratio: chain " + paid + " paid / " + (paid + denied) + " final, index " + ratio);
         }
-    }
-
-    private static String label(ClaimStatus s) {
-        return s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static void check(List<String> wrong, String what, Object chain, Object indexed) {

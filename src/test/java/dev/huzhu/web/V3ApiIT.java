@@ -69,7 +69,7 @@ class V3ApiIT {
                 var payment = plan.claimPayment(id).send();
                 assertEquals(payment.component1().toString(), c.get("paid").asText(), "paid of claim #" + id + " = claimPayment");
                 assertEquals(payment.component2().toString(), c.get("owed").asText(), "owed of claim #" + id + " = claimPayment");
-                assertEquals("Paid", c.get("status").asText(), "claim #" + id + " is PAID on chain: " + plan.claimOf(id).send().status);
+                assertEquals("paid", c.get("status").asText(), "claim #" + id + " is PAID on chain: " + plan.claimOf(id).send().status);
                 assertEquals(5, plan.claimOf(id).send().status.intValue());
             }
             JsonNode first = claim(claims, s.owedClaim);
@@ -115,7 +115,7 @@ class V3ApiIT {
             // ---- claim #3: its jury was never drawn; the assessors' decision (none: denied) stood
             JsonNode fellBack = claim(claims, s.fellBackClaim);
             assertEquals(6, plan.claimOf(s.fellBackClaim).send().status.intValue(), "DENIED");
-            assertEquals("Denied", fellBack.get("status").asText());
+            assertEquals("denied", fellBack.get("status").asText());
             assertEquals("fell-back-denied", fellBack.get("juryOutcome").asText());
             assertEquals("not-drawn", fellBack.get("juryFallback").asText());
             assertFalse(plan.juryOf(s.fellBackClaim).send().component4(), "juryOf().drawn");

@@ -55,7 +55,7 @@ class WebApiIT {
             assertEquals(100, plans.get("items").get(0).get("feeBps").asInt());
 
             JsonNode detail = ok(base + "api/plans/" + demo.outcome().poolAddress());
-            assertEquals("Paid", detail.get("claims").get(0).get("status").asText());
+            assertEquals("paid", detail.get("claims").get(0).get("status").asText());
             assertEquals(5, detail.get("members").size());
             assertEquals("250000000", detail.get("payouts").get(0).get("amount").asText());
 
@@ -67,7 +67,7 @@ class WebApiIT {
             JsonNode records = ok(base + "api/members/" + claimant + "/records");
             assertEquals(1, records.get("memberships").size());
             assertEquals("250000000", records.get("payouts").get(0).get("amount").asText());
-            assertEquals("Paid", records.get("claims").get(0).get("status").asText());
+            assertEquals("paid", records.get("claims").get(0).get("status").asText());
             assertTrue(records.get("pointsByPlan").isArray(), "points per plan, never one total across plans");
             String list = records.get("deposits").size() > 0 ? "deposits" : "contributions";
             assertTrue(records.get(list).size() > 0, "the claimant has " + list);
@@ -78,6 +78,9 @@ class WebApiIT {
                 assertEquals(records.get(list).get(1), ok(base + "api/members/" + claimant + "/records?limit=1&offset=1").get(list).get(0));
             }
             assertEquals(1, ok(base + "api/plans/" + plan + "?limit=1").get("members").size());
+            // the plan's lists page too: the second member alone, as the full list has it
+            JsonNode allMembers = ok(base + "api/plans/" + plan).get("members");
+            assertEquals(allMembers.get(1), ok(base + "api/plans/" + plan + "?limit=1&offset=1").get("members").get(0));
 
             JsonNode page = ok(base + "api/payouts?limit=1&offset=0");
             assertEquals(1, page.get("items").size());

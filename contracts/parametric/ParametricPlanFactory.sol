@@ -13,7 +13,7 @@ struct ParametricTerms {
     address oracle;
     /// price of one period of cover
     uint128 contribution;
-    /// preset payout per covered member per attested event
+    /// preset payout per covered member per attested event (at most 2^96 - 1: a member's credit is a uint96)
     uint128 payout;
     /// one period of cover, seconds (1 day to 366 days)
     uint32 period;
@@ -57,7 +57,7 @@ contract ParametricPlanFactory is IParametricEvents, IParametricErrors {
         if (t.token == address(0) || t.oracle == address(0)) revert ZeroAddress();
         if (t.token.code.length == 0) revert NotAContract(t.token);
         if (
-            t.contribution == 0 || t.payout == 0 || t.period < MIN_PERIOD || t.period > MAX_SPAN || t.waitingPeriod > MAX_SPAN
+            t.contribution == 0 || t.payout == 0 || t.payout > type(uint96).max || t.period < MIN_PERIOD || t.period > MAX_SPAN || t.waitingPeriod > MAX_SPAN
                 || t.claimWindow < MIN_WINDOW || t.claimWindow > MAX_SPAN || t.maxPeriods == 0 || t.maxPeriods > MAX_PERIODS
         ) revert InvalidTerms();
         plan = Clones.cloneWithImmutableArgs(

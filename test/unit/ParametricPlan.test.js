@@ -68,6 +68,7 @@ describe("ParametricPlan", function () {
     for (const [what, over, error] of [
       ["zero token", { token: ethers.ZeroAddress }, "ZeroAddress"], ["zero oracle", { oracle: ethers.ZeroAddress }, "ZeroAddress"],
       ["zero contribution", { contribution: 0 }, "InvalidTerms"], ["zero payout", { payout: 0 }, "InvalidTerms"],
+      ["a payout a member's credit cannot hold (2^96)", { payout: 2n ** 96n }, "InvalidTerms"],
       ["a period under a day", { period: DAY - 1 }, "InvalidTerms"], ["a period over 366 days", { period: 367 * DAY }, "InvalidTerms"],
       ["a waiting period over 366 days", { waitingPeriod: 367 * DAY }, "InvalidTerms"], ["a window under an hour", { claimWindow: 3599 }, "InvalidTerms"],
       ["no periods", { maxPeriods: 0 }, "InvalidTerms"], ["over 120 periods at once", { maxPeriods: 121 }, "InvalidTerms"],

@@ -7,9 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 10, SQLite only: every {@code NUMERIC(78,0)} amount column becomes TEXT holding the exact
@@ -23,35 +20,15 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * are kept), its rows copied, and its indexes created again. Runs after every SQL migration of the
  * same or lower version; a later migration that adds an amount column must declare it TEXT.
  */
-public final class ExactAmountsOnSqlite implements JavaMigration {
+public final class ExactAmountsOnSqlite extends VendorMigration {
     private static final Pattern NUMERIC = Pattern.compile("NUMERIC\\s*\\(\\s*78\\s*,\\s*0\\s*\\)", Pattern.CASE_INSENSITIVE);
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
+    public ExactAmountsOnSqlite() {
+        super("10", "exact amounts on sqlite", "SQLite", 10_001);
     }
 
     @Override
-    public String getDescription() {
-        return "exact amounts on sqlite";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 10_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws SQLException {
-        Connection c = context.getConnection();
-        if (!"SQLite".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
-            return;
-        }
+    void migrateOn(Connection c) throws SQLException {
         for (String[] table : tablesWithNumericAmounts(c)) {
             rebuild(c, table[0], table[1]);
         }

@@ -64,6 +64,11 @@ public final class RegistryHolders {
      * the draw may visit, in visit order (empty while the seed block is not mined).
      */
     public static List<String> forDraw(Web3j web3j, AidPool pool, String plan, BigInteger claimId) {
+        return read(web3j, plan).forDraw(web3j, pool, claimId);
+    }
+
+    /** The same with these holders, read once for several draws of one plan. */
+    public List<String> forDraw(Web3j web3j, AidPool pool, BigInteger claimId) {
         var jury = Calls.get(pool.juryOf(claimId)); // round, drawBlock, cutoff, drawn, jurors, for, against, population
         EthBlock.Block block = send(() -> web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(jury.component2()), false).send(),
                 "read the jury's seed block").getBlock();
@@ -73,9 +78,8 @@ public final class RegistryHolders {
         int size = JuryShuffle.panelSize(Calls.get(pool.rules()).panelSize.intValue());
         List<Integer> order = JuryShuffle.visitOrder(Numeric.hexStringToByteArray(block.getHash()), claimId,
                 jury.component1().intValueExact(), jury.component8().intValueExact(), size);
-        RegistryHolders holders = read(web3j, plan);
         List<String> out = new ArrayList<>(order.size());
-        order.forEach(p -> out.add(holders.at(p + 1)));
+        order.forEach(p -> out.add(at(p + 1)));
         return out;
     }
 

@@ -118,13 +118,9 @@ public final class EventStore {
                 follow(w, p.getKey(), "plan", p.getValue(), to >= mainCursor ? null : to);
             }
             for (ScopedEvent se : events) {
-                DecodedEvent e = se.event();
-                w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
-                        e.name(), e.args().toJson());
+                storeEvent(w, se);
                 if (!replay.contains(se.scope())) {
-                    projector.apply(w, chainId, e, se.scope());
+                    projector.apply(w, chainId, se.event(), se.scope());
                 }
             }
             for (String scope : replay) {
@@ -136,6 +132,15 @@ public final class EventStore {
             w.rollback();
             throw e;
         }
+    }
+
+    /** Queues one event's row, with the scope it belongs to (SqlWriter batches the inserts). */
+    private void storeEvent(SqlWriter w, ScopedEvent se) {
+        DecodedEvent e = se.event();
+        w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
+                e.name(), e.args().toJson());
     }
 
     /**
@@ -159,12 +164,8 @@ public final class EventStore {
                 return -1;
             }
             for (ScopedEvent se : events) {
-                DecodedEvent e = se.event();
-                w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        chainId, e.blockNumber(), e.blockHash(), e.txHash(), e.logIndex(), e.blockTime(), e.contract(), se.scope(),
-                        e.name(), e.args().toJson());
-                projector.apply(w, chainId, e, se.scope());
+                storeEvent(w, se);
+                projector.apply(w, chainId, se.event(), se.scope());
             }
             rememberBlocks(w, blocks);
             saveCursor(w, tip.number(), tip.hash(), tip.timestamp());

@@ -89,14 +89,18 @@ public final class RipeClaims implements TaskSource {
         CallBatch juries = new CallBatch(directory.web3j());
         disputed.forEach(id -> juries.add(plan, pool.juryOf(id)));
         List<List<Type>> answers = juries.send();
+        RegistryHolders holders = null; // the plan's join logs, read once for all its draws of this pass
         for (int i = 0; i < disputed.size(); i++) {
             List<Type> jury = answers.get(i); // round, drawBlock, cutoff, drawn, jurors, votesFor, votesAgainst, population
             long drawBlock = ((BigInteger) jury.get(1).getValue()).longValueExact();
             boolean drawn = (Boolean) jury.get(3).getValue();
             if (ClaimWindows.drawable(drawn, drawBlock, block)) {
                 BigInteger id = disputed.get(i);
-                List<String> holders = RegistryHolders.forDraw(directory.web3j(), pool, plan, id);
-                due.add(new KeeperTask(plan, planId, id, ClaimWindows.Action.DRAW_JURY, pool.drawJury(id, holders).encodeFunctionCall()));
+                if (holders == null) {
+                    holders = RegistryHolders.read(directory.web3j(), plan);
+                }
+                List<String> atPositions = holders.forDraw(directory.web3j(), pool, id);
+                due.add(new KeeperTask(plan, planId, id, ClaimWindows.Action.DRAW_JURY, pool.drawJury(id, atPositions).encodeFunctionCall()));
             }
         }
         return due;

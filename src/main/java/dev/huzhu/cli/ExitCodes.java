@@ -24,6 +24,10 @@ public final class ExitCodes {
      * may not have been mined. The message names its hash and `huzhu tx status HASH`; never send it again blindly.
      */
     public static final int UNKNOWN_OUTCOME = 9;
+    /** The account holds no key to an encrypted document (no grant, or the grant was revoked before it was added). */
+    public static final int NOT_GRANTED = 10;
+    /** A document or ciphertext does not match its hash or its authentication tag: altered, refused. */
+    public static final int TAMPERED = 11;
     /** Interrupted by Ctrl-C. */
     public static final int INTERRUPTED = 130;
 

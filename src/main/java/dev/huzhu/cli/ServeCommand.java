@@ -46,6 +46,13 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     dev.huzhu.cli.options.AccountOptions account;
 
+    @Option(names = "--store", paramLabel = "DIR", description = "directory of the document store served at /api/documents (default: .huzhu/store/<chainId>)")
+    java.nio.file.Path storeDir;
+
+    @Option(names = "--store-max-bytes", paramLabel = "BYTES", defaultValue = "8388608",
+            description = "largest document the store accepts (default: ${DEFAULT-VALUE} = 8 MiB; larger uploads get 413)")
+    long storeMaxBytes;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
              dev.huzhu.keeper.KeeperLoop keeperLoop = keeper ? startKeeper(r, keeperEvery, out) : null;
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
-             WebServer server = WebServer.start(r.db(), r.chainId(), host, port, indexer == null ? null : () -> indexer.health().snapshot())) {
+             WebServer server = WebServer.start(r.db(), r.chainId(), host, port, indexer == null ? null : () -> indexer.health().snapshot(),
+                     documents(r))) {
             out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()) + (noIndex ? " (not following the chain: --no-index)" : ""));
             out.println("page: " + server.url() + "   (Ctrl-C to stop)");
             out.flush();
@@ -74,6 +82,18 @@ final class ServeCommand implements Callable<Integer> {
             forever.await();
             return ExitCodes.OK;
         }
+    }
+
+    /** The document store: uploads checked against the chain's views (refused when no node is followed). */
+    private dev.huzhu.web.DocumentRoutes documents(IndexSource.Resolved r) {
+        if (storeMaxBytes < 1) {
+            throw new InvalidInputException("--store-max-bytes must be at least 1, got " + storeMaxBytes);
+        }
+        java.nio.file.Path dir = storeDir != null ? storeDir : Session.of(spec).projectDir().resolve(".huzhu/store/" + r.chainId());
+        dev.huzhu.privacy.UploaderCheck check = r.chain() == null
+                ? (plan, who) -> java.util.Optional.of("this server follows no chain (--no-index), so it cannot check uploaders")
+                : new dev.huzhu.privacy.ChainUploaders(r.chain().web3j(), r.settings().factories(), r.settings().plans());
+        return new dev.huzhu.web.DocumentRoutes(new dev.huzhu.privacy.DocumentStore(dir, storeMaxBytes), check);
     }
 
     /** The keeper of the followed factory, signing with --account, printing what it sends. */

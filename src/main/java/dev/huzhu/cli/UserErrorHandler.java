@@ -76,6 +76,15 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 || e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.NETWORK;
         }
+        if (e instanceof dev.huzhu.privacy.KeyWrap.NotGranted) {
+            return ExitCodes.NOT_GRANTED;
+        }
+        if (e instanceof dev.huzhu.privacy.DocumentStore.TamperedDocument || e instanceof dev.huzhu.privacy.SealedDocument.Tampered) {
+            return ExitCodes.TAMPERED;
+        }
+        if (e instanceof dev.huzhu.privacy.StoreClient.StoreException) {
+            return ExitCodes.NETWORK;
+        }
         if (e instanceof InvalidInputException) {
             return ExitCodes.USAGE;
         }

@@ -12,13 +12,15 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 /** An unlocked keystore account. The key never leaves this object; only signatures do. */
-public final class KeystoreSigner implements TransactionSigner, TypedDataSigner {
+public final class KeystoreSigner implements TransactionSigner, TypedDataSigner, dev.huzhu.privacy.AccountKey {
     private final String address;
     private final Credentials credentials;
+    private final dev.huzhu.privacy.KeyPairAccountKey key;
 
     KeystoreSigner(String address, ECKeyPair pair) {
         this.address = address;
         this.credentials = Credentials.create(pair);
+        this.key = new dev.huzhu.privacy.KeyPairAccountKey(pair);
     }
 
     @Override
@@ -43,6 +45,21 @@ public final class KeystoreSigner implements TransactionSigner, TypedDataSigner 
         } catch (IOException e) {
             throw new UncheckedIOException("not an EIP-712 message: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public byte[] publicKey() {
+        return key.publicKey();
+    }
+
+    @Override
+    public byte[] signPersonal(byte[] message) {
+        return key.signPersonal(message);
+    }
+
+    @Override
+    public byte[] agree(byte[] peerPublicKey) {
+        return key.agree(peerPublicKey);
     }
 
     @Override

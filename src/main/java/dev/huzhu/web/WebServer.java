@@ -42,6 +42,13 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(IndexDatabase db, long chainId, String host, int port,
                                   java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live) throws IOException {
+        return start(db, chainId, host, port, live, null);
+    }
+
+    /** The same, also serving the document store under /api/documents ({@code documents} may be null: no store). */
+    public static WebServer start(IndexDatabase db, long chainId, String host, int port,
+                                  java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
+                                  DocumentRoutes documents) throws IOException {
         ReadPool pool = new ReadPool(db, CONNECTIONS);
         ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId, live));
         PageFiles page = new PageFiles();
@@ -65,6 +72,10 @@ public final class WebServer implements AutoCloseable {
                 PercentEscapes.check("path", ctx.req().getRequestURI());
                 PercentEscapes.check("query", ctx.queryString());
             });
+            if (documents != null) {
+                config.http.maxRequestSize = Math.max(config.http.maxRequestSize, documents.store().maxBytes() + 1);
+                documents.register(config.routes);
+            }
             api.register(config.routes);
             config.routes.get("/*", page::serve);
             config.routes.head("/*", page::serve);

@@ -109,4 +109,6 @@ interface IAidPoolErrors {
     /// @notice prepareExits was told `given` holds registry position `position` (1-based), which
     ///         it does not (the count walks positions downwards from windDown's countCursor).
     error ExitHintMismatch(uint256 position, address given);
+    /// @notice Only the plan's tranche escrow moves the escrow's credit.
+    error NotTrancheEscrow(address account);
 }

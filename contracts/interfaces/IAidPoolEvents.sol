@@ -112,4 +112,10 @@ interface IAidPoolEvents {
     event PointsAccrued(address indexed member, uint256 amount, PointsReason reason);
     /// @notice Accrued points were minted as AidPoints.
     event PointsClaimed(address indexed member, uint256 amount);
+    /// @notice EDUCATION: the tranche escrow released `amount` of its credit (a term's tranche of
+    ///         a paid claim) to `to`'s free balance, which `to` withdraws.
+    event EscrowReleased(address indexed to, uint256 amount);
+    /// @notice EDUCATION: the tranche escrow returned `amount` of its credit (tranches a student
+    ///         will not use) to the reserve.
+    event EscrowReturned(uint256 amount);
 }

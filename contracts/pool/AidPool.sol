@@ -11,6 +11,8 @@ import {PoolClaims} from "./PoolClaims.sol";
 import {Jury} from "./jury/Jury.sol";
 import {PoolJury} from "./jury/PoolJury.sol";
 import {PoolJuryReveal} from "./jury/PoolJuryReveal.sol";
+import {AidPoolExtension} from "./AidPoolExtension.sol";
+import {AidPoolHousekeeping} from "./AidPoolHousekeeping.sol";
 
 /// @title AidPool
 /// @notice One mutual-aid plan (互助计划), deployed by AidPoolFactory as an EIP-1167 clone whose
@@ -44,6 +46,8 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
 
     /// @notice The code of the rarely used functions, run by delegatecall on the plan's storage.
     address public immutable extension;
+    /// @dev EDUCATION payouts are credited here (AidPoolExtension.trancheEscrow()).
+    address private immutable _escrow;
 
     /// @notice Locks the implementation: only clones, initialized by the factory, are plans.
     /// @param extension_ a deployed AidPoolExtension (the rarely used functions)
@@ -51,6 +55,17 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
         if (extension_.code.length == 0) revert ExtensionNotAContract(extension_);
         _totals.initialized = true;
         extension = extension_;
+        _escrow = AidPoolHousekeeping(AidPoolExtension(extension_).housekeeping()).trancheEscrow();
+    }
+
+    /// @notice Any other function runs in AidPoolExtension (and AidPoolHousekeeping behind it:
+    ///         moveEscrowCredit, trancheEscrow); unknown selectors revert there.
+    fallback() external {
+        _delegate(0);
+        assembly {
+            returndatacopy(0, 0, returndatasize())
+            return(0, returndatasize())
+        }
     }
 
     /// @notice Called once by the factory right after cloning; sets the starting fee. Runs in
@@ -131,26 +146,32 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
         _delegate(claimId);
     }
 
+    /// @notice The fee receiver withdraws the collected fees (pull: only the receiver can). Runs
+    ///         in AidPoolExtension.
+    function withdrawFees() external {
+        _delegate(0);
+    }
+
     /// @notice Lowers the service fee; it can never be raised. Only the fee receiver.
-    ///         Runs in AidPoolExtension.
+    ///         Runs in AidPoolHousekeeping (behind the extension).
     /// @param newBps the new fee in basis points, below the current one
     function lowerFee(uint16 newBps) external {
         _delegate(newBps);
     }
 
     /// @notice The guardian pauses new joins and new claims. Nothing else stops: deposits,
-    ///         withdrawals, votes, disputes and payouts go on. Runs in AidPoolExtension.
+    ///         withdrawals, votes, disputes and payouts go on. Runs in AidPoolHousekeeping.
     function pause() external {
         _delegate(0);
     }
 
-    /// @notice The guardian lifts the pause. Runs in AidPoolExtension.
+    /// @notice The guardian lifts the pause. Runs in AidPoolHousekeeping.
     function unpause() external {
         _delegate(0);
     }
 
     /// @notice Rates the plan once, 1-5 stars, after at least one full period of membership.
-    ///         Runs in AidPoolExtension.
+    ///         Runs in AidPoolHousekeeping.
     /// @param stars 1 to 5
     /// @param reviewHash hash of the review text kept off chain (zero for none)
     function rate(uint8 stars, bytes32 reviewHash) external {
@@ -450,8 +471,14 @@ contract AidPool is PoolMembership, PoolClaims, PoolJuryReveal {
         return (outcome != 0, outcome == 1);
     }
 
+    /// @dev The tranche escrow EDUCATION payouts are credited to.
+    function _trancheEscrow() internal view override returns (address) {
+        return _escrow;
+    }
+
     /// @dev Runs the call's own calldata in the extension by delegatecall and returns its first
     ///      return word (reverts bubble up unchanged). `arg` only documents the forwarded argument.
+
     function _delegate(uint256 arg) private returns (uint256 word) {
         arg;
         address target = extension;

@@ -1,23 +1,81 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Rules, Member, ContributionModel} from "./PoolTypes.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
+import {PoolPayments} from "./PoolPayments.sol";
 import {PoolJury} from "./jury/PoolJury.sol";
 import {PoolWindDown} from "./PoolWindDown.sol";
 import {PoolAssessors} from "./PoolAssessors.sol";
+import {AidPoolHousekeeping} from "./AidPoolHousekeeping.sol";
 
 /// @title AidPoolExtension
 /// @notice The plan functions that run rarely (disputes and jury votes, wind-down, keeper work,
-///         ratings, points, fee and pause), kept out of AidPool so that
+///         points, withdrawing fees; and through AidPoolHousekeeping ratings, lowering the fee,
+///         pause, the tranche escrow's credit), kept out of AidPool so that
 ///         the plan's code stays under the 24 KB limit (EIP-170). AidPool's constructor deploys it
 ///         and AidPool forwards these selectors to it by delegatecall: the code runs on the plan's
 ///         own storage, with the plan's rules (read from the clone, address(this)). Called
 ///         directly, it has no rules and no money.
 contract AidPoolExtension is PoolWindDown, PoolJury, PoolAssessors {
-    /// @notice Rating bounds.
-    uint8 public constant MIN_STARS = 1;
-    uint8 public constant MAX_STARS = 5;
+    using SafeERC20 for IERC20;
+
+    /// @notice The plan's housekeeping code (fees, pause, ratings, points, the tranche escrow's
+    ///         credit), run by this contract's fallback, by delegatecall, still on the plan's storage.
+    address public immutable housekeeping;
+    /// @dev EDUCATION payouts are credited here (AidPoolHousekeeping.trancheEscrow()).
+    address private immutable _escrow;
+
+    /// @notice Deploys the housekeeping code (which deploys the tranche escrow).
+    constructor() {
+        address h = address(new AidPoolHousekeeping());
+        housekeeping = h;
+        _escrow = AidPoolHousekeeping(h).trancheEscrow();
+    }
+
+    /// @notice Any function not here runs in AidPoolHousekeeping (lowerFee, pause, unpause, rate,
+    ///         moveEscrowCredit, trancheEscrow); its result is returned.
+    fallback() external {
+        address target = housekeeping;
+        assembly {
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            if iszero(ok) { revert(0, returndatasize()) }
+            return(0, returndatasize())
+        }
+    }
+
+    /// @dev The tranche escrow EDUCATION payouts are credited to.
+    function _trancheEscrow() internal view override returns (address) {
+        return _escrow;
+    }
+
+    /// @notice The fee receiver withdraws the collected fees (pull: only the receiver can).
+    function withdrawFees() external nonReentrant {
+        (Rules memory r,,) = _load();
+        if (msg.sender != r.feeReceiver) revert NotFeeReceiver(msg.sender);
+        uint256 amount = _book.feesOwed;
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        _book.feesOwed = 0;
+        emit FeesWithdrawn(msg.sender, amount);
+        IERC20(r.asset).safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Mints the caller's accrued points as this plan's AidPoints (points are kept per
+    ///         plan: AidPoints never adds up points of different plans).
+    function claimPoints() external nonReentrant {
+        (Rules memory r, uint40 createdAt, address points) = _load();
+        Member storage m = _members[msg.sender];
+        _settle(msg.sender, m, r, createdAt); // vests what is due
+        uint256 amount = m.points;
+        if (amount == 0) revert NoPointsAccrued(msg.sender);
+        m.points = 0;
+        emit PointsClaimed(msg.sender, amount);
+        IAidPoints(points).mint(msg.sender, amount);
+    }
 
     /// @notice Pays owed claims first in first out (anyone may call): from the reserve, and in
     ///         COST_SHARING plans from the current period's share room. Stops at the first claim
@@ -58,65 +116,4 @@ contract AidPoolExtension is PoolWindDown, PoolJury, PoolAssessors {
         _settle(member, m, r, createdAt);
     }
 
-    /// @notice Lowers the service fee; it can never be raised. Only the fee receiver.
-    /// @param newBps the new fee in basis points, below the current one
-    function lowerFee(uint16 newBps) external {
-        (Rules memory r,,) = _load();
-        if (msg.sender != r.feeReceiver) revert NotFeeReceiver(msg.sender);
-        uint16 current = _totals.feeBps;
-        if (newBps >= current) revert FeeNotLowered(newBps, current);
-        _totals.feeBps = newBps;
-        emit FeeLowered(current, newBps);
-    }
-
-    /// @notice The guardian pauses new joins and new claims. Nothing else stops: deposits,
-    ///         withdrawals, votes, disputes and payouts go on.
-    function pause() external {
-        _setPaused(true);
-    }
-
-    /// @notice The guardian lifts the pause.
-    function unpause() external {
-        _setPaused(false);
-    }
-
-    /// @notice Rates the plan once, 1-5 stars, after at least one full period of membership.
-    /// @param stars 1 to 5
-    /// @param reviewHash hash of the review text kept off chain (zero for none)
-    function rate(uint8 stars, bytes32 reviewHash) external {
-        (Rules memory r,,) = _load();
-        Member storage m = _members[msg.sender];
-        if (!m.active) revert NotMember(msg.sender);
-        if (stars < MIN_STARS || stars > MAX_STARS) revert InvalidStars(stars);
-        uint256 opensAt = uint256(m.joinedAt) + r.period;
-        if (block.timestamp < opensAt) revert RatingTooEarly(opensAt);
-        if (m.rating != 0) revert AlreadyRated(msg.sender);
-        m.rating = stars;
-        ratingSum += stars;
-        ++ratingCount;
-        emit PlanRated(msg.sender, stars, reviewHash);
-    }
-
-    /// @notice Mints the caller's accrued points as this plan's AidPoints (points are kept per
-    ///         plan: AidPoints never adds up points of different plans).
-    function claimPoints() external nonReentrant {
-        (Rules memory r, uint40 createdAt, address points) = _load();
-        Member storage m = _members[msg.sender];
-        _settle(msg.sender, m, r, createdAt); // vests what is due
-        uint256 amount = m.points;
-        if (amount == 0) revert NoPointsAccrued(msg.sender);
-        m.points = 0;
-        emit PointsClaimed(msg.sender, amount);
-        IAidPoints(points).mint(msg.sender, amount);
-    }
-
-    /// @dev Pauses or unpauses; only the guardian, and only when it changes something.
-    function _setPaused(bool value) private {
-        (Rules memory r,,) = _load();
-        if (msg.sender != r.guardian) revert NotGuardian(msg.sender); // a zero guardian matches nobody
-        if (_totals.paused == value) revert PauseUnchanged(value);
-        _totals.paused = value;
-        if (value) emit PlanPaused(msg.sender);
-        else emit PlanUnpaused(msg.sender);
-    }
 }

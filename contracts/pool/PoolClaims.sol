@@ -110,17 +110,6 @@ abstract contract PoolClaims is PoolPayments {
         }
     }
 
-    /// @notice The fee receiver withdraws the collected fees (pull: only the receiver can).
-    function withdrawFees() external nonReentrant {
-        (Rules memory r,,) = _load();
-        if (msg.sender != r.feeReceiver) revert NotFeeReceiver(msg.sender);
-        uint256 amount = _book.feesOwed;
-        if (amount == 0) revert NothingToWithdraw(msg.sender);
-        _book.feesOwed = 0;
-        emit FeesWithdrawn(msg.sender, amount);
-        IERC20(r.asset).safeTransfer(msg.sender, amount);
-    }
-
     // =================================================================== dispute hooks (jury module)
 
     /// @dev The outcome of a dispute's round once its reveal phase is over: `over` false when the

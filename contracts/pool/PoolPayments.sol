@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {Rules, ClaimRecord, ClaimStatus, ContributionModel} from "./PoolTypes.sol";
+import {Rules, ClaimRecord, ClaimStatus, ContributionModel, Category} from "./PoolTypes.sol";
 import {CostSharing} from "./CostSharing.sol";
 import {CoverBook} from "./CoverBook.sol";
 import {PoolStorage} from "./PoolStorage.sol";
@@ -141,9 +141,14 @@ abstract contract PoolPayments is PoolStorage {
             _book.feesOwed += fee.toUint96();
         }
         if (paid == 0 && share == 0) return 0;
-        _creditPayout(claimant, paid);
+        // EDUCATION: the payout goes to the tranche escrow, which releases it to the institution
+        _creditPayout(r.category == Category.EDUCATION ? _trancheEscrow() : claimant, paid);
         emit ClaimPaid(claimId, claimant, paid, fromReserve, fee, share, dust);
     }
+
+    /// @dev The TrancheEscrow that EDUCATION payouts are credited to (the same address in the plan
+    ///      and in its extension: the extension deploys it, the plan reads it at construction).
+    function _trancheEscrow() internal view virtual returns (address);
 
     /// @dev What a claim has been paid and still owes (see ClaimRecord's payment slot).
     function _paymentOf(ClaimRecord storage c) internal view returns (uint256 paid, uint256 owed) {

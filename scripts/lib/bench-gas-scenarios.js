@@ -124,11 +124,50 @@ async function parametric(row) {
   row("parametric: withdraw payouts", await gasOf(plan.connect(a).withdraw()), 60_000);
 }
 
+async function education(row) {
+  const P = require("../../test/fixtures");
+  const { time } = require("@nomicfoundation/hardhat-network-helpers");
+  const f = await P.deployProtocol();
+  const { plan } = await P.createPlan(f, { category: P.Category.EDUCATION });
+  const escrow = await ethers.getContractAt("TrancheEscrow",
+    await (await ethers.getContractAt("AidPoolHousekeeping", plan.target)).trancheEscrow());
+  const TERM = 120 * P.DAY;
+  row("education: set the plan's terms (creator, once)", await gasOf(escrow.connect(f.operator).setTerms(plan.target, 3, TERM)), 80_000);
+  const [student, other] = f.members;
+  const school = f.signers[19];
+  await P.fund(f.token, [student, other], plan.target);
+  for (const m of [student, other]) await plan.connect(m).join(P.usd(600), ethers.ZeroAddress);
+  await time.increase(P.PERIOD + 1);
+  for (const m of [student, other]) await plan.settle(m.address);
+  await plan.connect(student).submitClaim(P.usd(300), P.EVIDENCE, await time.latest());
+  row("education: name the institution (claimant, before the vote)",
+    await gasOf(escrow.connect(student).nameInstitution(plan.target, 1, school.address)), 90_000,
+    "the schedule's slot (22.1k) and the plan's claim and rules read");
+  await plan.connect(f.as1).vote(1, true);
+  await plan.connect(f.as2).vote(1, true);
+  await time.increase(7 * P.DAY);
+  row("education: finalize + payout (credited to the tranche escrow)", await gasOf(plan.finalize(1)), 100_000,
+    "as a medical payout, credited to the escrow's balance in the plan");
+  const proof = (k) => ethers.id(`enrolment ${k}`);
+  row("education: approve enrolment (below quorum)", await gasOf(escrow.connect(f.as1).approveEnrolment(plan.target, 1, proof(0))), 90_000,
+    "reads the plan's rules (assessors) and claim");
+  row("education: approve enrolment reaching quorum (tranche released)",
+    await gasOf(escrow.connect(f.as2).approveEnrolment(plan.target, 1, proof(0))), 150_000,
+    "first release: the schedule's amounts slot; the institution credited in the plan");
+  await time.increase(TERM);
+  await escrow.connect(f.as1).approveEnrolment(plan.target, 1, proof(1));
+  row("education: release a later term's tranche", await gasOf(escrow.connect(f.as2).approveEnrolment(plan.target, 1, proof(1))), 120_000);
+  row("education: institution withdraws its tranches", await gasOf(plan.connect(school).withdraw(P.usd(200))), 75_000,
+    "a plan withdraw; here the school's first token balance (+17.1k)");
+  row("education: student stops (rest back to the reserve)", await gasOf(escrow.connect(student).stop(plan.target, 1)), 100_000);
+}
+
 /** Runs every scenario measurement, recording rows with `row(op, gas, budget, note)`. */
 module.exports = async function benchScenarios(row) {
   await relief(row);
   await matching(row);
   await group(row);
   await parametric(row);
+  await education(row);
 };
 

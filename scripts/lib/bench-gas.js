@@ -123,7 +123,8 @@ async function prepaidBench() {
   row("juror collects (deposit back + share of the losing bond)", await gasOf(plan.connect(jurors[0]).collectJuryReward(2)), 80_000,
     "pull, O(panel) search for the seat");
   row("claim points (mint AidPoints)", await gasOf(plan.connect(d).claimPoints()), null);
-  row("withdraw fees (fee receiver)", await gasOf(plan.connect(f.feeReceiver).withdrawFees()), 70_000);
+  row("withdraw fees (fee receiver)", await gasOf(plan.connect(f.feeReceiver).withdrawFees()), 75_000,
+    "runs in the extension (one delegatecall, +2.9k): moved out of AidPool to make room for EDUCATION");
 
   // owed: two claims larger than the reserve; the second stays (partly) owed; the next contributions pay it
   await plan.connect(c).deposit(usd(2000));

@@ -74,6 +74,10 @@ public final class HuzhuCommand implements Runnable {
             System.out.println(new VersionProvider().getVersion()[0]);
             System.exit(ExitCodes.OK);
         }
+        if (System.getProperty(StartupTraining.PROPERTY) != null) {
+            StartupTraining.run(); // the launcher's class-data archive training run (docs/cli.md "Start-up time")
+            System.exit(ExitCodes.OK);
+        }
         if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
             LogSetup.toStderr(); // before anything logs: the servers' logs also go to stderr
         }

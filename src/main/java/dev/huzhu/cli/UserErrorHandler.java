@@ -21,7 +21,10 @@ import picocli.CommandLine;
  * (never on the screen). Every failure is logged.
  */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(UserErrorHandler.class);
+    /** Looked up on the first failure only: a command that succeeds and logs nothing never starts logback (start-up). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(UserErrorHandler.class);
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -37,12 +40,12 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         int code = exitCode(e);
         String command = cmd.getCommandSpec().qualifiedName();
         if (code == ExitCodes.SOFTWARE) {
-            LOG.error("`{}` failed unexpectedly (exit {})", command, code, e);
+            log().error("`{}` failed unexpectedly (exit {})", command, code, e);
             Path log = LogSetup.currentFile();
             cmd.getErr().println("huzhu: unexpected error (a bug): " + dev.huzhu.chain.Redaction.text(oneLine(String.valueOf(e)))
                     + (log != null ? "; stack trace in " + log : ""));
         } else {
-            LOG.info("`{}` failed (exit {}): {}", command, code, e.getMessage(), LOG.isDebugEnabled() ? e : null);
+            log().info("`{}` failed (exit {}): {}", command, code, e.getMessage(), log().isDebugEnabled() ? e : null);
             cmd.getErr().println("huzhu: " + dev.huzhu.protocol.ChainText.safe(dev.huzhu.chain.Redaction.text(oneLine(e.getMessage())), Integer.MAX_VALUE));
         }
         cmd.getErr().flush();

@@ -270,8 +270,8 @@ public final class Keystore {
         }
         WalletFile file;
         try {
-            file = JSON.treeToValue(node, WalletFile.class);
-        } catch (IOException | RuntimeException e) {
+            file = WalletFileTree.of(node);
+        } catch (RuntimeException e) {
             return new KeystoreEntry(name, null, f, "has a malformed crypto section");
         }
         String problem = KdfLimits.problem(file);

@@ -50,7 +50,7 @@ describe("TrancheEscrow (EDUCATION tranches)", function () {
       const f = await loadFixture(educationPlan);
       await f.plan.connect(f.student).submitClaim(usd(300), EVIDENCE, await time.latest());
       await expect(f.escrow.connect(f.other).nameInstitution(f.plan.target, 1, f.other.address))
-        .to.be.revertedWithCustomError(f.escrow, "NotClaimant").withArgs(f.other.address);
+        .to.be.revertedWithCustomError(f.escrow, "NotClaimant").withArgs(1, f.other.address);
       await expect(f.escrow.connect(f.student).nameInstitution(f.plan.target, 1, f.student.address))
         .to.be.revertedWithCustomError(f.escrow, "InvalidInstitution").withArgs(f.student.address);
       await f.escrow.connect(f.student).nameInstitution(f.plan.target, 1, f.school.address);

@@ -60,8 +60,8 @@ interface ITrancheEscrowErrors {
     error ClaimsExist(uint256 claimCount);
     /// @notice Tranches must be 1..MAX_TRANCHES and a term 1 day..366 days.
     error InvalidTerms(uint256 tranches, uint256 termLength);
-    /// @notice Only the claimant names the institution.
-    error NotClaimant(address account);
+    /// @notice Only the claimant names the institution (same error as the plan's).
+    error NotClaimant(uint256 claimId, address account);
     /// @notice The institution is named while the claim is SUBMITTED and no assessor has voted.
     error NamingClosed(uint256 claimId);
     /// @notice The institution is named once; it can never be swapped.

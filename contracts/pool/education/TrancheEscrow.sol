@@ -94,7 +94,7 @@ contract TrancheEscrow is ITrancheEscrowEvents, ITrancheEscrowErrors, Reentrancy
     function nameInstitution(address plan, uint256 claimId, address institution) external {
         _education(plan);
         Claim memory c = IEducationPlan(plan).claimOf(claimId);
-        if (c.claimant != msg.sender) revert NotClaimant(msg.sender);
+        if (c.claimant != msg.sender) revert NotClaimant(claimId, msg.sender);
         if (c.status != ClaimStatus.SUBMITTED || c.assessorVotes != 0) revert NamingClosed(claimId);
         if (institution == address(0) || institution == msg.sender) revert InvalidInstitution(institution);
         Schedule storage s = _schedules[plan][claimId];

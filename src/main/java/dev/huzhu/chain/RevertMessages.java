@@ -122,6 +122,25 @@ public final class RevertMessages {
         t("InvalidQuorum", "a quorum of {quorum} is impossible with {assessors} assessors");
         t("DuplicateAssessor", "assessor {assessor} is listed twice");
         t("InvalidRange", "offset {offset} is beyond the list's {length} entries");
+        // TrancheEscrow (EDUCATION tranches)
+        t("NotTrancheEscrow", "only the plan's tranche escrow moves its credit ({account} is not it)");
+        t("NotEducationPlan", "{plan} is not an EDUCATION plan");
+        t("NotPlanCreator", "{account} did not create this plan: only its creator sets the tranches");
+        t("TermsAlreadySet", "the tranches of plan {plan} are set already and never change");
+        t("ClaimsExist", "the plan has {claimCount} claim(s): tranches are set before the first claim");
+        t("InvalidTerms", "{tranches} tranches of {termLength} s: tranches are 1 to 12, a term 1 to 366 days");
+        t("NamingClosed", "claim #{claimId} is past its first assessor vote: the institution is named before the assessors vote");
+        t("InstitutionAlreadyNamed", "claim #{claimId} is paid to {institution}: an institution is named once and never swapped");
+        t("InvalidInstitution", "{institution} cannot be the institution (zero, or the claimant)");
+        t("NoSchedule", "claim #{claimId} has no institution named (or was not stopped)");
+        t("ClaimNotPaid", "claim #{claimId} is not paid yet: tranches start once it is PAID");
+        t("ScheduleIsStopped", "the tranches of claim #{claimId} were stopped: nothing more is released");
+        t("AllReleased", "every tranche of claim #{claimId} was released");
+        t("AlreadyApproved", "{assessor} already approved this proof for term {term} (terms count from 0 on chain)");
+        t("TermNotOpen", "term {term} (from 0) opens {opensAt}");
+        t("TrancheNotPaid", "the plan has paid {paid} of this claim and the tranche needs {needed}: it waits for the owed rest");
+        t("NotLapsed", "only the student stops now; anyone may once the term lapses ({lapsesAt})");
+        t("NothingToReturn", "nothing unreleased to return for claim #{claimId}");
         // AidPoints
         t("NotRegisteredPlan", "{caller} is not a registered plan");
         t("PointsNonTransferable", "points cannot be transferred");

@@ -41,6 +41,7 @@ public final class HuzhuCommand implements Runnable {
             KeeperCommand.class,
             // parametric disaster plans (issue 13)
             dev.huzhu.cli.oracle.OracleCommand.class,
+            dev.huzhu.cli.tranche.TrancheCommand.class,
             // what became of a sent transaction (issue 11: exit 9)
             dev.huzhu.cli.tx.TxCommand.class,
             // local chain and demo

@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import picocli.CommandLine.ITypeConverter;
 
 /** Claim ids as typed: "3" or "#3" (a picocli converter: a bad one is a usage error before anything runs). */
-final class ClaimId implements ITypeConverter<BigInteger> {
+public final class ClaimId implements ITypeConverter<BigInteger> {
     @Override
     public BigInteger convert(String text) {
         return parse(text);

@@ -48,6 +48,10 @@ public final class ClaimShow implements Callable<Integer> {
                 Map<String, Object> o = ClaimView.json(p, id, c);
                 o.put("plan", p.plan());
                 o.put("evidenceHash", evidence);
+                if (dev.huzhu.cli.tranche.PlanEscrow.education(p)) {
+                    var schedule = dev.huzhu.cli.tranche.TrancheSchedule.read(p, id);
+                    o.put("schedule", schedule == null ? null : schedule.json(p));
+                }
                 o.put("history", history.stream().map(e -> Json.object("event", e.name(), "block", e.block(), "tx", e.txHash())).toList());
                 Json.print(out, o);
                 return ExitCodes.OK;
@@ -63,6 +67,14 @@ public final class ClaimShow implements Callable<Integer> {
             out.printf("  assessors  %s approve, %s reject (quorum %s of %d)%n", c.approvals, c.rejections, p.rules().quorum, p.rules().assessors.size());
             if (c.dispute.signum() != 0) {
                 out.printf("  jury       %s approve, %s reject (revealed)%n", c.juryFor, c.juryAgainst);
+            }
+            if (dev.huzhu.cli.tranche.PlanEscrow.education(p)) {
+                var schedule = dev.huzhu.cli.tranche.TrancheSchedule.read(p, id);
+                if (schedule == null) {
+                    out.println("  institution none named (a paid claim without one goes back to the reserve)");
+                } else {
+                    schedule.lines(p).forEach(out::println);
+                }
             }
             out.printf("  submitted  %s%n  evidence   %s%n  history    %s%n", Timestamps.format(c.submittedAt.longValue()), evidence,
                     String.join(" → ", history.stream().map(ChainEvent::name).toList()));

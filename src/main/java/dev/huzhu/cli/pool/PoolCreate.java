@@ -16,6 +16,8 @@ import dev.huzhu.cli.ExitCodes;
 import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
 import dev.huzhu.cli.options.AccountOptions;
+import dev.huzhu.cli.tranche.PlanEscrow;
+import dev.huzhu.contracts.TrancheEscrow;
 import dev.huzhu.cli.options.JsonOption;
 import dev.huzhu.cli.options.NetworkOptions;
 import dev.huzhu.cli.options.TxOptions;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
                 "  huzhu pool create --category medical --contribution 10 --max-payout 1000 \\",
                 "      --assessor 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --assessor 0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65 \\",
                 "      --quorum 2 --rules-file medical-rules.md --account operator",
+                "  huzhu pool create --category education --contribution 20 --max-payout 3000 --tranches 3 --term 120d \\",
+                "      --assessor 0x90F79bf6EB2c4f870365E785982E1f101E93b906 --account operator",
                 "  huzhu pool create --category disaster --model cost-sharing --share-cap 5 --max-payout 5000 --assessor 0x… --yes"})
 public final class PoolCreate implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -94,6 +98,13 @@ public final class PoolCreate implements Callable<Integer> {
     List<String> assessors;
     @Option(names = "--quorum", paramLabel = "N", description = "approvals needed (default: a majority of the assessors)")
     Integer quorum;
+    @Option(names = "--tranches", paramLabel = "N", description = "education: pay each approved claim in N tranches (1-12), one per term, to the institution the claim names")
+    Integer tranches;
+
+    @Option(names = "--term", defaultValue = "120d", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "education: length of a term, between tranches (default: ${DEFAULT-VALUE})")
+    Long term;
+
     @Option(names = "--asset", paramLabel = "ADDRESS", description = "the plan's ERC-20 stablecoin (default: the deployment's MockUSD)")
     String asset;
 
@@ -112,6 +123,15 @@ public final class PoolCreate implements Callable<Integer> {
         }
         if (modelIndex == ContributionModel.COST_SHARING.ordinal() && shareCap == null) {
             throw new InvalidInputException("a cost-sharing plan needs --share-cap AMOUNT");
+        }
+        if (tranches != null && category != Category.EDUCATION) {
+            throw new InvalidInputException("--tranches is for education plans (a " + category.label() + " plan pays claims to the member)");
+        }
+        if (tranches != null && (tranches < 1 || tranches > 12)) {
+            throw new InvalidInputException("--tranches must be 1 to 12 (one tranche per term), not " + tranches);
+        }
+        if (tranches != null && (term < 86_400 || term > 366 * 86_400L)) {
+            throw new InvalidInputException("--term must be 1 day to 366 days");
         }
         List<String> assessorList = new ArrayList<>();
         for (String a : assessors) {
@@ -165,11 +185,22 @@ public final class PoolCreate implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalStateException("the factory emitted no PlanCreated event"));
             String plan = created.address("plan");
             BigInteger planId = created.number("planId");
+            SentTransaction terms = null;
+            if (tranches != null) {
+                TrancheEscrow escrow = PlanEscrow.at(chain, plan, flow.from());
+                terms = flow.send(escrow.getContractAddress(),
+                        escrow.setTerms(plan, BigInteger.valueOf(tranches), BigInteger.valueOf(term)).encodeFunctionCall(),
+                        "pay the plan's claims in " + tranches + " tranches, one per " + term / 86_400 + "-day term");
+            }
             if (json.json) {
                 Json.print(out, Json.object("plan", plan, "id", planId.longValue(), "category", category.label(),
-                        "model", model.toLowerCase(Locale.ROOT), "tx", TxFlow.json(sent)));
+                        "model", model.toLowerCase(Locale.ROOT), "tranches", tranches, "termLength", tranches == null ? null : term,
+                        "tx", TxFlow.json(sent), "termsTx", terms == null ? null : TxFlow.json(terms)));
             } else {
                 out.printf("created plan #%s at %s; %s%n", planId, plan, TxFlow.line(sent));
+                if (terms != null) {
+                    out.printf("claims are paid to the institution they name in %d tranches, one per %d-day term; %s%n", tranches, term / 86_400, TxFlow.line(terms));
+                }
             }
             return ExitCodes.OK;
         }

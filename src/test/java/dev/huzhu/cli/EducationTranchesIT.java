@@ -1,0 +1,99 @@
+package dev.huzhu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.huzhu.contracts.AidPool;
+import dev.huzhu.contracts.AidPoolHousekeeping;
+import dev.huzhu.contracts.TrancheEscrow;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * EDUCATION plans from the CLI (issue 13): pool create --tranches, claim submit --institution, the
+ * assessors approve a proof of enrolment per term (tranche approve), the school is credited, the
+ * student stops and the rest goes back to the reserve. Hand-worked: a 150 claim in 2 tranches is
+ * 75 + 75.
+ */
+@ExtendWith(HardhatNodeExtension.class)
+class EducationTranchesIT {
+    static final long DAY = 86_400;
+    static final BigInteger USD = BigInteger.TEN.pow(6);
+
+    @Test
+    void aClaimIsPaidToTheSchoolByTermAndStops(HardhatNode node, @TempDir Path tmp) throws Exception {
+        try (CliWorld w = new CliWorld(tmp, node)) {
+            w.ok("deploy", "--account", "operator", "--yes");
+            CliRunner.Result medicalTranches = w.cli.run("pool", "create", "--category", "medical", "--contribution", "200", "--max-payout", "1000",
+                    "--tranches", "2", "--assessor", "assessor1", "--account", "operator", "--yes");
+            assertEquals(ExitCodes.USAGE, medicalTranches.exit(), medicalTranches.toString());
+            assertEquals("huzhu: --tranches is for education plans (a medical plan pays claims to the member)", medicalTranches.errLine());
+
+            JsonNode created = w.okJson("pool", "create", "--category", "education", "--contribution", "200", "--max-payout", "1000",
+                    "--waiting", "1d", "--tranches", "2", "--term", "30d", "--assessor", "assessor1", "--assessor", "assessor2",
+                    "--account", "operator", "--yes");
+            String plan = created.get("plan").asText();
+            AidPool pool = AidPool.load(plan, w.web3j, new ReadonlyTransactionManager(w.web3j, plan), new DefaultGasProvider());
+            String escrowAddress = AidPoolHousekeeping.load(plan, w.web3j, new ReadonlyTransactionManager(w.web3j, plan), new DefaultGasProvider())
+                    .trancheEscrow().send();
+            TrancheEscrow escrow = TrancheEscrow.load(escrowAddress, w.web3j, new ReadonlyTransactionManager(w.web3j, plan), new DefaultGasProvider());
+            var terms = escrow.termsOf(plan).send();
+            assertEquals(BigInteger.TWO, terms.component1());
+            assertEquals(BigInteger.valueOf(30 * DAY), terms.component2());
+
+            w.ok("faucet", "1000", "--account", "alice", "--yes");
+            w.ok("member", "join", "--plan", "0", "--amount", "400", "--account", "alice", "--yes");
+            w.advance(2 * DAY);
+            Path evidence = w.file("offer.txt", "offer letter, autumn term");
+            BigInteger nonce = w.nonce(w.address("alice"));
+            CliRunner.Result noSchool = w.cli.run("claim", "submit", "--plan", "0", "--amount", "150", "--evidence", evidence.toString(),
+                    "--account", "alice", "--yes");
+            assertEquals(ExitCodes.USAGE, noSchool.exit(), noSchool.toString());
+            assertTrue(noSchool.errLine().contains("is an EDUCATION plan: name the school the claim is paid to with --institution"), noSchool.errLine());
+            assertEquals(nonce, w.nonce(w.address("alice")), "nothing sent");
+
+            JsonNode submitted = w.okJson("claim", "submit", "--plan", "0", "--amount", "150", "--evidence", evidence.toString(),
+                    "--institution", "dave", "--account", "alice", "--yes");
+            assertEquals(w.address("dave"), submitted.get("institution").asText());
+            assertEquals(w.address("dave").toLowerCase(), escrow.scheduleOf(plan, BigInteger.ONE).send().institution.toLowerCase());
+            w.ok("claim", "vote", "1", "approve", "--plan", "0", "--account", "assessor1", "--yes");
+            w.ok("claim", "vote", "1", "approve", "--plan", "0", "--account", "assessor2", "--yes");
+            w.advance(4 * DAY);
+            w.ok("claim", "finalize", "1", "--plan", "0", "--account", "passer", "--yes");
+            assertEquals(USD.multiply(BigInteger.valueOf(150)), pool.withdrawable(escrowAddress).send(), "credited to the escrow, not to alice");
+
+            Path proof = w.file("enrolment.txt", "enrolled, autumn term");
+            CliRunner.Result stranger = w.cli.run("tranche", "approve", "1", "--plan", "0", "--proof", proof.toString(), "--account", "bob", "--yes");
+            assertNotEquals(0, stranger.exit(), stranger.toString());
+            assertTrue(stranger.errLine().toLowerCase().contains("assessor"), stranger.errLine());
+            JsonNode first = w.okJson("tranche", "approve", "1", "--plan", "0", "--proof", proof.toString(), "--account", "assessor1", "--yes");
+            assertEquals(false, first.get("released").asBoolean());
+            JsonNode second = w.okJson("tranche", "approve", "1", "--plan", "0", "--proof", proof.toString(), "--account", "assessor2", "--yes");
+            assertEquals("75", second.get("amount").asText());
+            assertEquals(USD.multiply(BigInteger.valueOf(75)), pool.withdrawable(w.address("dave")).send(), "the school's first tranche");
+
+            JsonNode shown = w.okJson("claim", "show", "1", "--plan", "0");
+            JsonNode schedule = shown.get("schedule");
+            assertEquals(w.address("dave"), schedule.get("institution").asText());
+            assertEquals("released", schedule.get("terms").get(0).get("state").asText());
+            assertEquals("75", schedule.get("terms").get(1).get("amount").asText());
+            assertEquals(escrow.termOpensAt(plan, BigInteger.ONE, BigInteger.ONE).send().longValue(), schedule.get("terms").get(1).get("opensAt").asLong());
+            assertTrue(w.ok("tranche", "show", "1", "--plan", "0").out().contains("released    75"), "text schedule");
+
+            BigInteger reserveBefore = pool.reserve().send();
+            JsonNode stopped = w.okJson("tranche", "stop", "1", "--plan", "0", "--account", "alice", "--yes");
+            assertEquals("75", stopped.get("returned").asText());
+            assertEquals(reserveBefore.add(USD.multiply(BigInteger.valueOf(75))), pool.reserve().send());
+            assertEquals(BigInteger.ZERO, pool.withdrawable(escrowAddress).send());
+        }
+    }
+}

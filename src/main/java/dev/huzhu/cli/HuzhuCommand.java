@@ -54,6 +54,11 @@ public final class HuzhuCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read before parsing (ChineseOutput.option, LanguageStrategy); declared so that every command accepts it and lists it. */
+    @CommandLine.Option(names = "--lang", paramLabel = "en|zh", scope = CommandLine.ScopeType.INHERIT,
+            description = "language of the output: en or zh (default: $HUZHU_LANG, else LC_ALL/LC_MESSAGES/LANG)")
+    String lang;
+
     private final Session session;
 
     public HuzhuCommand(Session session) {
@@ -82,7 +87,13 @@ public final class HuzhuCommand implements Runnable {
         if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
             LogSetup.toStderr(); // before anything logs: the servers' logs also go to stderr
         }
-        System.exit(newCommandLine(Session.system(), args).execute(args));
+        CommandLine cl = newCommandLine(Session.system(), args);
+        if (dev.huzhu.cli.i18n.Language.resolve(dev.huzhu.cli.i18n.ChineseOutput.option(args), System.getenv()) == dev.huzhu.cli.i18n.Language.ZH) {
+            // Chinese needs UTF-8 whatever the platform's default (Java 17 follows the locale: LANG=C would print '?')
+            cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+            cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
+        }
+        System.exit(cl.execute(args));
     }
 
     /** The configured command line of this process, shared by main and the subprocess-free tests. */
@@ -99,7 +110,8 @@ public final class HuzhuCommand implements Runnable {
     static CommandLine newCommandLine(Session session, String[] args) {
         CommandLine cl = new CommandLine(new HuzhuCommand(session))
                 .setExecutionExceptionHandler(new UserErrorHandler())
-                .setParameterExceptionHandler(new UsageErrorHandler());
+                .setParameterExceptionHandler(new UsageErrorHandler(session))
+                .setExecutionStrategy(new LanguageStrategy(session, new CommandLine.RunLast()));
         String first = args == null || args.length == 0 ? null : args[0];
         Class<?> only = null;
         for (Class<?> c : SUBCOMMANDS) {

@@ -8,9 +8,25 @@ import picocli.CommandLine;
  * (claim id, decision…) throws {@link InvalidInputException}; its own words are the line.
  */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+    private final Session session;
+
+    UsageErrorHandler(Session session) {
+        this.session = session;
+    }
+
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
+        String lang = dev.huzhu.cli.i18n.ChineseOutput.option(args);
+        try {
+            if (dev.huzhu.cli.i18n.Language.resolve(lang, session.env()) == dev.huzhu.cli.i18n.Language.ZH) {
+                dev.huzhu.cli.i18n.ChineseOutput.wrap(cmd.getCommandSpec().root().commandLine(), true);
+            }
+        } catch (IllegalArgumentException badLang) {
+            cmd.getErr().println("huzhu: " + badLang.getMessage());
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        }
         if (e.getCause() instanceof InvalidInputException bad) {
             // a converter that cannot know its option (a duration…) starts with the quoted value: name the option
             String option = bad.getMessage().startsWith("'") && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " : "";

@@ -38,15 +38,18 @@ public final class TextTable {
     }
 
     public void print(PrintWriter out) {
-        int[] width = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            width[i] = header[i].length();
-            for (String[] r : rows) {
-                width[i] = Math.max(width[i], r[i].length());
+        TableWords words = TableWords.current();
+        String[] head = words.all(header);
+        List<String[]> body = rows.stream().map(words::all).toList();
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = TableWords.columns(head[i]);
+            for (String[] r : body) {
+                width[i] = Math.max(width[i], TableWords.columns(r[i]));
             }
         }
-        printRow(out, header, width);
-        for (String[] r : rows) {
+        printRow(out, head, width);
+        for (String[] r : body) {
             printRow(out, r, width);
         }
         out.flush();
@@ -55,7 +58,7 @@ public final class TextTable {
     private void printRow(PrintWriter out, String[] cells, int[] width) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            String pad = " ".repeat(width[i] - cells[i].length());
+            String pad = " ".repeat(width[i] - TableWords.columns(cells[i]));
             if (i > 0) {
                 line.append("  ");
             }

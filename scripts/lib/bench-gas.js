@@ -314,6 +314,7 @@ async function main() {
   const started = Date.now();
   await prepaidBench();
   await require("./bench-gas-scenarios")(row); // relief, matching, group purchase (scenarios engineer)
+  await require("./bench-gas-privacy")(row); // evidence access grants (privacy engineer)
   await idleBench();
   const small = await costSharingPayout(0);
   const large = await costSharingPayout(SWARM - 10);

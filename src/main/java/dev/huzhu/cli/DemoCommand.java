@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 stories.runOthers(chain, cast, out, null);
                 return ExitCodes.OK;
             }
-            DemoScenario scenario = new DemoScenario(chain, cast, out);
+            DemoScenario scenario = new DemoScenario(chain, cast, out, home.resolve(".huzhu/demo/store"));
             DemoScenario.Outcome outcome = scenario.run();
             BalancesTable.print(chain, cast, outcome, out);
             out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());

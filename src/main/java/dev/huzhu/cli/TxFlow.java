@@ -56,6 +56,15 @@ public final class TxFlow {
         throw new UserError(ExitCodes.WALLET, "account " + entry.name() + " cannot sign EIP-712 messages");
     }
 
+    /** The unlocked account's key for the privacy code: EIP-191 signatures and ECDH (asks for the password once). */
+    public dev.huzhu.privacy.AccountKey accountKey() {
+        unlock();
+        if (signer instanceof dev.huzhu.privacy.AccountKey k) {
+            return k;
+        }
+        throw new UserError(ExitCodes.WALLET, "account " + entry.name() + " cannot open or sign documents");
+    }
+
     /** Unlocks the key with a line on stderr first: a standard scrypt keystore takes about a second. */
     private dev.huzhu.chain.TransactionSigner unlockWithProgress() {
         err.printf("  unlocking %s (scrypt)…%n", entry.name());

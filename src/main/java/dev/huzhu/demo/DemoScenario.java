@@ -66,10 +66,18 @@ public final class DemoScenario {
     private final Cast cast;
     private final StepLog log;
 
+    private final java.nio.file.Path storeDir;
+
     public DemoScenario(ChainConnection chain, Cast cast, PrintStream out) {
+        this(chain, cast, out, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "huzhu-demo-store"));
+    }
+
+    /** {@code storeDir}: the document store that keeps the claim's encrypted evidence. */
+    public DemoScenario(ChainConnection chain, Cast cast, PrintStream out, java.nio.file.Path storeDir) {
         this.chain = chain;
         this.cast = cast;
         this.log = new StepLog(out);
+        this.storeDir = storeDir;
     }
 
     public StepLog log() {
@@ -105,12 +113,14 @@ public final class DemoScenario {
         log.note("30 days passed: the waiting period (等待期) is over");
 
         Credentials claimant = cast.claimant();
-        byte[] evidenceHash = Hash.sha3(EVIDENCE.getBytes(StandardCharsets.UTF_8));
+        EvidenceDemo evidence = new EvidenceDemo(chain, cast, log, storeDir);
+        byte[] evidenceHash = evidence.seal(factory.getContractAddress(), EVIDENCE.getBytes(StandardCharsets.UTF_8));
         BigInteger incurredAt = chain.web3j().ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
                 .send().getBlock().getTimestamp();
         TransactionReceipt submitted = load(pool, claimant).submitClaim(CLAIM, evidenceHash, incurredAt).send();
         BigInteger claimId = AidPool.getClaimSubmittedEvents(submitted).get(0).claimId;
         log.tx("member " + shortAddr(claimant) + " submitted medical claim #" + claimId + " for " + fmt(CLAIM) + " mUSD", submitted);
+        evidence.shareAndOpen(pool.getContractAddress(), claimId, EVIDENCE.getBytes(StandardCharsets.UTF_8));
 
         for (Credentials assessor : cast.assessors().subList(0, 2)) {
             log.tx("assessor " + shortAddr(assessor) + " approved claim #" + claimId, load(pool, assessor).vote(claimId, true).send());

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The address book of one chain, {@code deployments/<chainId>.json}: which contracts the
  * platform runs there. Keys of {@code contracts}: {@code MockUSD} (local chains only),
- * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}.
+ * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}, {@code EvidenceAccess}.
  */
 public record Deployment(long chainId, String network, String deployer, String deployedAt,
         Map<String, DeployedContract> contracts) {
@@ -17,6 +17,8 @@ public record Deployment(long chainId, String network, String deployer, String d
     public static final String POOL_EXTENSION = "AidPoolExtension";
     public static final String POOL_IMPLEMENTATION = "AidPoolImplementation";
     public static final String FACTORY = "AidPoolFactory";
+    /** Who may read which claim's encrypted evidence (contracts/privacy; docs/privacy.md). */
+    public static final String EVIDENCE_ACCESS = "EvidenceAccess";
 
     public Deployment {
         contracts = new LinkedHashMap<>(contracts);

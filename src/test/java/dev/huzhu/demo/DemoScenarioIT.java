@@ -27,11 +27,11 @@ import org.web3j.tx.ReadonlyTransactionManager;
 class DemoScenarioIT {
 
     @Test
-    void claimIsApprovedAndPaidFromTheReserve(HardhatNode node) throws Exception {
+    void claimIsApprovedAndPaidFromTheReserve(HardhatNode node, @org.junit.jupiter.api.io.TempDir java.nio.file.Path store) throws Exception {
         try (ChainConnection chain = ChainConnection.open(node.rpcUrl())) {
             DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            DemoScenario.Outcome outcome = new DemoScenario(chain, cast, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+            DemoScenario.Outcome outcome = new DemoScenario(chain, cast, new PrintStream(printed, true, StandardCharsets.UTF_8), store).run();
 
             var ro = new ReadonlyTransactionManager(chain.web3j(), cast.passerBy().getAddress());
             MockUSD usd = MockUSD.load(outcome.tokenAddress(), chain.web3j(), ro, chain.gasProvider());
@@ -55,8 +55,17 @@ class DemoScenarioIT {
             assertEquals(BigInteger.valueOf(5), claim.status, "claim state is PAID");
             assertEquals(2, claim.approvals.intValue());
             List<AidPool.ClaimSubmittedEventResponse> submitted = AidPool.getClaimSubmittedEvents(outcome.submitted());
-            assertEquals(new BigInteger(1, Hash.sha3(DemoScenario.EVIDENCE.getBytes(StandardCharsets.UTF_8))),
+            // the evidence hash is the sha2-256 of the one ciphertext in the store (docs/privacy.md), not a hash of the invoice
+            List<java.nio.file.Path> stored;
+            try (var files = java.nio.file.Files.list(store)) {
+                stored = files.toList();
+            }
+            assertEquals(1, stored.size());
+            byte[] ciphertext = java.nio.file.Files.readAllBytes(stored.get(0));
+            assertEquals(new BigInteger(1, java.security.MessageDigest.getInstance("SHA-256").digest(ciphertext)),
                     new BigInteger(1, submitted.get(0).evidenceHash));
+            assertTrue(!new String(ciphertext, StandardCharsets.ISO_8859_1).contains("appendectomy"));
+            assertTrue(new String(printed.toByteArray(), StandardCharsets.UTF_8).contains("opened the evidence with its own key"));
             assertEquals(DemoScenario.CLAIM_BOND, submitted.get(0).bond);
 
             // wallets: 1000 minted, 350 paid in, the claimant got 250 back

@@ -25,8 +25,13 @@ import picocli.CommandLine.Option;
 
 /** {@code huzhu claim submit}. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submit a claim: only the keccak-256 hash of the evidence file goes on chain, never the file. Posts the claim bond.",
+        description = {"Submit a claim. Posts the claim bond.",
+                "Without --encrypt: only the keccak-256 hash of the evidence file goes on chain; the file stays with you.",
+                "With --encrypt: the files are zipped and encrypted here (AES-256-GCM, fresh key), only the ciphertext is uploaded to the "
+                        + "document store (--store), its sha2-256 goes on chain as the evidence hash, and the key is wrapped (ECIES) for you "
+                        + "and each assessor with a published key (EvidenceAccess; docs/privacy.md)."},
         footer = {"", "Examples:", "  huzhu claim submit --plan 0 --amount 250 --evidence invoice.pdf --account alice",
+                "  huzhu claim submit --plan 0 --amount 250 --evidence invoice.pdf --evidence scan.jpg --encrypt --account alice",
                 "  huzhu claim submit --plan 0 --amount 99.99 --evidence scan.jpg --incurred-at 2027-01-03 --yes --json",
                 "  huzhu claim submit --plan 1 --amount 3000 --evidence offer-letter.pdf --institution 0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc --account bob"})
 public final class ClaimSubmit implements Callable<Integer> {
@@ -35,8 +40,15 @@ public final class ClaimSubmit implements Callable<Integer> {
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", converter = dev.huzhu.cli.options.TokenQuantity.Converter.class, description = "amount claimed, in token units")
     dev.huzhu.cli.options.TokenQuantity amount;
 
-    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "the evidence document (hashed locally)")
-    Path evidence;
+    @Option(names = "--evidence", required = true, paramLabel = "FILE", description = "an evidence document (repeat for several with --encrypt)")
+    java.util.List<Path> evidence;
+
+    @Option(names = "--encrypt", description = "encrypt the files for you and the assessors and upload the ciphertext (docs/privacy.md)")
+    boolean encrypt;
+
+    @picocli.CommandLine.Mixin dev.huzhu.cli.options.StoreOptions store;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--institution", paramLabel = "ADDRESS|ACCOUNT",
             description = "EDUCATION plans (required there): the school the claim is paid to in tranches, named before the assessors vote")
@@ -47,14 +59,52 @@ public final class ClaimSubmit implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] evidenceHash;
-        try {
-            evidenceHash = Hash.sha3(Files.readAllBytes(evidence));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("evidence file " + evidence + " does not exist");
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read evidence file " + evidence + ": " + e.getMessage());
+        if (encrypt) {
+            return submitEncrypted();
         }
+        if (evidence.size() > 1) {
+            throw new InvalidInputException("several --evidence files need --encrypt (without it, one file's hash goes on chain)");
+        }
+        byte[] evidenceHash;
+        Path file = evidence.get(0);
+        try {
+            evidenceHash = Hash.sha3(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("evidence file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read evidence file " + file + ": " + e.getMessage());
+        }
+        return submit(evidenceHash, null);
+    }
+
+    /** Seals and uploads first (nothing is sent if that fails), then the claim, then the key wraps on EvidenceAccess. */
+    private int submitEncrypted() {
+        byte[] bundle = dev.huzhu.privacy.EvidenceBundle.pack(evidence); // bad files refused before any password or upload
+        dev.huzhu.privacy.StoreClient client = store.client(dev.huzhu.cli.Session.of(spec));
+        return submit(null, (p, flow) -> {
+            dev.huzhu.privacy.EvidenceLedger ledger = EvidenceSetup.ledger(p);
+            dev.huzhu.privacy.SealedDocument sealed = dev.huzhu.privacy.SealedDocument.seal(bundle);
+            client.put(sealed.ciphertext(), p.plan(), flow.accountKey());
+            java.util.List<String> readers = new java.util.ArrayList<>();
+            readers.add(flow.from());
+            readers.addAll(p.rules().assessors);
+            EvidenceSetup.Wraps w = EvidenceSetup.wrapFor(ledger, sealed.contentKey(), readers, flow.accountKey());
+            if (w.readers().size() < 2) {
+                throw new InvalidInputException("no assessor of plan " + p.plan() + " has published an encryption key, so nobody could read "
+                        + "the evidence; ask them to run `huzhu member publish-key`, or submit without --encrypt");
+            }
+            EvidenceSetup.warnMissing(spec.commandLine().getErr(), w.missing());
+            return new Encrypted(sealed, w, ledger);
+        });
+    }
+
+    private record Encrypted(dev.huzhu.privacy.SealedDocument sealed, EvidenceSetup.Wraps wraps, dev.huzhu.privacy.EvidenceLedger ledger) {}
+
+    private interface Prepare {
+        Encrypted run(PlanAction p, TxFlow flow);
+    }
+
+    private int submit(byte[] plainHash, Prepare prepare) {
         Long when = incurredAt == null ? null : Timestamps.parse(incurredAt, "--incurred-at");
         return plan.run((p, flow) -> {
             boolean education = PlanEscrow.education(p);
@@ -69,6 +119,8 @@ public final class ClaimSubmit implements Callable<Integer> {
                 throw new InvalidInputException("--institution must be the school, not the claimant " + flow.from());
             }
             BigInteger units = p.token().parse(amount.text());
+            Encrypted enc = prepare == null ? null : prepare.run(p, flow);
+            byte[] evidenceHash = enc == null ? plainHash : enc.sealed().cid().digest();
             long at = when != null ? when : latestTimestamp(p);
             String data = PlanAction.data(p.pool(flow.from()).submitClaim(units, evidenceHash, BigInteger.valueOf(at)));
             SentTransaction approval = p.ensureAllowance(flow, p.rules().claimBond, data);
@@ -84,10 +136,19 @@ public final class ClaimSubmit implements Callable<Integer> {
                 ChainEvent n = p.chain().events(named).stream().filter(x -> x.name().equals("InstitutionNamed")).findFirst().orElseThrow();
                 schedule = "; paid to " + school + " in " + dev.huzhu.cli.output.Words.count(n.number("tranches").intValue(), "tranche") + ", one per term";
             }
+            SentTransaction shared = null;
+            String encrypted = "";
+            if (enc != null) {
+                shared = flow.send(enc.ledger().address(), PlanAction.data(enc.ledger().contract().addDocument(p.plan(), e.number("claimId"),
+                        evidenceHash, enc.wraps().readers(), enc.wraps().wraps())), "publish the evidence key wrapped for " + enc.wraps().readers().size() + " readers");
+                encrypted = "; evidence " + enc.sealed().cid() + " encrypted for you and " + (enc.wraps().readers().size() - 1) + " assessor(s)";
+            }
             return new PlanTx.Outcome("submitted claim #" + e.number("claimId") + " for " + p.token().format(units) + schedule
-                    + "; assessors decide by " + Timestamps.format(e.number("assessmentEndsAt").longValue()) + "; " + TxFlow.line(sent),
+                    + "; assessors decide by " + Timestamps.format(e.number("assessmentEndsAt").longValue()) + encrypted + "; " + TxFlow.line(sent),
                     Json.object("claimId", e.number("claimId").longValue(), "amount", p.token().format(units).split(" ")[0],
                             "evidenceHash", Numeric.toHexString(evidenceHash), "incurredAt", at,
+                            "evidenceId", enc == null ? null : enc.sealed().cid().toString(),
+                            "readers", enc == null ? null : enc.wraps().readers(), "shareTx", shared == null ? null : TxFlow.json(shared),
                             "assessmentEndsAt", e.number("assessmentEndsAt").longValue(),
                             "institution", school, "institutionTx", named == null ? null : TxFlow.json(named),
                             "approval", approval == null ? null : TxFlow.json(approval), "tx", TxFlow.json(sent)));

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code huzhu deploy}: the platform's contracts on one network, recorded in deployments/<chainId>.json. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy the platform: MockUSD (local chains, or --mock-usd), the AidPool implementation and the "
-                + "AidPoolFactory (which creates AidPoints), and record addresses, blocks and transactions in deployments/<chainId>.json.",
+                + "AidPoolFactory (which creates AidPoints), EvidenceAccess (who may read claim evidence), and record addresses, blocks and transactions in deployments/<chainId>.json.",
                 "Idempotent: when the chain already has a live deployment it is reported, unless --force."},
         footer = {"", "Examples:", "  huzhu deploy --account operator",
                 "  huzhu deploy --network sepolia --account ops --confirmations 2",
@@ -95,6 +95,8 @@ public final class DeployCommand implements Callable<Integer> {
             contracts.put(Deployment.FACTORY, fac);
             String points = FactoryViews.points(chain, fac.address());
             contracts.put(Deployment.POINTS, new DeployedContract(points, fac.txHash(), fac.block()));
+            contracts.put(Deployment.EVIDENCE_ACCESS, created(flow.send(null,
+                    ContractArtifact.load("EvidenceAccess").creationData(List.of(new Address(fac.address()))), "deploy EvidenceAccess", true)));
 
             Deployment d = new Deployment(chain.chainId(), chain.profile().name(), deployer, Instant.now().toString(), contracts);
             Path file = chain.book().write(d);

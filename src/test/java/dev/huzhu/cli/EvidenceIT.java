@@ -1,0 +1,125 @@
+package dev.huzhu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import dev.huzhu.indexer.IndexDatabase;
+import dev.huzhu.privacy.ChainUploaders;
+import dev.huzhu.privacy.Cid;
+import dev.huzhu.privacy.DocumentStore;
+import dev.huzhu.web.DocumentRoutes;
+import dev.huzhu.web.WebServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.utils.Numeric;
+
+/**
+ * Encrypted evidence through the CLI against a real node and a real store (uploads checked against the
+ * plan's views): each party's round trip, a stranger "not granted", a tampered store file refused,
+ * revocation as key rotation, and the chain holding only the ciphertext's hash.
+ */
+@ExtendWith(HardhatNodeExtension.class)
+class EvidenceIT {
+    static final long DAY = 86_400;
+    static final String INVOICE = "hospital invoice 2026-1126: appendectomy, patient Wang Xiaoming, 250.00 USD";
+
+    @Test
+    void evidenceReachesItsReadersAndNobodyElse(HardhatNode node, @TempDir Path tmp) throws Exception {
+        try (CliWorld w = new CliWorld(tmp, node)) {
+            w.ok("deploy", "--account", "operator", "--yes");
+            w.ok("pool", "create", "--category", "medical", "--contribution", "100", "--max-payout", "1000", "--waiting", "30d",
+                    "--assessor", w.address("assessor1"), "--assessor", w.address("assessor2"), "--assessor", w.address("assessor3"),
+                    "--quorum", "2", "--account", "operator", "--yes");
+            String factory = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(tmp.resolve("deployments/31337.json")))
+                    .get("contracts").get("AidPoolFactory").get("address").asText();
+            DocumentStore store = new DocumentStore(tmp.resolve("store"), DocumentStore.DEFAULT_MAX_BYTES);
+            try (WebServer server = WebServer.start(IndexDatabase.open("jdbc:sqlite:" + tmp.resolve("i.db")), 31337, "127.0.0.1", 0, null,
+                    new DocumentRoutes(store, new ChainUploaders(w.web3j, List.of(factory), List.of())))) {
+                String s = server.url();
+                for (String m : new String[] {"alice", "bob"}) {
+                    w.ok("faucet", "1000", "--account", m, "--yes");
+                    w.ok("member", "join", "--plan", "0", "--amount", "300", "--account", m, "--yes");
+                }
+                for (String a : new String[] {"assessor1", "assessor2", "bob"}) { // assessor3 publishes no key
+                    w.ok("member", "publish-key", "--plan", "0", "--account", a, "--yes");
+                }
+                w.advance(31 * DAY);
+                Path invoice = w.file("invoice.txt", INVOICE);
+                Path scan = w.file("scan.bin", "JPEG-ish bytes of a scanned receipt");
+                CliRunner.Result submitted = w.ok("claim", "submit", "--plan", "0", "--amount", "250", "--evidence", invoice.toString(),
+                        "--evidence", scan.toString(), "--encrypt", "--store", s, "--account", "alice", "--yes", "--json");
+                JsonNode claim = CliWorld.json(submitted);
+                assertTrue(submitted.err().contains(w.address("assessor3") + " has published no encryption key"), submitted.err());
+                String id = claim.get("claimId").asText();
+                Cid cid = Cid.parse(claim.get("evidenceId").asText());
+                // on chain: the ciphertext's sha2-256 only (the claim's evidence hash), and the ciphertext is what the store holds
+                assertEquals(cid.digestHex(), claim.get("evidenceHash").asText());
+                byte[] stored = Files.readAllBytes(store.dir().resolve(cid.toString()));
+                assertEquals(cid, Cid.of(stored));
+                assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("Wang"), "plaintext in the store");
+                assertEquals(List.of(w.address("alice"), w.address("assessor1"), w.address("assessor2")),
+                        List.of(claim.get("readers").get(0).asText(), claim.get("readers").get(1).asText(), claim.get("readers").get(2).asText()));
+
+                // round trip for the claimant and each assessor holding a wrap
+                for (String reader : new String[] {"alice", "assessor1", "assessor2"}) {
+                    Path out = tmp.resolve("out-" + reader);
+                    w.ok("claim", "evidence", id, "--plan", "0", "--out", out.toString(), "--store", s, "--account", reader);
+                    assertEquals(INVOICE, Files.readString(out.resolve("invoice.txt")));
+                    assertEquals("JPEG-ish bytes of a scanned receipt", Files.readString(out.resolve("scan.bin")));
+                }
+                // no wrap: a member who was never granted, and the assessor without a published key
+                for (String stranger : new String[] {"bob", "assessor3"}) {
+                    CliRunner.Result r = w.cli.run("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("x-" + stranger).toString(),
+                            "--store", s, "--account", stranger);
+                    assertEquals(ExitCodes.NOT_GRANTED, r.exit(), r.toString());
+                    assertTrue(r.errLine().contains("is not granted document 1 of claim #" + id), r.errLine());
+                    assertFalse(Files.exists(tmp.resolve("x-" + stranger).resolve("invoice.txt")));
+                }
+
+                // the claimant grants bob: he reads; then revokes him and adds a document: bob reads no more
+                w.ok("claim", "grant", id, "--plan", "0", "--reader", "bob", "--store", s, "--account", "alice", "--yes");
+                w.ok("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("bob1").toString(), "--store", s, "--account", "bob");
+                assertEquals(INVOICE, Files.readString(tmp.resolve("bob1/invoice.txt")));
+                w.ok("claim", "revoke", id, "--plan", "0", "--reader", "bob", "--account", "alice", "--yes");
+                Path later = w.file("discharge.txt", "discharge letter, ward 7");
+                JsonNode added = w.okJson("claim", "add-evidence", id, "--plan", "0", "--evidence", later.toString(), "--store", s,
+                        "--account", "alice", "--yes");
+                assertFalse(added.get("readers").toString().contains(w.address("bob")), added.toString());
+                CliRunner.Result revoked = w.cli.run("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("bob2").toString(),
+                        "--store", s, "--account", "bob");
+                assertEquals(ExitCodes.NOT_GRANTED, revoked.exit(), revoked.toString());
+                assertTrue(revoked.errLine().contains("is not granted document 2"), revoked.errLine());
+                w.ok("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("a2").toString(), "--store", s, "--account", "assessor1");
+                assertEquals("discharge letter, ward 7", Files.readString(tmp.resolve("a2/discharge.txt")));
+
+                // a stranger cannot even upload; an altered store file is refused on read (exit 3: the store answers 500)
+                CliRunner.Result upload = w.cli.run("claim", "submit", "--plan", "0", "--amount", "10", "--evidence", invoice.toString(),
+                        "--encrypt", "--store", s, "--account", "passer", "--yes");
+                assertEquals(ExitCodes.NETWORK, upload.exit(), upload.toString());
+                assertTrue(upload.errLine().contains("neither a member nor an assessor"), upload.errLine());
+                byte[] altered = stored.clone();
+                altered[40] ^= 1;
+                Files.write(store.dir().resolve(cid.toString()), altered);
+                CliRunner.Result tampered = w.cli.run("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("t").toString(),
+                        "--store", s, "--account", "assessor1");
+                assertTrue(tampered.exit() != 0 && tampered.errLine().contains("does not match its id"), tampered.toString());
+
+                // the chain's ClaimSubmitted names the ciphertext's hash, not the plaintext's
+                String hashOnChain = w.okJson("claim", "show", id, "--plan", "0").path("evidenceHash").asText(null);
+                if (hashOnChain != null) {
+                    assertEquals(cid.digestHex(), hashOnChain);
+                }
+                assertFalse(Numeric.toHexString(org.web3j.crypto.Hash.sha3(INVOICE.getBytes(StandardCharsets.UTF_8))).equals(cid.digestHex()));
+            }
+        }
+    }
+}

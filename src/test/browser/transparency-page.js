@@ -42,6 +42,10 @@ async function main() {
     check(claims.includes("#1") && claims.includes("Paid") && claims.includes("250.00"), "plan: claim #1 of 250.00 is Paid");
     check((await text("main dl")).includes("2 / 3"), "plan: assessor quorum 2 of 3");
     check((await text("table:has(caption:text('Payouts')) tbody")).includes("250.00"), "plan: payout listed");
+    // explorer links (the server runs with --explorer https://explorer.example): the payout's transaction and the recipient
+    const payoutLinks = await page.locator("table:has(caption:text('Payouts')) tbody a").evaluateAll((as) => as.map((a) => a.href));
+    check(payoutLinks.some((h) => /^https:\/\/explorer\.example\/tx\/0x[0-9a-f]{64}$/.test(h)), "plan: the payout's transaction links to the explorer");
+    check(payoutLinks.some((h) => /^https:\/\/explorer\.example\/address\/0x[0-9a-fA-F]{40}$/.test(h)), "plan: the recipient links to the explorer");
     await page.screenshot({ path: path.join(outDir, "transparency-plan-en.png"), fullPage: true });
 
     // switch to Chinese: same claim, translated

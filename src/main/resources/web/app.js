@@ -6,7 +6,7 @@ const T = {
     skip: "Skip to content", title: "Huzhu 互助 · open mutual aid", navPlans: "Plans", navPayouts: "Payouts",
     lookupLabel: "Member records by address", lookupGo: "Show", loading: "Loading…",
     footer: "Every figure on this page comes from events on chain, indexed by huzhu index. Amounts in each plan's own token, with its decimals.",
-    langButton: "中文", langLabel: "切换到中文 / switch to Chinese",
+    langButton: "中文", langLabel: "切换到中文 / switch to Chinese", onExplorer: "open in the block explorer",
     sync: (s) => `Chain ${s.chainId}: head block ${s.headBlock}, indexed to ${s.indexedBlock}, lag ${s.lag} block(s) — ${({synced: "in sync", "catching up": "catching up", retrying: "retrying: " + (s.lastError || "")})[s.state] || s.state}`,
     syncNone: "Indexer not started yet",
     plans: "Plans (互助计划) compared", plan: "Plan", category: "Category", fee: "Service fee", contribution: "Contribution",
@@ -51,7 +51,7 @@ const T = {
     skip: "跳到正文", title: "互助 Huzhu · 开放互助平台", navPlans: "互助计划", navPayouts: "赔付记录",
     lookupLabel: "按地址查看成员记录", lookupGo: "查看", loading: "加载中…",
     footer: "本页所有数据均来自链上事件，由 huzhu index 索引。金额以各计划自己的代币及其小数位显示。",
-    langButton: "English", langLabel: "Switch to English / 切换到英文",
+    langButton: "English", langLabel: "Switch to English / 切换到英文", onExplorer: "在区块浏览器中打开",
     sync: (s) => `链 ${s.chainId}：最新区块 ${s.headBlock}，已索引至 ${s.indexedBlock}，落后 ${s.lag} 个区块 — ${({synced: "已同步", "catching up": "同步中", retrying: "重试中：" + (s.lastError || "")})[s.state] || s.state}`,
     syncNone: "索引器尚未启动",
     plans: "互助计划对比", plan: "计划", category: "类别", fee: "服务费", contribution: "互助金",
@@ -175,9 +175,16 @@ function pathCell(c) {
   if (c.juryOutcome) text += " → " + (T[lang].outcomes[c.juryOutcome] || c.juryOutcome);
   return esc(text);
 }
-const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
-const memberLink = (a) => `<a class="addr" href="#/member/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
-const txCell = (h) => `<span class="addr" title="${esc(h)}">${esc(short(h))}</span>`;
+// the network's block explorer (/api/status "explorer": known for the chain, or `serve --explorer URL`); "" = none (a local chain)
+let explorer = null;
+const explorerUrl = (kind, v) => explorer && v ? `${explorer}/${kind}/${encodeURIComponent(v)}` : null;
+const extLink = (kind, v) => { const u = explorerUrl(kind, v);
+  return u ? ` <a class="ext" href="${esc(u)}" target="_blank" rel="noopener noreferrer" title="${esc(t("onExplorer"))}" aria-label="${esc(t("onExplorer"))}">↗</a>` : ""; };
+const planLink = (a) => `<a class="addr" href="#/plan/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>` + extLink("address", a);
+const memberLink = (a) => `<a class="addr" href="#/member/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>` + extLink("address", a);
+const txCell = (h) => { const u = explorerUrl("tx", h);
+  return u ? `<a class="addr" href="${esc(u)}" target="_blank" rel="noopener noreferrer" title="${esc(h)}">${esc(short(h))}</a>`
+    : `<span class="addr" title="${esc(h)}">${esc(short(h))}</span>`; };
 
 async function api(path) {
   const r = await fetch(path, {headers: {Accept: "application/json"}});
@@ -365,6 +372,10 @@ async function render() {
   const hash = location.hash.replace(/^#/, "") || "/";
   const parts = hash.split("/").filter(Boolean);
   clearInterval(timer);
+  if (explorer === null) {
+    try { const st = await api("/api/status"); explorer = /^https?:\/\/[^\s"'<>]+$/.test(st.explorer || "") ? st.explorer.replace(/\/+$/, "") : ""; }
+    catch (e) { /* no explorer links this time; the next render asks again */ }
+  }
   try {
     if (parts[0] === "plan" && parts[1]) await planPage(main, parts[1]);
     else if (parts[0] === "member" && parts[1]) await memberPage(main, parts[1]);

@@ -31,6 +31,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
+    @Option(names = "--explorer", paramLabel = "URL",
+            description = "block explorer the page links addresses and transactions to (default: Etherscan on Ethereum, Sepolia and Holesky; none on a local chain)")
+    String explorer;
+
     @Option(names = "--no-index", description = "only serve the database; do not follow the chain")
     boolean noIndex;
 
@@ -65,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         if (keeperEvery < 1) {
             throw new InvalidInputException("--keeper-interval must be at least 1 second, got " + keeperInterval);
         }
+        String explorerBase = explorer == null ? null : explorer(); // checked before anything starts
         PrintWriter out = spec.commandLine().getOut();
         // --no-index serves what is in the database: no node needed (after `huzhu demo` the node is gone), unless the keeper needs one
         try (IndexSource.Resolved r = noIndex && !keeper ? source.resolveOffline(Session.of(spec))
@@ -73,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
              WebServer server = WebServer.start(r.db(), r.chainId(), host, port, indexer == null ? null : () -> indexer.health().snapshot(),
-                     documents(r))) {
+                     documents(r), explorerBase)) {
             out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()) + (noIndex ? " (not following the chain: --no-index)" : ""));
             out.println("page: " + server.url() + "   (Ctrl-C to stop)");
             out.flush();
@@ -81,6 +86,14 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "serve-stop"));
             forever.await();
             return ExitCodes.OK;
+        }
+    }
+
+    private String explorer() {
+        try {
+            return dev.huzhu.chain.BlockExplorer.parse(explorer);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
     }
 

@@ -57,6 +57,7 @@ final class ReadModel {
     static final long STALE_MS = 60_000;
 
     private final long chainId;
+    private final String explorer;
     private final java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live;
 
     ReadModel(long chainId) {
@@ -64,6 +65,12 @@ final class ReadModel {
     }
 
     ReadModel(long chainId, java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live) {
+        this(chainId, live, null);
+    }
+
+    /** {@code explorer}: the block explorer's base URL the page links to (null: none). */
+    ReadModel(long chainId, java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live, String explorer) {
+        this.explorer = explorer;
         this.chainId = chainId;
         this.live = live;
     }
@@ -230,6 +237,7 @@ final class ReadModel {
                 + "WHERE chain_id = ?", chainId);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("chainId", chainId);
+        s.put("explorer", explorer);
         dev.huzhu.indexer.IndexerHealth.Snapshot now = live == null ? null : live.get();
         if (now != null && now.head() >= 0) { // the indexer of this process: its own account, even while the database fails
             s.put("headBlock", now.head());

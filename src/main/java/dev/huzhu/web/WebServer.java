@@ -49,8 +49,16 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(IndexDatabase db, long chainId, String host, int port,
                                   java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
                                   DocumentRoutes documents) throws IOException {
+        return start(db, chainId, host, port, live, documents, null);
+    }
+
+    /** The same, linking addresses and transactions to {@code explorer} (null: the chain's known explorer, if any). */
+    public static WebServer start(IndexDatabase db, long chainId, String host, int port,
+                                  java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
+                                  DocumentRoutes documents, String explorer) throws IOException {
         ReadPool pool = new ReadPool(db, CONNECTIONS);
-        ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId, live));
+        ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId, live,
+                explorer != null ? explorer : dev.huzhu.chain.BlockExplorer.forChain(chainId)));
         PageFiles page = new PageFiles();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -54,7 +54,7 @@ class TransparencyPageIT {
     private static void browse(IndexDatabase db, ChainSource source, DemoChain.Run demo, IndexerSettings settings, Path shots) throws Exception {
         try (BackgroundIndexer follower = new BackgroundIndexer(new Indexer(db, source, demo.chainId(), settings, EventDecoder.packaged(), null),
                 e -> { });
-             WebServer site = WebServer.start(db, demo.chainId(), "127.0.0.1", 0)) {
+             WebServer site = WebServer.start(db, demo.chainId(), "127.0.0.1", 0, null, null, "https://explorer.example")) {
             Process browser = new ProcessBuilder("node", "src/test/browser/transparency-page.js", site.url(),
                     demo.outcome().poolAddress(), demo.cast().claimant().getAddress(), shots.toString())
                     .directory(HardhatNodeExtension.projectDir().toFile()).redirectErrorStream(true).start();

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "Run the demo scenario: deploy, 5 members join and deposit, a medical claim is approved and paid.",
         footer = {"", "Uses the node from `huzhu node start` when it runs; otherwise starts its own and stops it at the end.",
                 "--scenario relief: two relief campaigns in a quadratic-matching round, milestones released, a cancel and refunds.",
-                "--scenario group: a tractor bought in 12 shares, usage days booked, a share sold. --scenario all: the three stories.",
+                "--scenario education: tuition paid to the school in 3 tranches, one per term, after proofs of enrolment; the student stops.",
+                "--scenario group: a tractor bought in 12 shares, usage days booked, a share sold. --scenario all: the four stories.",
                 "", "Examples:", "  huzhu demo", "  huzhu demo --scenario relief --exit", "  huzhu demo --scenario all",
                 "  huzhu demo --rpc-url http://127.0.0.1:8545"})
 final class DemoCommand implements Callable<Integer> {
@@ -38,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     boolean exit;
 
     @Option(names = "--scenario", defaultValue = "medical", paramLabel = "STORY",
-            description = "medical (default), relief, group or all")
+            description = "medical (default), relief, education, group or all")
     String scenario;
 
     @Option(names = "--port", defaultValue = "8080", description = "port of the transparency page (default: ${DEFAULT-VALUE}; a free one if taken)")
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoScenario.Outcome outcome = scenario.run();
             BalancesTable.print(chain, cast, outcome, out);
             out.printf("%ndone: claim #%s paid; %,d gas in all%n", outcome.claimId(), scenario.log().totalGas());
-            stories.runOthers(chain, cast, out, outcome.tokenAddress());
+            stories.runOthers(chain, cast, out, outcome.tokenAddress(), outcome.factoryAddress());
             DemoSite.show(out, home, url, chain.chainId(), outcome.factoryAddress(), exit || session.console() == null, port);
             return ExitCodes.OK;
         } finally {

@@ -5,22 +5,25 @@ import dev.huzhu.chain.ChainConnection;
 import dev.huzhu.contracts.GroupPurchase;
 import dev.huzhu.contracts.MockUSD;
 import dev.huzhu.contracts.ReliefCampaign;
+import dev.huzhu.contracts.TrancheEscrow;
+import dev.huzhu.chain.DevAccounts;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.web3j.crypto.Credentials;
 import org.web3j.tx.ReadonlyTransactionManager;
 
-/** Which demo stories run ({@code huzhu demo --scenario medical|relief|group|all}) and the two non-medical ones. */
-public record DemoStories(boolean medical, boolean relief, boolean group) {
+/** Which demo stories run ({@code huzhu demo --scenario medical|relief|education|group|all}) and the non-medical ones. */
+public record DemoStories(boolean medical, boolean relief, boolean group, boolean education) {
 
     /** Parses the --scenario value; an unknown one is one clear error. */
     public static DemoStories parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "medical" -> new DemoStories(true, false, false);
-            case "relief" -> new DemoStories(false, true, false);
-            case "group" -> new DemoStories(false, false, true);
-            case "all" -> new DemoStories(true, true, true);
-            default -> throw new InvalidInputException("--scenario must be medical, relief, group or all (got '" + name + "')");
+            case "medical" -> new DemoStories(true, false, false, false);
+            case "relief" -> new DemoStories(false, true, false, false);
+            case "group" -> new DemoStories(false, false, true, false);
+            case "education" -> new DemoStories(false, false, false, true);
+            case "all" -> new DemoStories(true, true, true, true);
+            default -> throw new InvalidInputException("--scenario must be medical, relief, education, group or all (got '" + name + "')");
         };
     }
 
@@ -29,7 +32,12 @@ public record DemoStories(boolean medical, boolean relief, boolean group) {
      * with a MockUSD deployed here when `token` is null; prints each story's closing figures.
      */
     public void runOthers(ChainConnection chain, DemoScenario.Cast cast, PrintStream out, String token) throws Exception {
-        if (!relief && !group) {
+        runOthers(chain, cast, out, token, null);
+    }
+
+    /** As above; the education story creates its plan on `factory` (the medical story's), or deploys one when null. */
+    public void runOthers(ChainConnection chain, DemoScenario.Cast cast, PrintStream out, String token, String factory) throws Exception {
+        if (!relief && !group && !education) {
             return;
         }
         StepLog log = new StepLog(out);
@@ -56,6 +64,21 @@ public record DemoStories(boolean medical, boolean relief, boolean group) {
             }
             out.printf("%-34s %12s%n", "beneficiary wallet", DemoScenario.fmt(usd.balanceOf(cast.members().get(0).getAddress()).send()));
             out.printf("%-34s %12s%n", "matching round still holds", DemoScenario.fmt(usd.balanceOf(o.round()).send()));
+        }
+        if (education) {
+            out.println();
+            out.println("== education aid (教育互助): tuition paid to the school by term, the student stops");
+            Credentials school = DevAccounts.first(11).get(10);
+            EducationDemo.Outcome o = new EducationDemo(chain, cast, log, school).run(token, factory);
+            var escrow = TrancheEscrow.load(o.escrow(), chain.web3j(), ro, chain.gasProvider());
+            var s = escrow.scheduleOf(o.plan(), o.claimId()).send();
+            out.println();
+            out.printf("%-34s %12s%n", "claim #" + o.claimId() + " granted", DemoScenario.fmt(s.total));
+            out.printf("%-34s %12s   (%s of %s terms)%n", "released to the school", DemoScenario.fmt(s.releasedAmount), s.released, s.tranches);
+            out.printf("%-34s %12s%n", "returned to the reserve", DemoScenario.fmt(s.returnedAmount));
+            out.printf("%-34s %12s%n", "school wallet", DemoScenario.fmt(usd.balanceOf(school.getAddress()).send()));
+            out.printf("%-34s %12s%n", "plan reserve", DemoScenario.fmt(
+                    dev.huzhu.contracts.AidPool.load(o.plan(), chain.web3j(), ro, chain.gasProvider()).reserve().send()));
         }
         if (group) {
             out.println();

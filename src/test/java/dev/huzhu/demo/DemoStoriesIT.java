@@ -89,8 +89,41 @@ class DemoStoriesIT {
 
     @Test
     void unknownScenarioIsOneClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DemoStories.parse("education"));
-        assertEquals("--scenario must be medical, relief, group or all (got 'education')", e.getMessage());
-        assertEquals(new DemoStories(true, true, true), DemoStories.parse("ALL"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DemoStories.parse("pets"));
+        assertEquals("--scenario must be medical, relief, education, group or all (got 'pets')", e.getMessage());
+        assertEquals(new DemoStories(true, true, true, true), DemoStories.parse("ALL"));
+        assertEquals(new DemoStories(false, false, false, true), DemoStories.parse("education"));
+    }
+
+    /**
+     * The education story: 450 of tuition in 3 tranches is 150 a term (hand-worked; equal to the escrow's
+     * trancheAmount); two terms reach the school, the third goes back to the reserve when the student stops.
+     */
+    @Test
+    void educationStoryPaysTheSchoolTwoTermsAndReturnsTheThird(HardhatNode node) throws Exception {
+        try (ChainConnection chain = ChainConnection.open(node.rpcUrl())) {
+            DemoScenario.Cast cast = DemoScenario.Cast.of(DevAccounts.first(10));
+            StepLog log = new StepLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            String token = MockUSD.deploy(chain.web3j(), chain.transactionManager(cast.operator()), chain.gasProvider(),
+                    cast.operator().getAddress()).send().getContractAddress();
+            var school = DevAccounts.first(11).get(10);
+            var ro = new ReadonlyTransactionManager(chain.web3j(), cast.passerBy().getAddress());
+            BigInteger schoolBefore = MockUSD.load(token, chain.web3j(), ro, chain.gasProvider()).balanceOf(school.getAddress()).send();
+            EducationDemo.Outcome o = new EducationDemo(chain, cast, log, school).run(token, null);
+            BigInteger term = DemoScenario.usd("150");
+            var escrow = dev.huzhu.contracts.TrancheEscrow.load(o.escrow(), chain.web3j(), ro, chain.gasProvider());
+            assertEquals(term, escrow.trancheAmount(EducationDemo.TUITION, BigInteger.valueOf(3), BigInteger.ZERO).send());
+            assertEquals(term.multiply(BigInteger.TWO), o.released());
+            assertEquals(term, o.returned());
+            assertEquals(schoolBefore.add(term.multiply(BigInteger.TWO)),
+                    MockUSD.load(token, chain.web3j(), ro, chain.gasProvider()).balanceOf(school.getAddress()).send());
+            var pool = dev.huzhu.contracts.AidPool.load(o.plan(), chain.web3j(), ro, chain.gasProvider());
+            assertEquals(BigInteger.ZERO, pool.withdrawable(o.escrow()).send(), "the escrow keeps nothing");
+            var s = escrow.scheduleOf(o.plan(), o.claimId()).send();
+            assertEquals(BigInteger.TWO, s.released);
+            assertTrue(s.stopped);
+            // the student's own plan balance never saw the tuition: 300 deposited, contributions charged, no payout
+            assertTrue(pool.memberOf(o.student().getAddress()).send().balance.compareTo(EducationDemo.DEPOSIT) < 0);
+        }
     }
 }

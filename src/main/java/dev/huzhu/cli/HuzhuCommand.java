@@ -42,6 +42,9 @@ public final class HuzhuCommand implements Runnable {
             // parametric disaster plans (issue 13)
             dev.huzhu.cli.oracle.OracleCommand.class,
             dev.huzhu.cli.tranche.TrancheCommand.class,
+            dev.huzhu.cli.relief.ReliefCommand.class,
+            dev.huzhu.cli.group.GroupCommand.class,
+            dev.huzhu.cli.parametric.ParametricCommand.class,
             // what became of a sent transaction (issue 11: exit 9)
             dev.huzhu.cli.tx.TxCommand.class,
             // local chain and demo

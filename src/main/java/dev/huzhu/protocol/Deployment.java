@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The address book of one chain, {@code deployments/<chainId>.json}: which contracts the
  * platform runs there. Keys of {@code contracts}: {@code MockUSD} (local chains only),
- * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}, {@code EvidenceAccess}.
+ * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}, {@code EvidenceAccess}, and the
+ * scenario factories {@code ReliefCampaignFactory}, {@code GroupPurchaseFactory}, {@code ParametricPlanFactory}.
  */
 public record Deployment(long chainId, String network, String deployer, String deployedAt,
         Map<String, DeployedContract> contracts) {
@@ -19,6 +20,10 @@ public record Deployment(long chainId, String network, String deployer, String d
     public static final String FACTORY = "AidPoolFactory";
     /** Who may read which claim's encrypted evidence (contracts/privacy; docs/privacy.md). */
     public static final String EVIDENCE_ACCESS = "EvidenceAccess";
+    /** The scenario factories (docs/scenarios.md). */
+    public static final String RELIEF_FACTORY = "ReliefCampaignFactory";
+    public static final String GROUP_FACTORY = "GroupPurchaseFactory";
+    public static final String PARAMETRIC_FACTORY = "ParametricPlanFactory";
 
     public Deployment {
         contracts = new LinkedHashMap<>(contracts);

@@ -77,7 +77,7 @@ public final class DeployCommand implements Callable<Integer> {
             TxFlow flow = new TxFlow(session, chain, account, tx, err);
             flow.requireWaiting("deploy sends several contracts, each needing the one before it mined");
             String deployer = flow.from();
-            Confirmation.require(session, err, "deploy " + (withMock ? "MockUSD, " : "") + "AidPool and AidPoolFactory (+ AidPoints) to "
+            Confirmation.require(session, err, "deploy " + (withMock ? "MockUSD, " : "") + "AidPool and AidPoolFactory (+ AidPoints) and the relief, group and parametric factories to "
                     + chain.profile().name() + " (chain " + chain.chainId() + ") from " + flow.entry().name() + " " + deployer + "?", tx.yes);
             flow.unlock();
 
@@ -97,12 +97,31 @@ public final class DeployCommand implements Callable<Integer> {
             contracts.put(Deployment.POINTS, new DeployedContract(points, fac.txHash(), fac.block()));
             contracts.put(Deployment.EVIDENCE_ACCESS, created(flow.send(null,
                     ContractArtifact.load("EvidenceAccess").creationData(List.of(new Address(fac.address()))), "deploy EvidenceAccess", true)));
+            deployScenarios(flow, contracts);
 
             Deployment d = new Deployment(chain.chainId(), chain.profile().name(), deployer, Instant.now().toString(), contracts);
             Path file = chain.book().write(d);
             print(out, d, file, true);
             return ExitCodes.OK;
         }
+    }
+
+    /** The scenario factories (issue 13): relief campaigns + matching rounds, group purchases, parametric plans. */
+    private static void deployScenarios(TxFlow flow, Map<String, DeployedContract> contracts) {
+        DeployedContract campaign = created(flow.send(null, ContractArtifact.load("ReliefCampaign").creationData(List.of()),
+                "deploy the ReliefCampaign implementation", true));
+        DeployedContract round = created(flow.send(null, ContractArtifact.load("MatchingRound").creationData(List.of()),
+                "deploy the MatchingRound implementation", true));
+        contracts.put(Deployment.RELIEF_FACTORY, created(flow.send(null, ContractArtifact.load("ReliefCampaignFactory").creationData(
+                List.of(new Address(campaign.address()), new Address(round.address()))), "deploy ReliefCampaignFactory", true)));
+        DeployedContract purchase = created(flow.send(null, ContractArtifact.load("GroupPurchase").creationData(List.of()),
+                "deploy the GroupPurchase implementation", true));
+        contracts.put(Deployment.GROUP_FACTORY, created(flow.send(null, ContractArtifact.load("GroupPurchaseFactory").creationData(
+                List.of(new Address(purchase.address()))), "deploy GroupPurchaseFactory", true)));
+        DeployedContract parametric = created(flow.send(null, ContractArtifact.load("ParametricPlan").creationData(List.of()),
+                "deploy the ParametricPlan implementation", true));
+        contracts.put(Deployment.PARAMETRIC_FACTORY, created(flow.send(null, ContractArtifact.load("ParametricPlanFactory").creationData(
+                List.of(new Address(parametric.address()))), "deploy ParametricPlanFactory", true)));
     }
 
     private static DeployedContract created(SentTransaction s) {

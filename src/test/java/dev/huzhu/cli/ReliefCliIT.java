@@ -1,0 +1,92 @@
+package dev.huzhu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.huzhu.contracts.MatchingRound;
+import dev.huzhu.contracts.MockUSD;
+import dev.huzhu.contracts.ReliefCampaign;
+import dev.huzhu.devnet.HardhatNode;
+import dev.huzhu.devnet.HardhatNodeExtension;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * huzhu relief … (issue 13): a round, a campaign admitted to it, donations, the match, two
+ * milestones approved by 2 of 3 verifiers, the beneficiary's withdrawal; a second campaign
+ * cancelled and refunded. Every figure checked against the contracts' views; hand-worked: one
+ * campaign in the round takes the whole pool (its s² over Σ s² = 1).
+ */
+@ExtendWith(HardhatNodeExtension.class)
+class ReliefCliIT {
+    static final BigInteger USD = BigInteger.TEN.pow(6);
+
+    @Test
+    void aCampaignIsFundedMatchedReleasedAndAnotherRefunded(HardhatNode node, @TempDir Path tmp) throws Exception {
+        try (CliWorld w = new CliWorld(tmp, node)) {
+            w.ok("deploy", "--account", "operator", "--yes");
+            for (String who : new String[] {"alice", "carol", "dave"}) {
+                w.ok("faucet", "1000", "--account", who, "--yes");
+            }
+            String round = w.okJson("relief", "round", "create", "--starts-in", "1h", "--length", "3d", "--account", "carol", "--yes").get("round").asText();
+            assertEquals("500", w.okJson("relief", "round", "fund", round, "500", "--account", "carol", "--yes").get("pool").asText());
+            JsonNode created = w.okJson("relief", "create", "--goal", "300", "--deadline", "7d", "--verifier", "assessor1", "--verifier", "assessor2",
+                    "--verifier", "assessor3", "--milestone", "100:tents", "--milestone", "200:repairs", "--round", round, "--account", "bob", "--yes");
+            String campaign = created.get("campaign").asText();
+            assertEquals(w.address("bob"), created.get("beneficiary").asText());
+            w.ok("relief", "round", "admit", round, campaign, "--account", "carol", "--yes");
+            w.advance(3_600);
+            w.ok("relief", "donate", campaign, "200", "--account", "alice", "--yes");
+            JsonNode second = w.okJson("relief", "donate", campaign, "150", "--account", "dave", "--yes");
+            assertEquals("350", second.get("raised").asText());
+            w.advance(3 * 86_400);
+            JsonNode paid = w.okJson("relief", "round", "pay", round, campaign, "--account", "passer", "--yes");
+            assertEquals("500", paid.get("amount").asText(), "the only campaign of the round takes the whole pool");
+
+            Path receipts = w.file("receipts.txt", "120 tents delivered");
+            JsonNode one = w.okJson("relief", "approve", campaign, "0", "--evidence", receipts.toString(), "--account", "assessor1", "--yes");
+            assertEquals(false, one.get("released").asBoolean());
+            JsonNode two = w.okJson("relief", "approve", campaign, "0", "--evidence", receipts.toString(), "--account", "assessor2", "--yes");
+            assertEquals("100", two.get("amount").asText());
+            Path photos = w.file("photos.txt", "repairs done");
+            w.ok("relief", "approve", campaign, "1", "--evidence", photos.toString(), "--account", "assessor1", "--yes");
+            JsonNode last = w.okJson("relief", "approve", campaign, "1", "--evidence", photos.toString(), "--account", "assessor3", "--yes");
+            assertEquals("750", last.get("amount").asText(), "the last milestone releases the rest: 350 raised + 500 matched - 100");
+            assertEquals("850", w.okJson("relief", "withdraw", campaign, "--account", "bob", "--yes").get("amount").asText());
+
+            var ro = new ReadonlyTransactionManager(w.web3j, campaign);
+            ReliefCampaign c = ReliefCampaign.load(campaign, w.web3j, ro, new DefaultGasProvider());
+            var books = c.books().send();
+            JsonNode shown = w.okJson("relief", "show", campaign);
+            assertEquals("completed", shown.get("status").asText());
+            assertEquals(new java.math.BigDecimal(books.component1()).movePointLeft(6).stripTrailingZeros().toPlainString(), shown.get("raised").asText());
+            assertEquals(new java.math.BigDecimal(books.component2()).movePointLeft(6).stripTrailingZeros().toPlainString(), shown.get("matched").asText());
+            assertEquals(100, shown.get("progressPercent").asInt());
+            assertEquals(2, shown.get("milestones").size());
+            String token = c.terms().send().component1();
+            assertEquals(BigInteger.ZERO, MockUSD.load(token, w.web3j, ro, new DefaultGasProvider()).balanceOf(campaign).send());
+            assertEquals(USD.multiply(BigInteger.valueOf(500)),
+                    MatchingRound.load(round, w.web3j, ro, new DefaultGasProvider()).poolBooks().send().component2());
+
+            // a second campaign, cancelled by 2 of 3 verifiers: the donor pulls the gift back
+            String school = w.okJson("relief", "create", "--goal", "1000", "--deadline", "7d", "--verifier", "assessor1", "--verifier", "assessor2",
+                    "--verifier", "assessor3", "--account", "bob", "--yes").get("campaign").asText();
+            w.ok("relief", "donate", school, "40", "--account", "alice", "--yes");
+            w.ok("relief", "cancel", school, "--account", "assessor1", "--yes");
+            assertEquals(true, w.okJson("relief", "cancel", school, "--account", "assessor2", "--yes").get("cancelled").asBoolean());
+            assertEquals("40", w.okJson("relief", "refund", school, "--account", "alice", "--yes").get("amount").asText());
+
+            CliRunner.Result notCampaign = w.cli.run("relief", "donate", w.address("dave"), "5", "--account", "alice", "--yes");
+            assertEquals(ExitCodes.NOT_FOUND, notCampaign.exit(), notCampaign.toString());
+            assertTrue(notCampaign.errLine().contains("is not a relief campaign of this deployment"), notCampaign.errLine());
+            CliRunner.Result twice = w.cli.run("relief", "refund", school, "--account", "alice", "--yes");
+            assertEquals(ExitCodes.REVERTED, twice.exit(), twice.toString());
+        }
+    }
+}

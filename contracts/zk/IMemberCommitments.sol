@@ -11,7 +11,7 @@ interface IMemberCommitments {
     /// @notice `plan` is not a plan of the factory this registry serves.
     error UnknownPlan(address plan);
     /// @notice Only an active member of the plan may register.
-    error NotMember(address plan, address account);
+    error NotPlanMember(address plan, address account);
     /// @notice Registration opens after one full period of membership (the plan's rule for ratings).
     error RegistrationTooEarly(uint256 opensAt);
     /// @notice One commitment per member address and plan.

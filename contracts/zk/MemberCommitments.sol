@@ -60,7 +60,7 @@ contract MemberCommitments is IMemberCommitments {
         if (!factory.isPlan(plan)) revert UnknownPlan(plan);
         IPlanMemberViews views = IPlanMemberViews(plan);
         Member memory m = views.memberOf(msg.sender);
-        if (!m.active) revert NotMember(plan, msg.sender);
+        if (!m.active) revert NotPlanMember(plan, msg.sender);
         uint256 opensAt = uint256(m.joinedAt) + views.rules().period;
         if (block.timestamp < opensAt) revert RegistrationTooEarly(opensAt);
         if (commitmentOf[plan][msg.sender] != 0) revert AlreadyRegistered(plan, msg.sender);

@@ -38,7 +38,7 @@ describe("zero-knowledge membership", function () {
       const f = await loadFixture(zkPlan);
       const { commitments, plan, members, stranger } = f;
       await expect(commitments.connect(stranger).register(plan.target, 5n))
-        .to.be.revertedWithCustomError(commitments, "NotMember").withArgs(plan.target, stranger.address);
+        .to.be.revertedWithCustomError(commitments, "NotPlanMember").withArgs(plan.target, stranger.address);
       await expect(commitments.connect(members[0]).register(stranger.address, 5n))
         .to.be.revertedWithCustomError(commitments, "UnknownPlan").withArgs(stranger.address);
       await expect(commitments.connect(members[0]).register(plan.target, 0n))
@@ -56,7 +56,7 @@ describe("zero-knowledge membership", function () {
       // a member who left cannot register
       await plan.connect(members[1]).leave();
       await expect(commitments.connect(members[1]).register(plan.target, 8n))
-        .to.be.revertedWithCustomError(commitments, "NotMember").withArgs(plan.target, members[1].address);
+        .to.be.revertedWithCustomError(commitments, "NotPlanMember").withArgs(plan.target, members[1].address);
       expect(await commitments.tree(plan.target)).to.deep.equal([
         poseidonRootOf([5n]), 1n]);
     });

@@ -21,7 +21,9 @@ const T = {
     payouts: "Payouts", noClaims: "No claims.", noRows: "None.",
     records: "Records of", memberships: "Memberships", deposits: "Deposits and withdrawals", contributions: "Contributions (互助金)",
     kind: "Kind", myClaims: "Claims", myPayouts: "Payouts received", myVotes: "Votes cast", points: "Points", pointsTotal: "Points total",
-    ratings: "Ratings given", score: "Score", challenges: "Challenges", role: "Role", vote: "Vote", yes: "approve", no: "reject",
+    ratings: "Ratings given", score: "Score", ratingsTitle: "Ratings", publicRating: "Public rating (signed by members)",
+    anonymousRating: "Anonymous rating (zero-knowledge proof of membership)", anonymousRegistered: "Members registered for anonymous rating",
+    anonymousRatings: "Anonymous ratings", noAnonymousRatings: "No anonymous ratings yet.", review: "Review (hash)", challenges: "Challenges", role: "Role", vote: "Vote", yes: "approve", no: "reject",
     paidAmount: "Paid", owedAmount: "Owed", paidOn: "Paid on", jury: "Jury", owedTotal: "Still owed to claimants",
     owedClaims: (n) => `${n} claim(s) waiting, paid first in first out`, juryPanel: "Jury panel",
     juryPanelText: (n, q) => `${n} seats, a verdict needs ${q} reveals`,
@@ -66,7 +68,9 @@ const T = {
     payouts: "赔付", noClaims: "暂无理赔。", noRows: "无。",
     records: "成员记录：", memberships: "参加的计划", deposits: "存入与提取", contributions: "互助金缴纳",
     kind: "类型", myClaims: "理赔申请", myPayouts: "获得的赔付", myVotes: "投票记录", points: "积分", pointsTotal: "积分合计",
-    ratings: "评价", score: "分数", challenges: "质疑", role: "身份", vote: "投票", yes: "赞成", no: "反对",
+    ratings: "评价", score: "分数", ratingsTitle: "评价", publicRating: "公开评价（成员签名）",
+    anonymousRating: "匿名评价（零知识成员证明）", anonymousRegistered: "已登记匿名评价的成员",
+    anonymousRatings: "匿名评价", noAnonymousRatings: "暂无匿名评价。", review: "评价内容（哈希）", challenges: "质疑", role: "身份", vote: "投票", yes: "赞成", no: "反对",
     paidAmount: "已赔付", owedAmount: "尚欠", paidOn: "赔付时间", jury: "陪审团", owedTotal: "尚欠申请人的金额",
     owedClaims: (n) => `${n} 笔理赔待付，按先进先出顺序支付`, juryPanel: "陪审团人数",
     juryPanelText: (n, q) => `${n} 个席位，裁决需 ${q} 人揭示投票`,
@@ -305,10 +309,26 @@ async function planPage(main, address) {
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "claim", num: true, f: (x) => "#" + esc(x.claimId)},
       {h: "recipient", f: (x) => memberLink(x.recipient)}, {h: "amount", num: true, f: (x) => money(x.amount, p)}, {h: "tx", f: (x) => txCell(x.txHash)},
     ], p.payouts)
+    + ratingsSection(p)
     + table(t("memberList"), [
       {h: "member", f: (m) => memberLink(m.member)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
       {h: "balance", num: true, f: (m) => money(m.withdrawable ?? m.balance, p)}, {h: "contributed", num: true, f: (m) => money(charged(m), p)},
     ], p.members);
+}
+
+// public ratings (signed by members) and anonymous ones (zero-knowledge proofs of membership): shown side by side,
+// never averaged together (a member may give one of each)
+function ratingsSection(p) {
+  const a = p.anonymous || {count: 0, registered: 0, ratings: []};
+  const avg = (v, n) => v == null || !n ? "—" : Number(v).toFixed(1) + " (" + esc(n) + ")";
+  return `<h3>${esc(t("ratingsTitle"))}</h3><dl>
+      <dt>${esc(t("publicRating"))}</dt><dd>${avg(p.rating, p.ratingCount)}</dd>
+      <dt>${esc(t("anonymousRating"))}</dt><dd id="anonymous-rating">${avg(a.average, a.count)}</dd>
+      <dt>${esc(t("anonymousRegistered"))}</dt><dd>${esc(a.registered)}</dd></dl>`
+    + table(t("anonymousRatings"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "score", num: true, f: (x) => "★".repeat(Number(x.score)) + " " + esc(x.score)},
+      {h: "review", f: (x) => `<span class="addr">${esc(x.reviewHash || "—")}</span>`}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], a.ratings, t("noAnonymousRatings"));
 }
 
 // what a membership has paid: contributions and settled shares, plus (cost sharing) the shares charged and not yet settled;

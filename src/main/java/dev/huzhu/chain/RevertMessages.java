@@ -105,6 +105,16 @@ public final class RevertMessages {
         t("RatingTooEarly", "ratings open after one full period of membership, at {opensAt}");
         t("AlreadyRated", "{member} already rated this plan");
         t("InsufficientReserve", "the plan's reserve ({reserve}) cannot pay {amount} yet");
+        // zero-knowledge membership (IMemberCommitments, AnonymousReviews)
+        t("UnknownPlan", "{plan} is not a plan of this deployment's factory");
+        t("NotPlanMember", "{account} is not an active member of plan {plan}");
+        t("RegistrationTooEarly", "registration for anonymous ratings opens after one full period of membership, at {opensAt}");
+        t("AlreadyRegistered", "{member} already registered a commitment in plan {plan}");
+        t("InvalidCommitment", "the commitment must be a non-zero field element");
+        t("TreeFull", "plan {plan}'s commitment tree is full (65,536 members)");
+        t("UnknownRoot", "the proof's root is not one of plan {plan}'s recent roots (too many registrations since: prove again)");
+        t("NullifierAlreadySpent", "this member already rated this plan anonymously");
+        t("InvalidProof", "the zero-knowledge proof does not verify for this plan, rating and review");
         // AidPoolFactory (IAidPoolFactoryErrors)
         t("ZeroAddress", "an address in the rules is zero");
         t("NotAContract", "{account} is not a contract");

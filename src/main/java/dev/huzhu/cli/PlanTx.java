@@ -37,6 +37,20 @@ public final class PlanTx {
         return send.account.addressOf(Session.of(spec), text, what);
     }
 
+    /**
+     * A second account of the keystore (not --account), unlocked with the same password source: the member whose
+     * secret an anonymous rating proves, while --account sends.
+     */
+    public dev.huzhu.wallet.KeystoreSigner unlockOther(String ref) {
+        Session session = Session.of(spec);
+        return send.account.unlock(session, send.account.entryNamed(session, ref));
+    }
+
+    /** The address of a keystore account other than --account (no password needed). */
+    public String addressOfAccount(String ref) {
+        return send.account.entryNamed(Session.of(spec), ref).address();
+    }
+
     /** Runs {@code step} on the plan of --plan with the mixed-in options. */
     public int run(Step step) {
         return run(spec, send, plan.plan, step);

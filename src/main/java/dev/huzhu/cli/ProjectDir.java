@@ -3,10 +3,10 @@ package dev.huzhu.cli;
 import java.nio.file.Path;
 
 /** Where the Huzhu checkout lives: set by the launcher as -Dhuzhu.home, else the working directory. */
-final class ProjectDir {
+public final class ProjectDir {
     private ProjectDir() {}
 
-    static Path get() {
+    public static Path get() {
         String home = System.getProperty("huzhu.home");
         return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
     }

@@ -75,7 +75,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof TransactionTimeoutException) {
             return ExitCodes.TIMEOUT;
         }
-        if (e instanceof NetworkException || e instanceof DevnetException
+        if (e instanceof NetworkException || e instanceof DevnetException || e instanceof dev.huzhu.zk.ZkException
                 || e instanceof IOException || e instanceof UncheckedIOException) {
             return ExitCodes.NETWORK;
         }

@@ -31,7 +31,8 @@ public final class Projector {
     private static final Map<String, String> SCOPED_TABLES = Map.ofEntries(
             Map.entry("plans", "address"), Map.entry("members", "plan"), Map.entry("deposits", "plan"), Map.entry("contributions", "plan"),
             Map.entry("claims", "plan"), Map.entry("votes", "plan"), Map.entry("challenges", "plan"), Map.entry("payouts", "plan"),
-            Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"));
+            Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"),
+            Map.entry("member_commitments", "plan"), Map.entry("anonymous_ratings", "plan"));
 
     private final PlanTerms.Source terms;
     private final TransactionFacts tx = new TransactionFacts();
@@ -98,6 +99,8 @@ public final class Projector {
             Map.entry("PlanPaused", (w, c, e, p) -> w.update("UPDATE plans SET paused = 1 WHERE chain_id = ? AND address = ?", c, p)),
             Map.entry("PlanUnpaused", (w, c, e, p) -> w.update("UPDATE plans SET paused = 0 WHERE chain_id = ? AND address = ?", c, p)),
             Map.entry("PlanRated", Projector::planRated),
+            Map.entry("CommitmentRegistered", ZkProjections::commitmentRegistered),
+            Map.entry("AnonymouslyRated", ZkProjections::anonymouslyRated),
             Map.entry("PointsAccrued", Projector::pointsAccrued));
 
     /** A projector that knows no plan's terms (what needs them, the COST_SHARING cover and juror deposits, is not projected). */

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The address book of one chain, {@code deployments/<chainId>.json}: which contracts the
  * platform runs there. Keys of {@code contracts}: {@code MockUSD} (local chains only),
- * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}, {@code EvidenceAccess}, and the
- * scenario factories {@code ReliefCampaignFactory}, {@code GroupPurchaseFactory}, {@code ParametricPlanFactory}.
+ * {@code AidPoints}, {@code AidPoolImplementation}, {@code AidPoolFactory}, {@code EvidenceAccess}, the
+ * scenario factories {@code ReliefCampaignFactory}, {@code GroupPurchaseFactory}, {@code ParametricPlanFactory}, and the
+ * zero-knowledge membership contracts {@code PoseidonT3}, {@code MemberCommitments}, {@code Groth16Verifier}, {@code AnonymousReviews}.
  */
 public record Deployment(long chainId, String network, String deployer, String deployedAt,
         Map<String, DeployedContract> contracts) {
@@ -24,6 +25,11 @@ public record Deployment(long chainId, String network, String deployer, String d
     public static final String RELIEF_FACTORY = "ReliefCampaignFactory";
     public static final String GROUP_FACTORY = "GroupPurchaseFactory";
     public static final String PARAMETRIC_FACTORY = "ParametricPlanFactory";
+    /** Zero-knowledge membership (issue 12): the Poseidon library, the commitment trees, the verifier, anonymous ratings. */
+    public static final String POSEIDON = "PoseidonT3";
+    public static final String MEMBER_COMMITMENTS = "MemberCommitments";
+    public static final String GROTH16_VERIFIER = "Groth16Verifier";
+    public static final String ANONYMOUS_REVIEWS = "AnonymousReviews";
 
     public Deployment {
         contracts = new LinkedHashMap<>(contracts);

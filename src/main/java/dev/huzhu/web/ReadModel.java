@@ -103,9 +103,24 @@ final class ReadModel {
                 limit, offset));
         // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
         plan.put("payouts", payoutRows(c, address, limit, offset));
+        plan.put("anonymous", anonymousRatings(c, address, limit, offset));
         plan.put("listLimit", limit);
         plan.put("listOffset", offset); // members, claims and payouts are each one page of limit rows from offset
         return plan;
+    }
+
+    /**
+     * A plan's anonymous ratings (zero-knowledge membership, AnonymousReviews): how many members registered a
+     * commitment, how many rated and the average (stars are small integers: SQL may add them), and one page of the
+     * ratings, newest first. No address: a rating is known by its nullifier only.
+     */
+    private Map<String, Object> anonymousRatings(Connection c, String plan, int limit, int offset) throws SQLException {
+        Map<String, Object> a = new LinkedHashMap<>(Rows.query(c, "SELECT COUNT(*) AS count, AVG(1.0 * score) AS average FROM anonymous_ratings "
+                + "WHERE chain_id = ? AND plan = ?", chainId, plan).get(0));
+        a.put("registered", Rows.count(c, "SELECT COUNT(*) FROM member_commitments WHERE chain_id = ? AND plan = ?", chainId, plan));
+        a.put("ratings", Rows.query(c, "SELECT score, review_hash, nullifier, block_number, block_time, tx_hash FROM anonymous_ratings "
+                + "WHERE chain_id = ? AND plan = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, plan, limit, offset));
+        return a;
     }
 
     /**

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /** {@code huzhu deploy}: the platform's contracts on one network, recorded in deployments/<chainId>.json. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy the platform: MockUSD (local chains, or --mock-usd), the AidPool implementation and the "
-                + "AidPoolFactory (which creates AidPoints), EvidenceAccess (who may read claim evidence), and record addresses, blocks and transactions in deployments/<chainId>.json.",
+                + "AidPoolFactory (which creates AidPoints), EvidenceAccess (who may read claim evidence), the zero-knowledge membership contracts "
+                + "(anonymous ratings), and record addresses, blocks and transactions in deployments/<chainId>.json.",
                 "Idempotent: when the chain already has a live deployment it is reported, unless --force."},
         footer = {"", "Examples:", "  huzhu deploy --account operator",
                 "  huzhu deploy --network sepolia --account ops --confirmations 2",
@@ -77,7 +78,7 @@ public final class DeployCommand implements Callable<Integer> {
             TxFlow flow = new TxFlow(session, chain, account, tx, err);
             flow.requireWaiting("deploy sends several contracts, each needing the one before it mined");
             String deployer = flow.from();
-            Confirmation.require(session, err, "deploy " + (withMock ? "MockUSD, " : "") + "AidPool and AidPoolFactory (+ AidPoints) and the relief, group and parametric factories to "
+            Confirmation.require(session, err, "deploy " + (withMock ? "MockUSD, " : "") + "AidPool and AidPoolFactory (+ AidPoints), the relief, group and parametric factories and the anonymous-rating contracts to "
                     + chain.profile().name() + " (chain " + chain.chainId() + ") from " + flow.entry().name() + " " + deployer + "?", tx.yes);
             flow.unlock();
 
@@ -98,6 +99,7 @@ public final class DeployCommand implements Callable<Integer> {
             contracts.put(Deployment.EVIDENCE_ACCESS, created(flow.send(null,
                     ContractArtifact.load("EvidenceAccess").creationData(List.of(new Address(fac.address()))), "deploy EvidenceAccess", true)));
             deployScenarios(flow, contracts);
+            contracts.putAll(ZkContracts.deploy(flow, fac.address()));
 
             Deployment d = new Deployment(chain.chainId(), chain.profile().name(), deployer, Instant.now().toString(), contracts);
             Path file = chain.book().write(d);

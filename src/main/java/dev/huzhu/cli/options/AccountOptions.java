@@ -20,6 +20,11 @@ public final class AccountOptions {
         return keystoreOptions.keystore(session).find(ref);
     }
 
+    /** Another entry of the same keystore, by name or address (a command that uses two accounts). */
+    public KeystoreEntry entryNamed(Session session, String ref) {
+        return keystoreOptions.keystore(session).find(ref);
+    }
+
     /** An address or an account name (see {@link KeystoreOptions#addressOf}). */
     public String addressOf(Session session, String text, String what) {
         return keystoreOptions.addressOf(session, text, what);

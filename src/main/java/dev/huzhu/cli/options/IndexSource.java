@@ -135,6 +135,10 @@ public final class IndexSource {
                 }
                 if (d.isPresent()) {
                     fs.add(d.get().address(Deployment.FACTORY).toLowerCase(Locale.ROOT));
+                    // the zero-knowledge contracts' events name their plan like a factory's: followed the same way
+                    for (String zk : List.of(Deployment.MEMBER_COMMITMENTS, Deployment.ANONYMOUS_REVIEWS)) {
+                        d.get().contract(zk).ifPresent(c -> fs.add(c.address().toLowerCase(Locale.ROOT)));
+                    }
                     from = firstBlock == null ? d.get().firstBlock() : firstBlock;
                 }
             }

@@ -21,9 +21,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code huzhu rate STARS --plan P}: a member's one rating of a plan (R10). */
 @Command(name = "rate", mixinStandardHelpOptions = true,
-        description = "Rate a plan you are a member of, once, 1-5 stars, after one full period of membership. A review file is kept off chain; its hash goes on chain.",
-        footer = {"", "Examples:", "  huzhu rate 5 --plan 0 --account alice", "  huzhu rate 3 --plan 0 --review review.txt --yes --json"})
+        description = {"Rate a plan you are a member of, once, 1-5 stars, after one full period of membership. A review file is kept off chain; its hash goes on chain.",
+                "--anonymous rates without naming you: a zero-knowledge proof that --member is one of the plan's registered members "
+                        + "(`huzhu member commit` first), sent from --account, which must be another account. One anonymous rating per member and plan."},
+        footer = {"", "Examples:", "  huzhu rate 5 --plan 0 --account alice", "  huzhu rate 3 --plan 0 --review review.txt --yes --json",
+                "  huzhu rate 4 --anonymous --member alice --plan 0 --account relay"})
 public final class RateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin PlanTx plan;
 
     @Parameters(index = "0", paramLabel = "STARS", description = "1 to 5")
@@ -31,6 +35,12 @@ public final class RateCommand implements Callable<Integer> {
 
     @Option(names = "--review", paramLabel = "FILE", description = "your review text (hashed; the text stays with you)")
     Path review;
+
+    @Option(names = "--anonymous", description = "prove membership instead of signing as a member (zero-knowledge; needs --member)")
+    boolean anonymous;
+
+    @Option(names = "--member", paramLabel = "NAME|ADDRESS", description = "with --anonymous: your keystore account, whose membership is proved; it sends nothing")
+    String member;
 
     @Override
     public Integer call() {
@@ -49,6 +59,16 @@ public final class RateCommand implements Callable<Integer> {
         }
         byte[] hash = reviewHash;
         BigInteger n = new BigInteger(stars);
+        if (member != null && !anonymous) {
+            throw new InvalidInputException("--member goes with --anonymous (a public rating is signed by --account)");
+        }
+        if (anonymous) {
+            if (member == null) {
+                throw new InvalidInputException("--anonymous needs --member NAME: the keystore account whose membership is proved "
+                        + "(the transaction is sent from --account, which must not be linked to it)");
+            }
+            return plan.run((p, flow) -> AnonymousRating.rate(plan, p, flow, member, n.intValueExact(), hash, spec.commandLine().getErr()));
+        }
         return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).rate(n, hash)), "rate plan " + p.plan() + " " + n + "★");
             return new PlanTx.Outcome("rated plan " + p.plan() + " " + n + "★; " + TxFlow.line(sent),

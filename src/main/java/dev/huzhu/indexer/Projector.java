@@ -38,6 +38,7 @@ public final class Projector {
     private final TransactionFacts tx = new TransactionFacts();
     /** Each plan's model once known (immutable): the projections of both models differ. */
     private final Map<String, Boolean> costSharing = new java.util.HashMap<>();
+    private final Map<String, Boolean> education = new java.util.HashMap<>();
 
     private final Map<String, Handler> handlers = Map.ofEntries(
             Map.entry("PlanCreated", Projector::planCreated),
@@ -101,7 +102,10 @@ public final class Projector {
             Map.entry("PlanRated", Projector::planRated),
             Map.entry("CommitmentRegistered", ZkProjections::commitmentRegistered),
             Map.entry("AnonymouslyRated", ZkProjections::anonymouslyRated),
-            Map.entry("PointsAccrued", Projector::pointsAccrued));
+            Map.entry("PointsAccrued", Projector::pointsAccrued),
+            // EDUCATION: a term's tranche credited to the institution; a stopped schedule's rest back to the reserve
+            Map.entry("EscrowReleased", (w, c, e, p) -> memberRow(w, c, p, e.args().text("to")).add("balance", e.args().uint("amount"))),
+            Map.entry("EscrowReturned", (w, c, e, p) -> planRow(w, c, p).add("reserve", e.args().uint("amount"))));
 
     /** A projector that knows no plan's terms (what needs them, the COST_SHARING cover and juror deposits, is not projected). */
     public Projector() {
@@ -375,9 +379,24 @@ public final class Projector {
         if (e.args().has("sharePerMember") && costSharing(w, chainId, plan)) {
             CoverProjections.charge(w, chainId, e, plan, e.args().uint("sharePerMember"), terms.of(plan));
         }
-        if (!recipient.isEmpty()) {
+        if (!recipient.isEmpty() && !education(w, chainId, plan)) {
             memberRow(w, chainId, plan, recipient).add("balance", amount); // credited to the claimant's free balance (pull payment)
+        } // EDUCATION: credited to the tranche escrow, released to the institution by term (EscrowReleased)
+    }
+
+    /** Whether the plan is an EDUCATION plan (its payouts go to the tranche escrow, not the claimant). */
+    private boolean education(SqlWriter w, long chainId, String plan) throws SQLException {
+        Boolean known = education.get(plan);
+        if (known != null) {
+            return known;
         }
+        List<Object[]> r = w.query("SELECT category FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
+        if (r.isEmpty() || r.get(0)[0] == null) {
+            return false;
+        }
+        boolean yes = "EDUCATION".equals(r.get(0)[0]);
+        education.put(plan, yes);
+        return yes;
     }
 
     // ------------------------------------------------------------------ ratings and points

@@ -94,6 +94,23 @@ class EducationTranchesIT {
             assertEquals("75", stopped.get("returned").asText());
             assertEquals(reserveBefore.add(USD.multiply(BigInteger.valueOf(75))), pool.reserve().send());
             assertEquals(BigInteger.ZERO, pool.withdrawable(escrowAddress).send());
+
+            // the index: the tuition never reached alice's balance, the returned tranche is in the reserve (as on chain)
+            Path db = tmp.resolve("index.db");
+            w.ok("index", "--once", "--quiet", "--db", "jdbc:sqlite:" + db);
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                var member = c.prepareStatement("SELECT balance FROM members WHERE lower(plan) = lower(?) AND lower(member) = lower(?)");
+                member.setString(1, plan);
+                member.setString(2, w.address("alice"));
+                var rs = member.executeQuery();
+                assertTrue(rs.next());
+                assertEquals(pool.memberOf(w.address("alice")).send().balance, new java.math.BigDecimal(rs.getString(1)).toBigIntegerExact());
+                var reserve = c.prepareStatement("SELECT reserve FROM plans WHERE lower(address) = lower(?)");
+                reserve.setString(1, plan);
+                rs = reserve.executeQuery();
+                assertTrue(rs.next());
+                assertEquals(pool.reserve().send(), new java.math.BigDecimal(rs.getString(1)).toBigIntegerExact());
+            }
         }
     }
 }

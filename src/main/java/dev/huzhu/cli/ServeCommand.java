@@ -53,6 +53,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", description = "directory of the document store served at /api/documents (default: .huzhu/store/<chainId>)")
     java.nio.file.Path storeDir;
 
+    @Option(names = "--tls", description = "serve over HTTPS only: with a self-signed development certificate (kept in .huzhu/tls/, "
+            + "printed with its fingerprint; clients trust it with --store-ca) unless --tls-cert/--tls-key name the operator's")
+    boolean tls;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "the operator's certificate chain (PEM) for --tls")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "the operator's PKCS#8 private key (PEM) for --tls")
+    java.nio.file.Path tlsKey;
+
     @Option(names = "--store-max-bytes", paramLabel = "BYTES", defaultValue = "8388608",
             description = "largest document the store accepts (default: ${DEFAULT-VALUE} = 8 MiB; larger uploads get 413)")
     long storeMaxBytes;
@@ -78,9 +88,13 @@ final class ServeCommand implements Callable<Integer> {
              BackgroundIndexer indexer = noIndex ? null : new BackgroundIndexer(r.newIndexer(null),
                      e -> LOG.error("the indexer stopped: {}", e.getMessage(), e));
              WebServer server = WebServer.start(r.db(), r.chainId(), host, port, indexer == null ? null : () -> indexer.health().snapshot(),
-                     documents(r), explorerBase)) {
+                     documents(r), explorerBase, tlsIdentity())) {
             out.println("serving chain " + r.chainId() + " from " + Redaction.text(r.db().url()) + (noIndex ? " (not following the chain: --no-index)" : ""));
             out.println("page: " + server.url() + "   (Ctrl-C to stop)");
+            if (tlsIdentity != null) {
+                out.println("TLS certificate " + tlsIdentity.certificateFile() + " (SHA-256 " + tlsIdentity.fingerprint() + "): clients pass --store-ca "
+                        + tlsIdentity.certificateFile());
+            }
             out.flush();
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "serve-stop"));
@@ -95,6 +109,24 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
+    }
+
+    private dev.huzhu.web.TlsIdentity tlsIdentity;
+
+    /** --tls: the operator's certificate and key, or the development certificate (generated once). */
+    private dev.huzhu.web.TlsIdentity tlsIdentity() {
+        if (!tls) {
+            if (tlsCert != null || tlsKey != null) {
+                throw new InvalidInputException("--tls-cert and --tls-key need --tls");
+            }
+            return null;
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new InvalidInputException("--tls-cert and --tls-key go together");
+        }
+        tlsIdentity = tlsCert != null ? dev.huzhu.web.TlsIdentity.operator(tlsCert, tlsKey)
+                : dev.huzhu.web.TlsIdentity.development(Session.of(spec).projectDir().resolve(".huzhu/tls"), host);
+        return tlsIdentity;
     }
 
     /** The document store: uploads checked against the chain's views (refused when no node is followed). */

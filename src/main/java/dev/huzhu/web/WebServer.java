@@ -25,10 +25,13 @@ public final class WebServer implements AutoCloseable {
     private final ReadPool pool;
     private final String host;
 
-    private WebServer(Javalin app, ReadPool pool, String host) {
+    private final boolean https;
+
+    private WebServer(Javalin app, ReadPool pool, String host, boolean https) {
         this.app = app;
         this.pool = pool;
         this.host = host;
+        this.https = https;
     }
 
     /** Starts serving {@code chainId}'s index from {@code db} on {@code host:port} (port 0 = any free port). */
@@ -49,13 +52,20 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(IndexDatabase db, long chainId, String host, int port,
                                   java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
                                   DocumentRoutes documents) throws IOException {
-        return start(db, chainId, host, port, live, documents, null);
+        return start(db, chainId, host, port, live, documents, (String) null);
     }
 
     /** The same, linking addresses and transactions to {@code explorer} (null: the chain's known explorer, if any). */
     public static WebServer start(IndexDatabase db, long chainId, String host, int port,
                                   java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
                                   DocumentRoutes documents, String explorer) throws IOException {
+        return start(db, chainId, host, port, live, documents, explorer, null);
+    }
+
+    /** The same over HTTPS only when {@code tls} is given (the API, the page and the document store). */
+    public static WebServer start(IndexDatabase db, long chainId, String host, int port,
+                                  java.util.function.Supplier<dev.huzhu.indexer.IndexerHealth.Snapshot> live,
+                                  DocumentRoutes documents, String explorer, TlsIdentity tls) throws IOException {
         ReadPool pool = new ReadPool(db, CONNECTIONS);
         ApiRoutes api = new ApiRoutes(pool, new ReadModel(chainId, live,
                 explorer != null ? explorer : dev.huzhu.chain.BlockExplorer.forChain(chainId)));
@@ -70,6 +80,20 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrors());
             });
+            if (tls != null) {
+                config.jetty.addConnector((server, http) -> {
+                    org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                    ssl.setKeyStore(tls.keyStore());
+                    ssl.setKeyStorePassword(new String(TlsIdentity.KEYSTORE_PASSWORD));
+                    org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+                    https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+                    ServerConnector c = new ServerConnector(server, new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                            new org.eclipse.jetty.server.HttpConnectionFactory(https));
+                    c.setHost(host);
+                    c.setPort(port);
+                    return c;
+                });
+            }
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
@@ -100,15 +124,25 @@ public final class WebServer implements AutoCloseable {
             pool.close();
             throw new IOException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "); pick another port with --port", e);
         }
-        return new WebServer(app, pool, host);
+        return new WebServer(app, pool, host, tls != null);
     }
 
     public int port() {
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) {
+                return sc.getLocalPort();
+            }
+        }
         return app.port();
     }
 
+    /** How many listeners the server has (one: HTTPS only with --tls, never an extra plain one). */
+    int listeners() {
+        return app.jettyServer().server().getConnectors().length;
+    }
+
     public String url() {
-        return "http://" + host + ":" + port() + "/";
+        return (https ? "https" : "http") + "://" + host + ":" + port() + "/";
     }
 
     @Override

@@ -33,9 +33,10 @@ contract AnonymousReviews {
     mapping(uint256 nullifier => bool) public nullifierSpent;
     mapping(address plan => Totals) private _totals;
 
-    /// @notice An anonymous member of `plan` rated it `stars` with the review text hashed to `reviewHash`;
+    /// @notice An anonymous member of `plan` rated it `stars` with the review text hashed to `reviewHash` (the
+    ///         sha2-256 of the text: its document-store id; indexed so that the store can check a text was announced);
     ///         `nullifier` is that member's one-time tag for this plan.
-    event AnonymouslyRated(address indexed plan, uint256 nullifier, uint8 stars, bytes32 reviewHash);
+    event AnonymouslyRated(address indexed plan, uint256 nullifier, uint8 stars, bytes32 indexed reviewHash);
 
     /// @notice Stars must be 1 to 5.
     error InvalidStars(uint8 stars);

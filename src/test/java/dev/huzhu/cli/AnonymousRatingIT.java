@@ -79,6 +79,12 @@ class AnonymousRatingIT {
                     "--account", "passer", "--yes");
             assertEquals(passerNonce.add(BigInteger.ONE), w.nonce(w.address("passer")), "sent by passer");
             assertEquals(2, rated.get("anonymitySet").asInt());
+            // the review hash is the text's sha2-256 (its document-store id), and the chain announces it
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(review));
+            assertEquals("0x" + java.util.HexFormat.of().formatHex(digest), rated.get("reviewHash").asText());
+            dev.huzhu.zk.AnnouncedReviews announced = new dev.huzhu.zk.AnnouncedReviews(w.web3j, reviews, 0);
+            assertTrue(announced.announced(digest));
+            assertFalse(announced.announced(java.security.MessageDigest.getInstance("SHA-256").digest("another text".getBytes())));
             AnonymousReviews chain = AnonymousReviews.load(reviews, w.web3j, new ReadonlyTransactionManager(w.web3j, w.address("operator")),
                     new DefaultGasProvider());
             assertEquals(BigInteger.valueOf(400), chain.averageRating(plan).send().component1());

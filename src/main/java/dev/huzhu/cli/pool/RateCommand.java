@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,7 @@ public final class RateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STARS", description = "1 to 5")
     String stars;
 
-    @Option(names = "--review", paramLabel = "FILE", description = "your review text (hashed; the text stays with you)")
+    @Option(names = "--review", paramLabel = "FILE", description = "your review text (its sha2-256, the document-store id, goes on chain; the text stays with you)")
     Path review;
 
     @Option(names = "--anonymous", description = "prove membership instead of signing as a member (zero-knowledge; needs --member)")
@@ -50,7 +49,7 @@ public final class RateCommand implements Callable<Integer> {
         byte[] reviewHash = new byte[32];
         if (review != null) {
             try {
-                reviewHash = Hash.sha3(Files.readAllBytes(review));
+                reviewHash = dev.huzhu.privacy.Cid.of(Files.readAllBytes(review)).digest(); // sha2-256: the text's document-store id
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("review file " + review + " does not exist");
             } catch (IOException e) {

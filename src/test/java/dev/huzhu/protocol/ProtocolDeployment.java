@@ -39,7 +39,10 @@ final class ProtocolDeployment {
         this.operator = operator;
         this.assessors = assessors;
         this.token = MockUSD.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(), operator.getAddress()).send();
-        String extension = dev.huzhu.contracts.AidPoolExtension.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider())
+        // the extension's constructor deploys AidPoolHousekeeping and the TrancheEscrow: more than the connection's fixed 6M gas
+        var extensionGas = new org.web3j.tx.gas.StaticEIP1559GasProvider(chain.chainId(), BigInteger.valueOf(100_000_000_000L),
+                BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(15_000_000));
+        String extension = dev.huzhu.contracts.AidPoolExtension.deploy(chain.web3j(), chain.transactionManager(operator), extensionGas)
                 .send().getContractAddress();
         AidPool implementation = AidPool.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(), extension).send();
         this.factory = AidPoolFactory.deploy(chain.web3j(), chain.transactionManager(operator), chain.gasProvider(),

@@ -106,6 +106,22 @@ class AnonymousRatingIT {
             assertEquals(ExitCodes.REVERTED, again.exit(), again.toString());
             assertTrue(again.errLine().contains("already rated this plan anonymously"), again.errLine());
             assertEquals(BigInteger.ONE, chain.averageRating(plan).send().component2());
+
+            // the index and the API serve the chain's figures: registrations and the anonymous average, no address
+            String db = "jdbc:sqlite:" + tmp.resolve("index.db");
+            w.ok("index", "--once", "--quiet", "--db", db);
+            try (dev.huzhu.web.WebServer site = dev.huzhu.web.WebServer.start(dev.huzhu.indexer.IndexDatabase.open(db), 31337, "127.0.0.1", 0)) {
+                java.net.http.HttpResponse<String> res = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(site.url() + "api/plans/" + plan.toLowerCase(Locale.ROOT))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, res.statusCode(), res.body());
+                JsonNode anon = new com.fasterxml.jackson.databind.ObjectMapper().readTree(res.body()).get("anonymous");
+                assertEquals(tree.tree(plan).send().component2().intValue(), anon.get("registered").asInt());
+                assertEquals(chain.averageRating(plan).send().component2().intValue(), anon.get("count").asInt());
+                assertEquals(chain.averageRating(plan).send().component1().doubleValue() / 100, anon.get("average").asDouble(), 1e-9);
+                assertEquals(rated.get("nullifier").asText(), anon.get("ratings").get(0).get("nullifier").asText());
+                assertFalse(anon.toString().toLowerCase(Locale.ROOT).contains(w.address("alice").substring(2).toLowerCase(Locale.ROOT)),
+                        "the anonymous ratings name alice");
+            }
         }
     }
 }

@@ -121,6 +121,12 @@ class AnonymousRatingIT {
                 assertEquals(rated.get("nullifier").asText(), anon.get("ratings").get(0).get("nullifier").asText());
                 assertFalse(anon.toString().toLowerCase(Locale.ROOT).contains(w.address("alice").substring(2).toLowerCase(Locale.ROOT)),
                         "the anonymous ratings name alice");
+                // the page shows the same figures, in English and in Chinese (headless Chromium)
+                Process browser = new ProcessBuilder("node", "src/test/browser/anonymous-ratings.js", site.url(), plan.toLowerCase(Locale.ROOT),
+                        anon.get("average").asText(), anon.get("count").asText(), anon.get("registered").asText()).redirectErrorStream(true).start();
+                String out = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "browser test timed out:\n" + out);
+                assertEquals(0, browser.exitValue(), out);
             }
         }
     }

@@ -460,7 +460,7 @@ public final class Indexer implements AutoCloseable {
 
     private static String scopeOf(DecodedEvent e, List<String> factories) {
         if (factories.contains(e.contract())) {
-            String plan = e.args().text("plan", "pool", "clone", "instance");
+            String plan = e.args().text("plan", "pool", "clone", "instance", "campaign");
             if (plan != null) {
                 return plan.toLowerCase(Locale.ROOT);
             }

@@ -32,7 +32,8 @@ public final class Projector {
             Map.entry("plans", "address"), Map.entry("members", "plan"), Map.entry("deposits", "plan"), Map.entry("contributions", "plan"),
             Map.entry("claims", "plan"), Map.entry("votes", "plan"), Map.entry("challenges", "plan"), Map.entry("payouts", "plan"),
             Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"),
-            Map.entry("member_commitments", "plan"), Map.entry("anonymous_ratings", "plan"));
+            Map.entry("member_commitments", "plan"), Map.entry("anonymous_ratings", "plan"),
+            Map.entry("campaigns", "address"), Map.entry("donations", "campaign"), Map.entry("milestone_releases", "campaign"));
 
     private final PlanTerms.Source terms;
     private final TransactionFacts tx = new TransactionFacts();
@@ -105,7 +106,14 @@ public final class Projector {
             Map.entry("PointsAccrued", Projector::pointsAccrued),
             // EDUCATION: a term's tranche credited to the institution; a stopped schedule's rest back to the reserve
             Map.entry("EscrowReleased", (w, c, e, p) -> memberRow(w, c, p, e.args().text("to")).add("balance", e.args().uint("amount"))),
-            Map.entry("EscrowReturned", (w, c, e, p) -> planRow(w, c, p).add("reserve", e.args().uint("amount"))));
+            Map.entry("EscrowReturned", (w, c, e, p) -> planRow(w, c, p).add("reserve", e.args().uint("amount"))),
+            // relief campaigns (CampaignProjections)
+            Map.entry("CampaignCreated", CampaignProjections::created),
+            Map.entry("Donated", CampaignProjections::donated),
+            Map.entry("MatchReceived", CampaignProjections::matchReceived),
+            Map.entry("MilestoneReleased", CampaignProjections::milestoneReleased),
+            Map.entry("Refunded", CampaignProjections::refunded),
+            Map.entry("CampaignCancelled", CampaignProjections::cancelled));
 
     /** A projector that knows no plan's terms (what needs them, the COST_SHARING cover and juror deposits, is not projected). */
     public Projector() {

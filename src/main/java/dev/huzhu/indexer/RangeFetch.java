@@ -61,7 +61,8 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
 
     /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
     static Optional<String> createdPlan(EventDecoder decoder, Log l) {
-        return decoder.decode(l).filter(e -> e.name().equals("PlanCreated")).map(e -> e.args().text("plan"))
+        return decoder.decode(l).filter(e -> e.name().equals("PlanCreated") || e.name().equals("CampaignCreated"))
+                .map(e -> e.args().text("plan", "campaign"))
                 .map(a -> a.toLowerCase(Locale.ROOT));
     }
 

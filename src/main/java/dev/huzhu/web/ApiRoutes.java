@@ -27,7 +27,7 @@ final class ApiRoutes {
         return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
     private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/claims, /api/members/{address}/records, "
-            + "/api/payouts, /api/stats, /api/status";
+            + "/api/payouts, /api/campaigns, /api/campaigns/{address}, /api/stats, /api/status";
 
     private final ReadPool pool;
     private final ReadModel model;
@@ -61,6 +61,9 @@ final class ApiRoutes {
             q.allow(Set.of("plan", "limit", "offset"));
             return model.payouts(c, q.address("plan"), q.limit(), q.offset());
         });
+        read(r, "/api/campaigns", (q, c) -> model.campaigns(c, q.allow(Set.of("limit", "offset")).limit(), q.offset()));
+        read(r, "/api/campaigns/{address}", (q, c) -> model.campaign(c, Addresses.require("campaign address",
+                q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
         read(r, "/api/stats", (q, c) -> {
             q.allow(Set.of());
             return model.stats(c);

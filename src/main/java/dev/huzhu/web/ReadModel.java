@@ -284,6 +284,32 @@ final class ReadModel {
         return s;
     }
 
+    private static final String CAMPAIGN_COLUMNS = "address, campaign_id, beneficiary, matching_round, token, goal, deadline, description_hash, "
+            + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled";
+
+    /** Relief campaigns, newest first (figures from the index: equal to each campaign's books() view). */
+    Map<String, Object> campaigns(Connection c, int limit, int offset) throws SQLException {
+        long total = Rows.count(c, "SELECT COUNT(*) FROM campaigns WHERE chain_id = ?", chainId);
+        return page(Rows.query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE chain_id = ? ORDER BY created_block DESC, address "
+                + "LIMIT ? OFFSET ?", chainId, limit, offset), total, limit, offset);
+    }
+
+    /** One campaign: its books, its released milestones (the timeline, in order) and a page of its donations, newest first. */
+    Map<String, Object> campaign(Connection c, String address, int limit, int offset) throws SQLException {
+        List<Map<String, Object>> rows = Rows.query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE chain_id = ? AND address = ?", chainId, address);
+        if (rows.isEmpty()) {
+            throw new NotFound("no relief campaign at " + address + " on chain " + chainId);
+        }
+        Map<String, Object> campaign = new LinkedHashMap<>(rows.get(0));
+        campaign.put("milestones", Rows.query(c, "SELECT milestone, amount, evidence_hash, block_number, block_time, tx_hash FROM milestone_releases "
+                + "WHERE chain_id = ? AND campaign = ? ORDER BY block_number, log_index", chainId, address));
+        long total = Rows.count(c, "SELECT COUNT(*) FROM donations WHERE chain_id = ? AND campaign = ?", chainId, address);
+        campaign.put("donations", page(Rows.query(c, "SELECT donor, amount, block_number, block_time, tx_hash, log_index FROM donations "
+                + "WHERE chain_id = ? AND campaign = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, address, limit, offset),
+                total, limit, offset));
+        return campaign;
+    }
+
     private static Map<String, Object> page(List<Map<String, Object>> items, long total, int limit, int offset) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("items", items);

@@ -22,8 +22,8 @@ final class Rows {
     private static final Set<String> AMOUNTS = Set.of("amount", "balance", "balance_after", "contributed", "reserve", "fees",
             "paid_total", "contribution", "max_payout", "bond", "paid_amount", "reserve_total", "deposited", "withdrawn", "total",
             "paid", "owed", "owed_total", "exit_pool", "exit_paid", "exit_share", "deposit_back", "reward", "forfeited", "accrued", "minted",
-            "bonds_held", "shares_due", "shares_paid", "withdrawable");
-    private static final Set<String> FLAGS = Set.of("approve", "appealed", "closed", "exits_open", "committed", "revealed", "plan_closed");
+            "bonds_held", "shares_due", "shares_paid", "withdrawable", "goal", "raised", "matched", "released", "refunded");
+    private static final Set<String> FLAGS = Set.of("approve", "appealed", "closed", "exits_open", "committed", "revealed", "plan_closed", "cancelled");
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 

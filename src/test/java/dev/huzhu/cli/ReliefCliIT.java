@@ -87,6 +87,39 @@ class ReliefCliIT {
             assertTrue(notCampaign.errLine().contains("is not a relief campaign of this deployment"), notCampaign.errLine());
             CliRunner.Result twice = w.cli.run("relief", "refund", school, "--account", "alice", "--yes");
             assertEquals(ExitCodes.REVERTED, twice.exit(), twice.toString());
+
+            // the index and the API: every figure equals the campaign's books() view
+            Path db = tmp.resolve("index.db");
+            w.ok("index", "--once", "--quiet", "--db", "jdbc:sqlite:" + db);
+            try (var server = dev.huzhu.web.WebServer.start(dev.huzhu.indexer.IndexDatabase.open("jdbc:sqlite:" + db), 31337, "127.0.0.1", 0)) {
+                var http = java.net.http.HttpClient.newHttpClient();
+                java.util.function.Function<String, JsonNode> get = path -> {
+                    try {
+                        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, r.statusCode(), path + ": " + r.body());
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                };
+                assertEquals(2, get.apply("api/campaigns").get("total").asInt());
+                for (String address : new String[] {campaign, school}) {
+                    var view = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider()).books().send();
+                    JsonNode api = get.apply("api/campaigns/" + address.toLowerCase());
+                    assertEquals(view.component1().toString(), api.get("raised").asText(), address + " raised");
+                    assertEquals(view.component2().toString(), api.get("matched").asText(), address + " matched");
+                    assertEquals(view.component3().toString(), api.get("released").asText(), address + " released");
+                    assertEquals(view.component4().toString(), api.get("refunded").asText(), address + " refunded");
+                    assertEquals(view.component8().longValue(), api.get("donors").asLong(), address + " donors");
+                    assertEquals(view.component7().longValue(), api.get("milestonesReleased").asLong(), address + " milestones released");
+                }
+                JsonNode flood = get.apply("api/campaigns/" + campaign.toLowerCase());
+                assertEquals(2, flood.get("donations").get("total").asInt());
+                assertEquals(2, flood.get("milestones").size(), "the timeline: both releases");
+                assertEquals(USD.multiply(BigInteger.valueOf(750)).toString(), flood.get("milestones").get(1).get("amount").asText());
+                assertEquals(true, get.apply("api/campaigns/" + school.toLowerCase()).get("cancelled").asBoolean());
+            }
         }
     }
 }

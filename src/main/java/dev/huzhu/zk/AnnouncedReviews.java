@@ -1,15 +1,8 @@
 package dev.huzhu.zk;
 
-import dev.huzhu.chain.NetworkException;
-import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.utils.Numeric;
 
 /**
@@ -36,19 +29,6 @@ public final class AnnouncedReviews {
         if (digest.length != 32) {
             throw new IllegalArgumentException("a review hash has 32 bytes, not " + digest.length);
         }
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)), DefaultBlockParameterName.LATEST,
-                anonymousReviews);
-        filter.addSingleTopic(TOPIC);
-        filter.addNullTopic();
-        filter.addSingleTopic(Numeric.toHexString(digest));
-        try {
-            EthLog result = web3j.ethGetLogs(filter).send();
-            if (result.hasError()) {
-                throw new NetworkException("eth_getLogs failed: " + result.getError().getMessage());
-            }
-            return !result.getLogs().isEmpty();
-        } catch (IOException e) {
-            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
-        }
+        return !LogQuery.of(web3j, anonymousReviews, fromBlock, TOPIC, null, Numeric.toHexString(digest)).isEmpty();
     }
 }

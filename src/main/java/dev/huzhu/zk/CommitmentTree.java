@@ -1,7 +1,6 @@
 package dev.huzhu.zk;
 
 import dev.huzhu.chain.NetworkException;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -27,21 +22,8 @@ public record CommitmentTree(List<BigInteger> leaves, BigInteger root) {
 
     /** Reads {@code plan}'s leaves from {@code registry}'s logs, from {@code fromBlock} to the latest block. */
     public static CommitmentTree read(Web3j web3j, String registry, String plan, long fromBlock) {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)), DefaultBlockParameterName.LATEST, registry);
-        filter.addSingleTopic(TOPIC);
-        filter.addSingleTopic(Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(plan), 64));
-        EthLog result;
-        try {
-            result = web3j.ethGetLogs(filter).send();
-        } catch (IOException e) {
-            throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
-        }
-        if (result.hasError()) {
-            throw new NetworkException("eth_getLogs failed: " + result.getError().getMessage());
-        }
         Map<Long, BigInteger[]> byIndex = new TreeMap<>();
-        for (EthLog.LogResult<?> r : result.getLogs()) {
-            Log log = (Log) r.get();
+        for (Log log : LogQuery.of(web3j, registry, fromBlock, TOPIC, Numeric.toHexStringWithPrefixZeroPadded(Numeric.toBigInt(plan), 64))) {
             String data = Numeric.cleanHexPrefix(log.getData());
             BigInteger commitment = new BigInteger(data.substring(0, 64), 16);
             long index = new BigInteger(data.substring(64, 128), 16).longValueExact();

@@ -15,7 +15,8 @@ const T = {
     statPlans: "plans", statMembers: "active members", statClaims: "claims", statPaid: "claims paid", statPaidTotal: "paid out", statReserve: "in reserves",
     feed: "Live payout feed", feedNone: "No payouts yet.", when: "When", block: "Block", claim: "Claim", recipient: "Recipient", amount: "Amount", tx: "Transaction",
     rules: "Rules", asset: "Asset", period: "Period", waiting: "Waiting period", maxPayout: "Max payout per claim", quorum: "Assessor quorum",
-    assessors: "Assessors", rulesHash: "Rules document hash", creator: "Creator", created: "Created in block",
+    assessors: "Assessors", rulesHash: "Rules document hash", rulesText: "Rules document", reviews: "Reviews", reviewText: "Review", docLoading: "loading…",
+    docMissing: "not in this server's document store", docVerified: "verified: its sha2-256 is the hash on chain", docMismatch: "REFUSED: does not match the hash on chain", creator: "Creator", created: "Created in block",
     claims: "Claims and their states", claimant: "Claimant", status: "Status", votes: "Votes (yes/no)", submitted: "Submitted", paid: "Paid",
     memberList: "Members", member: "Member", balance: "Balance", contributed: "Contributed", joined: "Joined",
     payouts: "Payouts", noClaims: "No claims.", noRows: "None.",
@@ -62,7 +63,8 @@ const T = {
     statPlans: "个计划", statMembers: "名有效成员", statClaims: "笔理赔", statPaid: "笔已赔付", statPaidTotal: "已赔付金额", statReserve: "资金池总额",
     feed: "实时赔付动态", feedNone: "暂无赔付。", when: "时间", block: "区块", claim: "理赔", recipient: "收款人", amount: "金额", tx: "交易",
     rules: "规则", asset: "资产", period: "缴费周期", waiting: "等待期", maxPayout: "单笔最高赔付", quorum: "评审通过人数",
-    assessors: "评审员", rulesHash: "规则文件哈希", creator: "创建者", created: "创建区块",
+    assessors: "评审员", rulesHash: "规则文件哈希", rulesText: "规则文件", reviews: "评论", reviewText: "评论", docLoading: "加载中…",
+    docMissing: "本服务器的文档库中没有", docVerified: "已验证：其 sha2-256 与链上哈希一致", docMismatch: "已拒绝：与链上哈希不符", creator: "创建者", created: "创建区块",
     claims: "理赔及其状态", claimant: "申请人", status: "状态", votes: "投票（赞成/反对）", submitted: "提交时间", paid: "赔付时间",
     memberList: "成员", member: "成员", balance: "余额", contributed: "已缴互助金", joined: "加入时间",
     payouts: "赔付", noClaims: "暂无理赔。", noRows: "无。",
@@ -292,6 +294,7 @@ async function planPage(main, address) {
       <dt>${esc(t("quorum"))}</dt><dd>${p.quorum == null ? "—" : esc(p.quorum) + " / " + assessors.length}</dd>
       <dt>${esc(t("assessors"))}</dt><dd>${assessors.length ? assessors.map(memberLink).join(", ") : "—"}</dd>
       <dt>${esc(t("rulesHash"))}</dt><dd class="addr">${esc(p.rulesHash || "—")}</dd>
+      <dt>${esc(t("rulesText"))}</dt><dd>${docSlot(p.rulesHash, "rules-text")}</dd>
       <dt>${esc(t("asset"))}</dt><dd><span class="token-symbol">${esc(tokenLabel(p) || "—")}</span> · ${esc(p.tokenDecimals == null ? t("decimalsUnknown") : p.tokenDecimals + " " + t("decimals"))} · <span class="addr">${esc(p.asset || "—")}</span></dd>
       <dt>${esc(t("creator"))}</dt><dd>${p.creator ? memberLink(p.creator) : "—"}</dd>
       <dt>${esc(t("created"))}</dt><dd>${esc(p.createdBlock)} (${esc(when(p.createdTime))})</dd>
@@ -314,6 +317,7 @@ async function planPage(main, address) {
       {h: "member", f: (m) => memberLink(m.member)}, {h: "status", f: (m) => esc(st(m.status))}, {h: "joined", f: (m) => esc(when(m.joinedTime))},
       {h: "balance", num: true, f: (m) => money(m.withdrawable ?? m.balance, p)}, {h: "contributed", num: true, f: (m) => money(charged(m), p)},
     ], p.members);
+  await fillDocuments(main);
 }
 
 // public ratings (signed by members) and anonymous ones (zero-knowledge proofs of membership): shown side by side,
@@ -327,8 +331,56 @@ function ratingsSection(p) {
       <dt>${esc(t("anonymousRegistered"))}</dt><dd>${esc(a.registered)}</dd></dl>`
     + table(t("anonymousRatings"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "score", num: true, f: (x) => "★".repeat(Number(x.score)) + " " + esc(x.score)},
-      {h: "review", f: (x) => `<span class="addr">${esc(x.reviewHash || "—")}</span>`}, {h: "tx", f: (x) => txCell(x.txHash)},
-    ], a.ratings, t("noAnonymousRatings"));
+      {h: "review", f: (x) => docSlot(x.reviewHash, "review-text")}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], a.ratings, t("noAnonymousRatings"))
+    + table(t("reviews"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "member", f: (x) => memberLink(x.rater)},
+      {h: "score", num: true, f: (x) => "★".repeat(Number(x.score)) + " " + esc(x.score)},
+      {h: "reviewText", f: (x) => docSlot(x.reviewHash, "review-text")}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], p.reviews || []);
+}
+
+// documents named on chain by a sha2-256 (rules, review texts): fetched from this server's store by their CIDv1
+// (raw, base32) and shown only if the browser's own sha2-256 of the bytes equals the on-chain hash
+const ZERO_HASH = "0x" + "0".repeat(64);
+function docSlot(hash, cls) {
+  if (!hash || hash === ZERO_HASH || !/^0x[0-9a-fA-F]{64}$/.test(hash)) return "—";
+  return `<div class="doc ${cls}" data-doc-hash="${esc(hash)}">${esc(t("docLoading"))}</div>`;
+}
+function cidOf(hash) {
+  const bytes = [0x01, 0x55, 0x12, 0x20];
+  for (let i = 2; i < 66; i += 2) bytes.push(parseInt(hash.slice(i, i + 2), 16));
+  const abc = "abcdefghijklmnopqrstuvwxyz234567";
+  let out = "b", buf = 0, bits = 0;
+  for (const b of bytes) {
+    buf = (buf << 8) | b; bits += 8;
+    while (bits >= 5) { out += abc[(buf >> (bits - 5)) & 31]; bits -= 5; }
+    buf &= 0xff;
+  }
+  if (bits > 0) out += abc[(buf << (5 - bits)) & 31];
+  return out;
+}
+async function fillDocuments(root) {
+  for (const el of root.querySelectorAll("[data-doc-hash]")) {
+    const hash = el.getAttribute("data-doc-hash").toLowerCase();
+    try {
+      const r = await fetch("/api/documents/" + cidOf(hash));
+      if (!r.ok) { el.textContent = t("docMissing"); el.classList.add("doc-missing"); continue; }
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      const digest = crypto.subtle ? Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))
+        .map((b) => b.toString(16).padStart(2, "0")).join("") : null;
+      if (digest !== null && "0x" + digest !== hash) { el.textContent = t("docMismatch"); el.classList.add("doc-refused"); continue; }
+      el.textContent = "";
+      const text = document.createElement("pre");
+      text.textContent = new TextDecoder().decode(bytes);
+      const note = document.createElement("small");
+      note.textContent = digest === null ? "" : t("docVerified");
+      el.append(text, note);
+      el.classList.add("doc-verified");
+    } catch (e) {
+      el.textContent = t("docMissing");
+    }
+  }
 }
 
 // what a membership has paid: contributions and settled shares, plus (cost sharing) the shares charged and not yet settled;

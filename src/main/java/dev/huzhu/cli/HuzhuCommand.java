@@ -42,6 +42,7 @@ public final class HuzhuCommand implements Runnable {
             // parametric disaster plans (issue 13)
             dev.huzhu.cli.oracle.OracleCommand.class,
             dev.huzhu.cli.tranche.TrancheCommand.class,
+            dev.huzhu.cli.kyc.KycCommand.class,
             dev.huzhu.cli.relief.ReliefCommand.class,
             dev.huzhu.cli.group.GroupCommand.class,
             dev.huzhu.cli.parametric.ParametricCommand.class,

@@ -137,8 +137,19 @@ final class ServeCommand implements Callable<Integer> {
         java.nio.file.Path dir = storeDir != null ? storeDir : Session.of(spec).projectDir().resolve(".huzhu/store/" + r.chainId());
         dev.huzhu.privacy.UploaderCheck check = r.chain() == null
                 ? (plan, who) -> java.util.Optional.of("this server follows no chain (--no-index), so it cannot check uploaders")
-                : new dev.huzhu.privacy.ChainUploaders(r.chain().web3j(), r.settings().factories(), r.settings().plans());
+                : new dev.huzhu.privacy.ChainUploaders(r.chain().web3j(), r.settings().factories(), r.settings().plans(), anonymousReviews(r));
         return new dev.huzhu.web.DocumentRoutes(new dev.huzhu.privacy.DocumentStore(dir, storeMaxBytes), check);
+    }
+
+    /** Whether a digest is an anonymous review's hash on chain (unsigned uploads of those texts): the deployment's AnonymousReviews. */
+    private java.util.function.Predicate<byte[]> anonymousReviews(IndexSource.Resolved r) {
+        var d = new dev.huzhu.protocol.DeploymentBook(source.network.deploymentsDir(Session.of(spec))).read(r.chainId())
+                .flatMap(x -> x.contract(dev.huzhu.protocol.Deployment.ANONYMOUS_REVIEWS));
+        if (d.isEmpty()) {
+            return digest -> false;
+        }
+        dev.huzhu.zk.AnnouncedReviews reviews = new dev.huzhu.zk.AnnouncedReviews(r.chain().web3j(), d.get().address(), d.get().block());
+        return reviews::announced;
     }
 
     /** The keeper of the followed factory, signing with --account, printing what it sends. */

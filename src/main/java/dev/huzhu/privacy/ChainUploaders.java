@@ -19,10 +19,38 @@ public final class ChainUploaders implements UploaderCheck {
     private final List<String> factories;
     private final List<String> plans;
 
+    private final java.util.function.Predicate<byte[]> announced;
+
     public ChainUploaders(Web3j web3j, List<String> factories, List<String> plans) {
+        this(web3j, factories, plans, digest -> false);
+    }
+
+    /** {@code announced}: whether a digest is on chain as an anonymous review's hash (the zk package's AnnouncedReviews). */
+    public ChainUploaders(Web3j web3j, List<String> factories, List<String> plans, java.util.function.Predicate<byte[]> announced) {
+        this.announced = announced;
         this.web3j = web3j;
         this.factories = factories.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         this.plans = plans.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Override
+    public boolean anchored(String plan, Cid cid) {
+        if (announced.test(cid.digest())) {
+            return true;
+        }
+        if (plan == null || !plan.matches("0x[0-9a-fA-F]{40}")) {
+            return false;
+        }
+        ReadonlyTransactionManager ro = new ReadonlyTransactionManager(web3j, plan);
+        try {
+            boolean known = plans.contains(plan.toLowerCase(Locale.ROOT));
+            for (String f : factories) {
+                known = known || AidPoolFactory.load(f, web3j, ro, new DefaultGasProvider()).isPlan(plan).send();
+            }
+            return known && java.util.Arrays.equals(cid.digest(), AidPool.load(plan, web3j, ro, new DefaultGasProvider()).rules().send().rulesHash);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask the chain about plan " + plan + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -55,6 +55,20 @@ public final class StoreClient {
         return cid;
     }
 
+    /** Uploads a document the chain already names (no signature): a plan's rules ({@code plan} given) or an anonymous review. */
+    public Cid putAnchored(byte[] content, String planOrNull) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("api/documents")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (planOrNull != null) {
+            b.header(UploadPermit.PLAN_HEADER, planOrNull);
+        }
+        HttpResponse<byte[]> res = send(b.build());
+        if (res.statusCode() != 201) {
+            throw new StoreException("the store at " + base + " refused the upload (HTTP " + res.statusCode() + "): " + errorOf(res));
+        }
+        return Cid.of(content);
+    }
+
     /** The document, its hash checked; empty when the store does not have it. */
     public Optional<byte[]> get(Cid cid) {
         HttpRequest req = HttpRequest.newBuilder(base.resolve("api/documents/" + cid)).timeout(Duration.ofSeconds(60)).GET().build();

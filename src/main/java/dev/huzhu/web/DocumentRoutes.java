@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@value UploadPermit#PLAN_HEADER}, {@value UploadPermit#TIME_HEADER}, {@value UploadPermit#SIGNATURE_HEADER}:
  * an EIP-191 signature of a member or assessor of the plan, see {@link UploadPermit}) answers 201
  * {"cid", "size"}; {@code GET /api/documents/{cid}} answers the bytes after checking their hash. Refusals
- * are one line of JSON: 400 bad header, 403 not allowed, 404 unknown id, 413 over the size limit.
+ * are one line of JSON: 400 bad header, 403 not allowed, 404 unknown id, 413 over the size limit. A document the chain
+ * already names (a plan's rules hash with {@value UploadPermit#PLAN_HEADER}, an anonymous review's hash) is accepted unsigned.
  */
 public final class DocumentRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,9 +60,16 @@ public final class DocumentRoutes {
         String plan = ctx.header(UploadPermit.PLAN_HEADER);
         String time = ctx.header(UploadPermit.TIME_HEADER);
         String sig = ctx.header(UploadPermit.SIGNATURE_HEADER);
+        if (sig == null && uploaders.anchored(plan, Cid.of(body))) {
+            Cid cid = store.put(body);
+            LOG.info("stored document {} ({} bytes) named on chain{}", cid, body.length, plan == null ? "" : " by plan " + plan);
+            json(ctx, 201, Map.of("cid", cid.toString(), "size", body.length, "digest", cid.digestHex()));
+            return;
+        }
         if (plan == null || time == null || sig == null) {
             error(ctx, 401, "an upload needs the headers " + UploadPermit.PLAN_HEADER + ", " + UploadPermit.TIME_HEADER + " and "
-                    + UploadPermit.SIGNATURE_HEADER + " (an EIP-191 signature of a member or assessor of the plan)");
+                    + UploadPermit.SIGNATURE_HEADER + " (an EIP-191 signature of a member or assessor of the plan), unless the chain "
+                    + "already names the document (a plan's rules hash, an anonymous review's hash)");
             return;
         }
         if (!plan.matches("0x[0-9a-fA-F]{40}") || !time.matches("\\d{1,12}") || !sig.matches("0x[0-9a-fA-F]{130}")) {

@@ -104,6 +104,10 @@ final class ReadModel {
         // amounts of every row above are in this plan's token: tokenSymbol / tokenDecimals of the plan
         plan.put("payouts", payoutRows(c, address, limit, offset));
         plan.put("anonymous", anonymousRatings(c, address, limit, offset));
+        // public ratings that carry a review: its text is in the document store under the id its hash names (docs/privacy.md)
+        plan.put("reviews", Rows.query(c, "SELECT rater, score, review_hash, block_number, block_time, tx_hash FROM ratings WHERE chain_id = ? AND plan = ? "
+                + "AND review_hash IS NOT NULL AND review_hash <> ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, address,
+                "0x" + "0".repeat(64), limit, offset));
         plan.put("listLimit", limit);
         plan.put("listOffset", offset); // members, claims and payouts are each one page of limit rows from offset
         return plan;

@@ -42,7 +42,8 @@ class EvidenceIT {
             String factory = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(tmp.resolve("deployments/31337.json")))
                     .get("contracts").get("AidPoolFactory").get("address").asText();
             DocumentStore store = new DocumentStore(tmp.resolve("store"), DocumentStore.DEFAULT_MAX_BYTES);
-            try (WebServer server = WebServer.start(IndexDatabase.open("jdbc:sqlite:" + tmp.resolve("i.db")), 31337, "127.0.0.1", 0, null,
+            IndexDatabase index = IndexDatabase.open("jdbc:sqlite:" + tmp.resolve("i.db"));
+            try (WebServer server = WebServer.start(index, 31337, "127.0.0.1", 0, null,
                     new DocumentRoutes(store, new ChainUploaders(w.web3j, List.of(factory), List.of())))) {
                 String s = server.url();
                 for (String m : new String[] {"alice", "bob"}) {
@@ -100,6 +101,41 @@ class EvidenceIT {
                 assertTrue(revoked.errLine().contains("is not granted document 2"), revoked.errLine());
                 w.ok("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("a2").toString(), "--store", s, "--account", "assessor1");
                 assertEquals("discharge letter, ward 7", Files.readString(tmp.resolve("a2/discharge.txt")));
+
+                // published rules: the text goes to the store after the plan; pool show reads it back and checks the on-chain hash
+                String rulesText = "# Medical plan 2\nPays hospital bills up to 1000.\n";
+                JsonNode created = w.okJson("pool", "create", "--category", "medical", "--contribution", "100", "--max-payout", "1000",
+                        "--assessor", w.address("assessor1"), "--rules", w.file("rules2.md", rulesText).toString(), "--store", s,
+                        "--account", "operator", "--yes");
+                Cid rulesId = Cid.of(rulesText.getBytes(StandardCharsets.UTF_8));
+                assertEquals(rulesId.toString(), created.get("rulesId").asText());
+                JsonNode shown = w.okJson("pool", "show", created.get("plan").asText(), "--store", s);
+                assertEquals(rulesId.digestHex(), shown.get("rulesHash").asText()); // the chain's hash is the text's sha2-256
+                assertEquals("verified against the on-chain hash", shown.get("rulesStatus").asText());
+                assertEquals(rulesText.strip(), shown.get("rulesText").asText());
+                // a public review: its text in the store under the id the chain's PlanRated names
+                String reviewText = "Paid within the week, clear rules.";
+                JsonNode rated = w.okJson("rate", "4", "--plan", "0", "--review", w.file("review.txt", reviewText).toString(), "--store", s,
+                        "--account", "bob", "--yes");
+                Cid reviewId = Cid.of(reviewText.getBytes(StandardCharsets.UTF_8));
+                assertEquals(reviewId.digestHex(), rated.get("reviewHash").asText());
+                assertEquals(reviewText, Files.readString(store.dir().resolve(reviewId.toString())));
+
+                // the page shows both texts, checked in the browser against the chain's hashes (index first: the page reads it)
+                try (dev.huzhu.indexer.ChainSource source = new dev.huzhu.indexer.ChainSource(node.rpcUrl());
+                     dev.huzhu.indexer.Indexer indexer = new dev.huzhu.indexer.Indexer(index, source, 31337,
+                             dev.huzhu.indexer.IndexerSettings.of(List.of(factory), List.of(), 0, 0, dev.huzhu.indexer.Finality.LATEST),
+                             dev.huzhu.protocol.EventDecoder.packaged(), null)) {
+                    indexer.run(true, () -> false);
+                }
+                Path shots = HardhatNodeExtension.projectDir().resolve("target/screenshots");
+                Files.createDirectories(shots);
+                String plan0 = w.okJson("pool", "show", "0").get("address").asText();
+                Process browser = new ProcessBuilder("node", "src/test/browser/documents-page.js", s, created.get("plan").asText(), rulesText,
+                        plan0, reviewText, shots.toString()).directory(HardhatNodeExtension.projectDir().toFile()).redirectErrorStream(true).start();
+                String page = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "browser test timed out:\n" + page);
+                assertEquals(0, browser.exitValue(), page);
 
                 // a stranger cannot even upload; an altered store file is refused on read (exit 3: the store answers 500)
                 CliRunner.Result upload = w.cli.run("claim", "submit", "--plan", "0", "--amount", "10", "--evidence", invoice.toString(),

@@ -90,8 +90,10 @@ public final class PoolCreate implements Callable<Integer> {
     String claimBond;
     @Option(names = "--challenge-bond", defaultValue = "0", paramLabel = "AMOUNT", description = "bond posted to challenge or appeal (default: ${DEFAULT-VALUE})")
     String challengeBond;
-    @Option(names = "--rules-file", paramLabel = "FILE", description = "the human-readable rules; its keccak-256 hash goes on chain")
+    @Option(names = {"--rules", "--rules-file"}, paramLabel = "FILE", description = "the human-readable rules: its sha2-256 goes on chain and the "
+            + "text to the document store (--store), where the page and `pool show` read and verify it")
     Path rulesFile;
+    @picocli.CommandLine.Mixin dev.huzhu.cli.options.StoreOptions store;
     @Option(names = "--guardian", paramLabel = "ADDRESS|ACCOUNT", description = "may pause new joins and claims: address or keystore account name (default: nobody, never pausable)")
     String guardian;
     @Option(names = "--assessor", required = true, paramLabel = "ADDRESS|ACCOUNT", description = "an assessor: address or keystore account name (repeat for each, 1 to 32)")
@@ -139,13 +141,15 @@ public final class PoolCreate implements Callable<Integer> {
         }
         long[] durations = {period, grace, waiting, assessment, notice, jury};
         byte[] rulesHash = new byte[32];
+        byte[] rulesText = null;
         if (rulesFile != null) {
             try {
-                rulesHash = Hash.sha3(Files.readAllBytes(rulesFile));
+                rulesText = Files.readAllBytes(rulesFile);
+                rulesHash = dev.huzhu.privacy.Cid.of(rulesText).digest();
             } catch (NoSuchFileException e) {
-                throw new InvalidInputException("--rules-file " + rulesFile + " does not exist");
+                throw new InvalidInputException("--rules " + rulesFile + " does not exist");
             } catch (IOException e) {
-                throw new InvalidInputException("cannot read --rules-file " + rulesFile + ": " + e.getMessage());
+                throw new InvalidInputException("cannot read --rules " + rulesFile + ": " + e.getMessage());
             }
         }
         String guardianAddress = guardian == null ? "0x0000000000000000000000000000000000000000" : account.addressOf(session, guardian, "--guardian");
@@ -185,6 +189,10 @@ public final class PoolCreate implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalStateException("the factory emitted no PlanCreated event"));
             String plan = created.address("plan");
             BigInteger planId = created.number("planId");
+            String rulesId = null;
+            if (rulesText != null) {
+                rulesId = RulesDocument.publish(store.client(session), plan, rulesText, spec.commandLine().getErr());
+            }
             SentTransaction terms = null;
             if (tranches != null) {
                 TrancheEscrow escrow = PlanEscrow.at(chain, plan, flow.from());
@@ -195,9 +203,12 @@ public final class PoolCreate implements Callable<Integer> {
             if (json.json) {
                 Json.print(out, Json.object("plan", plan, "id", planId.longValue(), "category", category.label(),
                         "model", model.toLowerCase(Locale.ROOT), "tranches", tranches, "termLength", tranches == null ? null : term,
-                        "tx", TxFlow.json(sent), "termsTx", terms == null ? null : TxFlow.json(terms)));
+                        "rulesId", rulesId, "tx", TxFlow.json(sent), "termsTx", terms == null ? null : TxFlow.json(terms)));
             } else {
                 out.printf("created plan #%s at %s; %s%n", planId, plan, TxFlow.line(sent));
+                if (rulesId != null) {
+                    out.printf("rules document %s in the store at %s%n", rulesId, store.client(session).base());
+                }
                 if (terms != null) {
                     out.printf("claims are paid to the institution they name in %d tranches, one per %d-day term; %s%n", tranches, term / 86_400, TxFlow.line(terms));
                 }

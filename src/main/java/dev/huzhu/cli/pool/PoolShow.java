@@ -26,6 +26,7 @@ public final class PoolShow implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin NetworkOptions network;
     @Mixin JsonOption json;
+    @Mixin dev.huzhu.cli.options.StoreOptions store;
 
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan id or address")
     String plan;
@@ -41,6 +42,7 @@ public final class PoolShow implements Callable<Integer> {
             var pool = reads.directory.plan(address, null);
             java.math.BigInteger fees = dev.huzhu.chain.Calls.get(pool.feesOwed());
             java.math.BigInteger bonds = dev.huzhu.chain.Calls.get(pool.bondsHeld());
+            RulesDocument.Shown rulesDoc = RulesDocument.read(store.client(Session.of(spec)), r.rulesHash);
             if (json.json) {
                 Map<String, Object> o = PlanReads.json(f);
                 o.put("gracePeriodSeconds", r.gracePeriod.longValue());
@@ -51,6 +53,9 @@ public final class PoolShow implements Callable<Integer> {
                 o.put("claimBond", PlanReads.units(f, r.claimBond));
                 o.put("challengeBond", PlanReads.units(f, r.challengeBond));
                 o.put("rulesHash", Numeric.toHexString(r.rulesHash));
+                o.put("rulesId", rulesDoc.id());
+                o.put("rulesText", rulesDoc.text());
+                o.put("rulesStatus", rulesDoc.status());
                 o.put("guardian", r.guardian);
                 o.put("quorum", r.quorum.intValue());
                 o.put("assessors", r.assessors.stream().map(dev.huzhu.protocol.Address::checksum).toList());
@@ -71,8 +76,14 @@ public final class PoolShow implements Callable<Integer> {
             rows.add(new String[] {"claims", f.claimCount().toString()});
             rows.add(new String[] {"rating", f.ratingText()});
             rows.add(new String[] {"created", Instant.ofEpochSecond(f.createdAt().longValue()).toString()});
+            rows.add(new String[] {"rules text", rulesDoc.id() == null ? "none" : rulesDoc.id() + " (" + rulesDoc.status() + ")"});
             for (String[] row : rows) {
                 out.printf("%-15s %s%n", row[0], row[1]);
+            }
+            if (rulesDoc.text() != null) {
+                for (String line : rulesDoc.text().split("\n", -1)) {
+                    out.println("  | " + line);
+                }
             }
             return ExitCodes.OK;
         }

@@ -38,6 +38,8 @@ public final class RateCommand implements Callable<Integer> {
     @Option(names = "--anonymous", description = "prove membership instead of signing as a member (zero-knowledge; needs --member)")
     boolean anonymous;
 
+    @Mixin dev.huzhu.cli.options.StoreOptions store;
+
     @Option(names = "--member", paramLabel = "NAME|ADDRESS", description = "with --anonymous: your keystore account, whose membership is proved; it sends nothing")
     String member;
 
@@ -47,9 +49,11 @@ public final class RateCommand implements Callable<Integer> {
             throw new InvalidInputException("stars '" + stars + "' must be a whole number from 1 to 5");
         }
         byte[] reviewHash = new byte[32];
+        byte[] text = null;
         if (review != null) {
             try {
-                reviewHash = dev.huzhu.privacy.Cid.of(Files.readAllBytes(review)).digest(); // sha2-256: the text's document-store id
+                text = Files.readAllBytes(review);
+                reviewHash = dev.huzhu.privacy.Cid.of(text).digest(); // sha2-256: the text's document-store id
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("review file " + review + " does not exist");
             } catch (IOException e) {
@@ -66,10 +70,18 @@ public final class RateCommand implements Callable<Integer> {
                 throw new InvalidInputException("--anonymous needs --member NAME: the keystore account whose membership is proved "
                         + "(the transaction is sent from --account, which must not be linked to it)");
             }
-            return plan.run((p, flow) -> AnonymousRating.rate(plan, p, flow, member, n.intValueExact(), hash, spec.commandLine().getErr()));
+            byte[] anonymousText = text;
+            return plan.run((p, flow) -> {
+                PlanTx.Outcome o = AnonymousRating.rate(plan, p, flow, member, n.intValueExact(), hash, spec.commandLine().getErr());
+                // unsigned: the chain's AnonymouslyRated names the text, and a signature would link it to the member
+                ReviewText.publish(store.client(dev.huzhu.cli.Session.of(spec)), anonymousText, null, null, spec.commandLine().getErr());
+                return o;
+            });
         }
+        byte[] publicText = text;
         return plan.run((p, flow) -> {
             SentTransaction sent = flow.send(p.plan(), PlanAction.data(p.pool(flow.from()).rate(n, hash)), "rate plan " + p.plan() + " " + n + "★");
+            ReviewText.publish(store.client(dev.huzhu.cli.Session.of(spec)), publicText, p.plan(), flow.accountKey(), spec.commandLine().getErr());
             return new PlanTx.Outcome("rated plan " + p.plan() + " " + n + "★; " + TxFlow.line(sent),
                     Json.object("stars", n.intValue(), "reviewHash", Numeric.toHexString(hash), "tx", TxFlow.json(sent)));
         });

@@ -94,6 +94,13 @@ class EducationTranchesIT {
             assertEquals("75", stopped.get("returned").asText());
             assertEquals(reserveBefore.add(USD.multiply(BigInteger.valueOf(75))), pool.reserve().send());
             assertEquals(BigInteger.ZERO, pool.withdrawable(escrowAddress).send());
+            // records: the claim with its schedule as the escrow holds it
+            JsonNode recorded = w.okJson("records", "alice").get("claims").get(0).get("schedule");
+            var stored = escrow.scheduleOf(plan, BigInteger.ONE).send();
+            assertEquals(w.address("dave"), recorded.get("institution").asText());
+            assertEquals(new java.math.BigDecimal(stored.releasedAmount).movePointLeft(6).stripTrailingZeros().toPlainString(), recorded.get("releasedAmount").asText());
+            assertEquals(new java.math.BigDecimal(stored.returnedAmount).movePointLeft(6).stripTrailingZeros().toPlainString(), recorded.get("returnedAmount").asText());
+            assertEquals(true, recorded.get("stopped").asBoolean());
 
             // the index: the tuition never reached alice's balance, the returned tranche is in the reserve (as on chain)
             Path db = tmp.resolve("index.db");

@@ -105,11 +105,20 @@ public final class RecordsCommand implements Callable<Integer> {
                 int planId = plans.indexOf(e.contract());
                 java.util.function.Function<BigInteger, String> units = a -> token.info().known()
                         ? dev.huzhu.protocol.TokenAmount.format(a, token.info().decimals()) : a.toString();
-                claims.add(Json.object("plan", e.contract(), "planId", planId < 0 ? null : planId, "claimId", id.longValue(), "status", status,
+                Map<String, Object> claim = Json.object("plan", e.contract(), "planId", planId < 0 ? null : planId, "claimId", id.longValue(), "status", status,
                         "amount", units.apply(c.amount), "paid", units.apply(c.paid), "owed", units.apply(c.owed),
-                        "symbol", token.info().symbol(), "decimals", token.info().known() ? token.info().decimals() : null));
+                        "symbol", token.info().symbol(), "decimals", token.info().known() ? token.info().decimals() : null);
+                claims.add(claim);
                 claimLines.add("  claim #" + id + " of plan #" + planId + ": " + token.format(c.amount) + " requested, " + status
                         + ("paid".equals(status) ? " — " + token.format(c.paid) + " paid, " + token.format(c.owed) + " owed" : ""));
+                // EDUCATION: paid to the institution in tranches; the schedule as the escrow holds it
+                if (dev.huzhu.chain.Calls.get(pool.rules()).category.intValue() == dev.huzhu.protocol.Category.EDUCATION.ordinal()) {
+                    var schedule = dev.huzhu.cli.tranche.TrancheSchedule.read(chain, pool, e.contract(), id);
+                    claim.put("schedule", schedule == null ? null : schedule.json(token));
+                    if (schedule != null) {
+                        schedule.lines(token).forEach(l -> claimLines.add("  " + l));
+                    }
+                }
             }
             if (json.json) {
                 Json.print(out, Json.object("address", who, "chainId", chain.chainId(), "records", rows, "claims", claims));

@@ -23,18 +23,24 @@ public record TrancheSchedule(String institution, int tranches, long termLength,
 
     /** Reads the schedule of claim {@code claimId}; null when no institution was named. */
     public static TrancheSchedule read(PlanAction p, BigInteger claimId) {
-        TrancheEscrow escrow = PlanEscrow.of(p, p.plan());
-        TrancheEscrow.Schedule s = PlanEscrow.schedule(escrow, claimId, p.plan());
+        PlanEscrow.of(p, p.plan()); // one line when the plan is not an EDUCATION plan
+        return read(p.chain(), p.pool(p.plan()), p.plan(), claimId);
+    }
+
+    /** Reads the schedule of claim {@code claimId} of the EDUCATION plan {@code pool}; null when no institution was named. */
+    public static TrancheSchedule read(dev.huzhu.cli.ChainContext chain, dev.huzhu.contracts.AidPool pool, String plan, BigInteger claimId) {
+        TrancheEscrow escrow = PlanEscrow.at(chain, plan, plan);
+        TrancheEscrow.Schedule s = PlanEscrow.schedule(escrow, claimId, plan);
         if (new BigInteger(s.institution.substring(2), 16).signum() == 0) {
             return null;
         }
         try {
             BigInteger total = s.total;
             if (total.signum() == 0) { // before the first release: what the plan granted, else what was asked
-                var payment = p.pool(p.plan()).claimPayment(claimId).send();
+                var payment = pool.claimPayment(claimId).send();
                 total = payment.component1().add(payment.component2());
                 if (total.signum() == 0) {
-                    total = p.pool(p.plan()).claimOf(claimId).send().amount;
+                    total = pool.claimOf(claimId).send().amount;
                 }
             }
             int n = s.tranches.intValue();
@@ -43,7 +49,7 @@ public record TrancheSchedule(String institution, int tranches, long termLength,
             List<Term> terms = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 BigInteger amount = escrow.trancheAmount(total, BigInteger.valueOf(n), BigInteger.valueOf(k)).send();
-                long opensAt = k == 0 || started == 0 ? 0 : escrow.termOpensAt(p.plan(), claimId, BigInteger.valueOf(k)).send().longValue();
+                long opensAt = k == 0 || started == 0 ? 0 : escrow.termOpensAt(plan, claimId, BigInteger.valueOf(k)).send().longValue();
                 String state = k < released ? "released" : s.stopped ? "stopped" : k == released ? "next" : "waiting";
                 terms.add(new Term(k, amount, state, opensAt));
             }
@@ -58,28 +64,38 @@ public record TrancheSchedule(String institution, int tranches, long termLength,
 
     /** Lines for people, indented under a claim. */
     public List<String> lines(PlanAction p) {
+        return lines(p.token());
+    }
+
+    /** Lines for people, amounts in {@code token}'s units. */
+    public List<String> lines(dev.huzhu.chain.Erc20Token token) {
         List<String> out = new ArrayList<>();
         out.add(String.format("  institution %s (paid in %d tranche%s%s)", institution, tranches, tranches == 1 ? "" : "s",
                 termLength == 0 ? "" : ", one per " + termLength / 86_400 + "-day term"));
-        out.add(String.format("  released    %s of %s in %d of %d terms%s", p.token().format(releasedAmount), p.token().format(total), released, tranches,
-                stopped ? "; stopped, " + p.token().format(returnedAmount) + " back to the reserve" : ""));
+        out.add(String.format("  released    %s of %s in %d of %d terms%s", token.format(releasedAmount), token.format(total), released, tranches,
+                stopped ? "; stopped, " + token.format(returnedAmount) + " back to the reserve" : ""));
         for (Term t : terms) {
             String when = t.opensAt == 0 ? "" : " (opens " + Timestamps.format(t.opensAt) + ")";
-            out.add(String.format("  term %-2d     %s  %s%s", t.index + 1, p.token().format(t.amount), t.state, t.state.equals("released") ? "" : when));
+            out.add(String.format("  term %-2d     %s  %s%s", t.index + 1, token.format(t.amount), t.state, t.state.equals("released") ? "" : when));
         }
         return out;
     }
 
     /** The schedule for --json (amounts in token units). */
     public Map<String, Object> json(PlanAction p) {
+        return json(p.token());
+    }
+
+    /** The schedule for --json, amounts in {@code token}'s units. */
+    public Map<String, Object> json(dev.huzhu.chain.Erc20Token token) {
         return Json.object("institution", institution, "tranches", tranches, "termLength", termLength, "startedAt", startedAt,
-                "released", released, "stopped", stopped, "total", units(p, total), "releasedAmount", units(p, releasedAmount),
-                "returnedAmount", units(p, returnedAmount),
-                "terms", terms.stream().map(t -> Json.object("term", t.index + 1, "amount", units(p, t.amount), "state", t.state,
+                "released", released, "stopped", stopped, "total", units(token, total), "releasedAmount", units(token, releasedAmount),
+                "returnedAmount", units(token, returnedAmount),
+                "terms", terms.stream().map(t -> Json.object("term", t.index + 1, "amount", units(token, t.amount), "state", t.state,
                         "opensAt", t.opensAt)).toList());
     }
 
-    private static String units(PlanAction p, BigInteger amount) {
-        return p.token().format(amount).split(" ")[0];
+    private static String units(dev.huzhu.chain.Erc20Token token, BigInteger amount) {
+        return token.format(amount).split(" ")[0];
     }
 }

@@ -16,7 +16,7 @@ import java.util.jar.JarFile;
  * path: so this runs two short commands in-process (for the lambda forms and proxies they make),
  * then loads, without initialising, every class of this jar and of the libraries short commands use.
  * Loading a class costs a command nothing once it is archived; reading and verifying it from a jar
- * is most of a short command's start. Signed jars (BouncyCastle) cannot be archived and are left out.
+ * is most of a short command's start. The key work of signing commands runs once too (BouncyCastle: the launcher's copy is unsigned, see pom.xml).
  * Started by {@code HuzhuCommand.main} when {@code -Dhuzhu.cds.training} is set; prints nothing.
  */
 final class StartupTraining {
@@ -38,6 +38,13 @@ final class StartupTraining {
             } catch (RuntimeException e) {
                 // a training run only loads classes: its outcome does not matter
             }
+        }
+        try { // the key work of the signing commands (wallet new, every send): BouncyCastle's provider, EC keys, signatures
+            org.web3j.crypto.ECKeyPair key = org.web3j.crypto.Keys.createEcKeyPair();
+            org.web3j.crypto.Sign.signMessage(new byte[] {1}, key);
+            org.web3j.crypto.Wallet.createLight("training", key);
+        } catch (java.security.GeneralSecurityException | org.web3j.crypto.exception.CipherException | RuntimeException e) {
+            // a training run only loads classes
         }
         try {
             Path jar = Path.of(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());

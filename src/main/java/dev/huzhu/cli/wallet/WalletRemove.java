@@ -45,6 +45,7 @@ public final class WalletRemove implements Callable<Integer> {
         if (json.json) {
             Json.print(out, Json.object("name", e.name(), "address", e.address(), "movedTo", moved.toString()));
         } else {
+            org.slf4j.LoggerFactory.getLogger(WalletRemove.class).info("removed account {} {} (file moved to {})", e.name(), what, moved);
             out.printf("removed account %s %s (file moved to %s)%n", e.name(), what, moved);
         }
         return ExitCodes.OK;

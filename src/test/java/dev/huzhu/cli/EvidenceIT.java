@@ -46,11 +46,11 @@ class EvidenceIT {
             try (WebServer server = WebServer.start(index, 31337, "127.0.0.1", 0, null,
                     new DocumentRoutes(store, new ChainUploaders(w.web3j, List.of(factory), List.of())))) {
                 String s = server.url();
-                for (String m : new String[] {"alice", "bob"}) {
+                for (String m : new String[] {"alice", "bob", "carol"}) {
                     w.ok("faucet", "1000", "--account", m, "--yes");
                     w.ok("member", "join", "--plan", "0", "--amount", "300", "--account", m, "--yes");
                 }
-                for (String a : new String[] {"assessor1", "assessor2", "bob"}) { // assessor3 publishes no key
+                for (String a : new String[] {"assessor1", "assessor2", "bob", "carol"}) { // assessor3 publishes no key
                     w.ok("member", "publish-key", "--plan", "0", "--account", a, "--yes");
                 }
                 w.advance(31 * DAY);
@@ -101,6 +101,26 @@ class EvidenceIT {
                 assertTrue(revoked.errLine().contains("is not granted document 2"), revoked.errLine());
                 w.ok("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("a2").toString(), "--store", s, "--account", "assessor1");
                 assertEquals("discharge letter, ward 7", Files.readString(tmp.resolve("a2/discharge.txt")));
+
+                // a dispute: the assessors reject, alice appeals, the panel is drawn (every other member: bob, carol); an assessor who
+                // holds the key wraps it for the drawn jurors without the claimant, and a juror reads both documents
+                w.ok("claim", "vote", id, "reject", "--plan", "0", "--account", "assessor1", "--yes");
+                w.ok("claim", "vote", id, "reject", "--plan", "0", "--account", "assessor2", "--yes");
+                w.ok("claim", "appeal", id, "--plan", "0", "--account", "alice", "--yes");
+                CliRunner.Result early = w.cli.run("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("carol0").toString(), "--store", s, "--account", "carol");
+                assertEquals(ExitCodes.NOT_GRANTED, early.exit(), early.toString());
+                w.ok("claim", "jury", "commit", id, "approve", "--plan", "0", "--account", "carol", "--yes"); // draws the panel
+                JsonNode juryGrant = w.okJson("claim", "grant", id, "--plan", "0", "--jury", "--store", s, "--account", "assessor1", "--yes");
+                assertTrue(juryGrant.get("readers").toString().contains(w.address("carol")), juryGrant.toString());
+                w.ok("claim", "evidence", id, "--plan", "0", "--out", tmp.resolve("carol").toString(), "--store", s, "--account", "carol");
+                assertEquals(INVOICE, Files.readString(tmp.resolve("carol/invoice.txt")));
+                assertEquals("discharge letter, ward 7", Files.readString(tmp.resolve("carol/discharge.txt")));
+                // a member who is not on the panel may not be granted by an assessor (the contract checks the draw)
+                w.ok("member", "publish-key", "--plan", "0", "--account", "passer", "--yes");
+                CliRunner.Result notJuror = w.cli.run("claim", "grant", id, "--plan", "0", "--reader", "passer", "--store", s, "--account", "assessor1", "--yes");
+                assertEquals(ExitCodes.REVERTED, notJuror.exit(), notJuror.toString());
+                assertTrue(notJuror.errLine().contains("NotADrawnJuror") || notJuror.errLine().toLowerCase(java.util.Locale.ROOT).contains("juror"),
+                        notJuror.errLine());
 
                 // published rules: the text goes to the store after the plan; pool show reads it back and checks the on-chain hash
                 String rulesText = "# Medical plan 2\nPays hospital bills up to 1000.\n";

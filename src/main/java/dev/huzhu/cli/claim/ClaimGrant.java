@@ -55,7 +55,7 @@ public final class ClaimGrant extends ClaimTx {
                 if (!j.component4()) {
                     throw new InvalidInputException("claim #" + id + " has no drawn jury yet");
                 }
-                targets.addAll(j.component5());
+                j.component5().forEach(a -> targets.add(dev.huzhu.protocol.Address.checksum(a)));
             }
             List<byte[]> docs = ledger.documents(p.plan(), id);
             if (docs.isEmpty()) {

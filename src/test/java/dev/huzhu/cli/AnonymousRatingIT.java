@@ -75,7 +75,7 @@ class AnonymousRatingIT {
 
             BigInteger passerNonce = w.nonce(w.address("passer"));
             Path review = w.file("review.txt", "Claims were paid within a week.");
-            JsonNode rated = w.okJson("rate", "4", "--anonymous", "--member", "alice", "--plan", "0", "--review", review.toString(),
+            JsonNode rated = w.okJson("rate", "4", "--anonymous", "--member", "alice", "--plan", "0", "--review-file", review.toString(),
                     "--account", "passer", "--yes");
             assertEquals(passerNonce.add(BigInteger.ONE), w.nonce(w.address("passer")), "sent by passer");
             assertEquals(2, rated.get("anonymitySet").asInt());

@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code huzhu rate STARS --plan P}: a member's one rating of a plan (R10). */
 @Command(name = "rate", mixinStandardHelpOptions = true,
-        description = {"Rate a plan you are a member of, once, 1-5 stars, after one full period of membership. A review file is kept off chain; its hash goes on chain.",
+        description = {"Rate a plan you are a member of, once, 1-5 stars, after one full period of membership. A review text goes to the document store; its sha2-256 goes on chain.",
                 "--anonymous rates without naming you: a zero-knowledge proof that --member is one of the plan's registered members "
                         + "(`huzhu member commit` first), sent from --account, which must be another account. One anonymous rating per member and plan."},
-        footer = {"", "Examples:", "  huzhu rate 5 --plan 0 --account alice", "  huzhu rate 3 --plan 0 --review review.txt --yes --json",
+        footer = {"", "Examples:", "  huzhu rate 5 --plan 0 --account alice", "  huzhu rate 4 --plan 0 --review \"Paid in 3 days, clear rules.\" --account alice",
+                "  huzhu rate 3 --plan 0 --review-file review.txt --yes --json",
                 "  huzhu rate 4 --anonymous --member alice --plan 0 --account relay"})
 public final class RateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -32,7 +33,10 @@ public final class RateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STARS", description = "1 to 5")
     String stars;
 
-    @Option(names = "--review", paramLabel = "FILE", description = "your review text (its sha2-256, the document-store id, goes on chain; the text stays with you)")
+    @Option(names = "--review", paramLabel = "TEXT", description = "your review (UTF-8; its sha2-256, the document-store id, goes on chain, the text to the store)")
+    String reviewText;
+
+    @Option(names = "--review-file", paramLabel = "FILE", description = "your review, read from FILE (instead of --review)")
     Path review;
 
     @Option(names = "--anonymous", description = "prove membership instead of signing as a member (zero-knowledge; needs --member)")
@@ -50,7 +54,16 @@ public final class RateCommand implements Callable<Integer> {
         }
         byte[] reviewHash = new byte[32];
         byte[] text = null;
-        if (review != null) {
+        if (reviewText != null && review != null) {
+            throw new InvalidInputException("give either --review TEXT or --review-file FILE, not both");
+        }
+        if (reviewText != null) {
+            if (reviewText.isBlank()) {
+                throw new InvalidInputException("--review is empty: write the review, or leave the option out");
+            }
+            text = reviewText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            reviewHash = dev.huzhu.privacy.Cid.of(text).digest();
+        } else if (review != null) {
             try {
                 text = Files.readAllBytes(review);
                 reviewHash = dev.huzhu.privacy.Cid.of(text).digest(); // sha2-256: the text's document-store id

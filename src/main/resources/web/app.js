@@ -1,4 +1,4 @@
-// Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/payouts
+// Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/campaign/0x…[/offset]  #/payouts
 "use strict";
 
 const T = {
@@ -41,6 +41,13 @@ const T = {
     exitShare: "Reserve share on leaving", pointsByPlan: "Points per plan (points of different plans are never added up)", minted: "Minted", accrued: "Accrued (events)",
     juries: "Jury seats", round: "Round", committed: "Committed", revealed: "Revealed", reward: "Reward", forfeited: "Deposit forfeited",
     baseUnits: "base units of", decimals: "decimals", decimalsUnknown: "decimals unknown (decimals() reverts)", notFound: "Not found", days: "d", hours: "h", minutes: "min",
+    campaigns: "Relief campaigns (救灾募捐)", noCampaigns: "No relief campaigns indexed yet.", campaign: "Campaign", beneficiary: "Beneficiary",
+    goal: "Goal", raised: "Raised", matched: "Matched", released: "Released", refunded: "Refunded", deadline: "Deadline", progress: "Progress",
+    donors: "Donors", donations: "Donations", donor: "Donor", milestones: "Milestone timeline", milestone: "Milestone", evidenceHash: "Evidence hash",
+    descriptionHash: "Description hash", releasedOn: "Released on", campaignState: "State", matchingRound: "Matching round", token: "Token",
+    milestoneReleased: "released", milestonesPending: (n) => n ? `${n} milestone(s) released; any later milestone is pending until its verifiers approve` : "no milestone released yet: all pending until their verifiers approve",
+    progressText: (p) => `${p}% of the goal raised`, newer: "← newer", older: "older →", pageOf: (a, b, n) => `${a}–${b} of ${n}`,
+    campaignStates: {FUNDRAISING: "fundraising", FUNDED: "funded", COMPLETED: "completed", FAILED: "failed (goal missed)", CANCELLED: "cancelled"},
     categories: {MEDICAL: "medical", EDUCATION: "education", DISASTER: "disaster", SHARED_PURCHASE: "shared purchase", OTHER: "other"},
     models: {PREPAID: "prepaid", COST_SHARING: "cost sharing"},
     verdicts: {approved: "jury approved", denied: "jury denied"},
@@ -89,6 +96,13 @@ const T = {
     exitShare: "退出时分得的资金池份额", pointsByPlan: "各计划积分（不同计划的积分从不相加）", minted: "已铸造", accrued: "已累计（事件）",
     juries: "陪审席位", round: "轮次", committed: "已提交", revealed: "已揭示", reward: "奖励", forfeited: "被没收的押金",
     baseUnits: "最小单位，代币", decimals: "位小数", decimalsUnknown: "小数位未知（decimals() 调用失败）", notFound: "未找到", days: "天", hours: "小时", minutes: "分钟",
+    campaigns: "救灾募捐", noCampaigns: "尚未索引到任何募捐活动。", campaign: "募捐活动", beneficiary: "受助方",
+    goal: "目标", raised: "已募集", matched: "配捐", released: "已拨付", refunded: "已退款", deadline: "截止时间", progress: "进度",
+    donors: "捐赠人数", donations: "捐赠记录", donor: "捐赠人", milestones: "里程碑进度", milestone: "里程碑", evidenceHash: "凭证哈希",
+    descriptionHash: "说明哈希", releasedOn: "拨付时间", campaignState: "状态", matchingRound: "配捐轮次", token: "代币",
+    milestoneReleased: "已拨付", milestonesPending: (n) => n ? `已拨付 ${n} 个里程碑；之后的里程碑在核验人批准前均为待拨付` : "尚无里程碑拨付：核验人批准前均为待拨付",
+    progressText: (p) => `已募集目标的 ${p}%`, newer: "← 较新", older: "较早 →", pageOf: (a, b, n) => `第 ${a}–${b} 条，共 ${n} 条`,
+    campaignStates: {FUNDRAISING: "募捐中", FUNDED: "已达目标", COMPLETED: "已完成", FAILED: "未达目标", CANCELLED: "已取消"},
     categories: {MEDICAL: "医疗", EDUCATION: "教育", DISASTER: "灾害", SHARED_PURCHASE: "团购", OTHER: "其他"},
     models: {PREPAID: "预付制", COST_SHARING: "分摊制"},
     verdicts: {approved: "陪审团批准", denied: "陪审团驳回"},
@@ -243,7 +257,8 @@ const PLAN_COLS = [
 ];
 
 async function home(main) {
-  const [stats, plans, payouts] = await Promise.all([api("/api/stats"), api("/api/plans?limit=500"), api("/api/payouts?limit=20")]);
+  const [stats, plans, payouts, campaigns] = await Promise.all([api("/api/stats"), api("/api/plans?limit=500"), api("/api/payouts?limit=20"),
+    api("/api/campaigns?limit=50")]);
   const rows = plans.items.slice().sort((a, b) => {
     const c = PLAN_COLS.find((x) => x.key === planSort.key);
     const va = c.v(a), vb = c.v(b);
@@ -261,6 +276,7 @@ async function home(main) {
     + (rows.length ? `<table id="plans"><caption>${esc(t("plans"))}</caption><thead><tr>${head}</tr></thead><tbody>`
       + rows.map((p) => `<tr>${PLAN_COLS.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(p)}</td>`).join("")}</tr>`).join("") + `</tbody></table>`
       : `<h2>${esc(t("plans"))}</h2><p>${esc(t("noPlans"))}</p>`)
+    + `<section id="campaigns">${campaignsSection(campaigns)}</section>`
     + `<section id="feed" aria-live="polite">${feedTable(payouts.items)}</section>`;
   main.querySelectorAll("th button[data-sort]").forEach((b) => b.addEventListener("click", () => {
     planSort = {key: b.dataset.sort, dir: planSort.key === b.dataset.sort ? -planSort.dir : (b.dataset.sort === "timeToPay" || b.dataset.sort === "fee" ? 1 : -1)};
@@ -438,6 +454,79 @@ async function memberPage(main, address) {
     ], r.points);
 }
 
+// Relief campaigns (/api/campaigns, the campaigns' books() as indexed). Amounts in base units of the campaign's token,
+// formatted with its decimals when a plan on the same token tells them (tokenDecimals), else shown as base units.
+// The state follows the contract's status(): cancelled; completed once the last milestone released what was raised
+// and matched (it releases the rest); funded once raised ≥ goal; failed after the deadline; else fundraising.
+// the campaign's token for money(): decimals and symbol when a plan on the same token knows them, else its address
+const ctok = (c) => ({tokenDecimals: c.tokenDecimals, tokenSymbol: c.tokenSymbol || c.token});
+function campaignState(c) {
+  if (c.cancelled) return "CANCELLED";
+  const raised = BigInt(c.raised || "0"), matched = BigInt(c.matched || "0"), released = BigInt(c.released || "0");
+  if (Number(c.milestonesReleased) > 0 && released === raised + matched) return "COMPLETED";
+  if (raised >= BigInt(c.goal || "1")) return "FUNDED";
+  if (Date.now() / 1000 >= Number(c.deadline)) return "FAILED";
+  return "FUNDRAISING";
+}
+// raised / goal in whole percent, exact (BigInt), at most 100
+function campaignPercent(c) {
+  const goal = BigInt(c.goal || "0");
+  if (goal <= 0n) return 0;
+  const p = BigInt(c.raised || "0") * 100n / goal;
+  return Number(p > 100n ? 100n : p);
+}
+const campaignLink = (a) => `<a class="addr" href="#/campaign/${esc(a)}" title="${esc(a)}">${esc(short(a))}</a>`;
+function progressBar(c) {
+  const p = campaignPercent(c);
+  return `<span class="campaign-progress"><progress class="progress" max="100" value="${p}" aria-valuenow="${p}" aria-valuemin="0" aria-valuemax="100"
+    aria-label="${esc(t("progressText")(p))}">${p}%</progress> <span class="progress-text">${esc(t("progressText")(p))}</span></span>`;
+}
+const stateCell = (c) => { const s = campaignState(c); return `<span class="campaign-state state-${s.toLowerCase()}" data-state="${s}">${esc(T[lang].campaignStates[s])}</span>`; };
+
+function campaignsSection(list) {
+  return table(t("campaigns"), [
+    {h: "campaign", f: (c) => campaignLink(c.address)}, {h: "beneficiary", f: (c) => memberLink(c.beneficiary)},
+    {h: "goal", num: true, f: (c) => money(c.goal, ctok(c))}, {h: "raised", num: true, f: (c) => money(c.raised, ctok(c))},
+    {h: "progress", f: progressBar}, {h: "deadline", f: (c) => esc(when(c.deadline))}, {h: "campaignState", f: stateCell},
+  ], list.items, t("noCampaigns"));
+}
+
+const DONATIONS_PAGE = 20;
+async function campaignPage(main, address, offset) {
+  const c = await api("/api/campaigns/" + encodeURIComponent(address) + "?limit=" + DONATIONS_PAGE + "&offset=" + offset);
+  const d = c.donations;
+  const base = "#/campaign/" + esc(c.address);
+  const pager = d.total > DONATIONS_PAGE ? `<p class="pager">${offset > 0 ? `<a href="${base}/${Math.max(0, offset - DONATIONS_PAGE)}">${esc(t("newer"))}</a> ` : ""}`
+    + `<span>${esc(t("pageOf")(Math.min(offset + 1, d.total), Math.min(offset + d.items.length, d.total), d.total))}</span>`
+    + `${offset + DONATIONS_PAGE < d.total ? ` <a href="${base}/${offset + DONATIONS_PAGE}">${esc(t("older"))}</a>` : ""}</p>` : "";
+  main.innerHTML = `<h2>${esc(t("campaign"))} <span class="addr">${esc(c.address)}</span></h2>
+    <p id="campaign-progress">${progressBar(c)}</p>
+    <dl id="campaign-figures">
+      <dt>${esc(t("campaignState"))}</dt><dd>${stateCell(c)}</dd>
+      <dt>${esc(t("beneficiary"))}</dt><dd>${memberLink(c.beneficiary)}</dd>
+      <dt>${esc(t("goal"))}</dt><dd class="goal">${money(c.goal, ctok(c))}</dd>
+      <dt>${esc(t("raised"))}</dt><dd class="raised">${money(c.raised, ctok(c))}</dd>
+      <dt>${esc(t("matched"))}</dt><dd class="matched">${money(c.matched, ctok(c))}</dd>
+      <dt>${esc(t("released"))}</dt><dd class="released">${money(c.released, ctok(c))}</dd>
+      <dt>${esc(t("refunded"))}</dt><dd class="refunded">${money(c.refunded, ctok(c))}</dd>
+      <dt>${esc(t("donors"))}</dt><dd class="donors">${esc(c.donors)}</dd>
+      <dt>${esc(t("deadline"))}</dt><dd>${esc(when(c.deadline))}</dd>
+      <dt>${esc(t("descriptionHash"))}</dt><dd class="addr">${esc(c.descriptionHash || "—")}</dd>
+      <dt>${esc(t("matchingRound"))}</dt><dd>${c.matchingRound && !/^0x0+$/.test(c.matchingRound) ? `<span class="addr">${esc(c.matchingRound)}</span>` : "—"}</dd>
+      <dt>${esc(t("token"))}</dt><dd><span class="addr">${esc(c.token)}</span></dd>
+      <dt>${esc(t("created"))}</dt><dd>${esc(c.createdBlock)} (${esc(when(c.createdTime))})</dd></dl>
+    <h3>${esc(t("milestones"))}</h3>
+    <ol id="milestones" class="timeline">${(c.milestones || []).map((m) => `<li class="milestone" data-milestone="${esc(m.milestone)}" data-state="released">
+      <strong>${esc(t("milestone"))} #${esc(m.milestone)}</strong> · <span class="milestone-state">${esc(t("milestoneReleased"))}</span>
+      · <span class="amount">${money(m.amount, ctok(c))}</span> · ${esc(t("releasedOn"))} ${esc(when(m.blockTime))} · ${txCell(m.txHash)}
+      <br><small>${esc(t("evidenceHash"))}: <span class="addr">${esc(m.evidenceHash)}</span></small></li>`).join("")}</ol>
+    <p class="milestones-pending">${esc(t("milestonesPending")((c.milestones || []).length))}</p>`
+    + table(t("donations"), [
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "donor", f: (x) => memberLink(x.donor)},
+      {h: "amount", num: true, f: (x) => money(x.amount, ctok(c))}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], d.items) + pager;
+}
+
 async function render() {
   applyStatic();
   const main = document.getElementById("main");
@@ -450,6 +539,7 @@ async function render() {
   }
   try {
     if (parts[0] === "plan" && parts[1]) await planPage(main, parts[1]);
+    else if (parts[0] === "campaign" && parts[1]) await campaignPage(main, parts[1], Math.max(0, parseInt(parts[2] || "0", 10) || 0));
     else if (parts[0] === "member" && parts[1]) await memberPage(main, parts[1]);
     else if (parts[0] === "payouts") { await payoutsPage(main); timer = setInterval(() => payoutsPage(main).catch(() => {}), 3000); }
     else { await home(main); timer = setInterval(async () => {

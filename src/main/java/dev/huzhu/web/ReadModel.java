@@ -289,7 +289,10 @@ final class ReadModel {
     }
 
     private static final String CAMPAIGN_COLUMNS = "address, campaign_id, beneficiary, matching_round, token, goal, deadline, description_hash, "
-            + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled";
+            + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled, "
+            // the campaign's token as a plan on the same token knows it (symbol, decimals); NULL if none: the page then shows base units
+            + "(SELECT token_symbol FROM plans t WHERE t.chain_id = campaigns.chain_id AND t.asset = campaigns.token ORDER BY t.address LIMIT 1) AS token_symbol, "
+            + "(SELECT token_decimals FROM plans t WHERE t.chain_id = campaigns.chain_id AND t.asset = campaigns.token ORDER BY t.address LIMIT 1) AS token_decimals";
 
     /** Relief campaigns, newest first (figures from the index: equal to each campaign's books() view). */
     Map<String, Object> campaigns(Connection c, int limit, int offset) throws SQLException {

@@ -9,7 +9,10 @@ import dev.huzhu.contracts.MockUSD;
 import dev.huzhu.contracts.ReliefCampaign;
 import dev.huzhu.devnet.HardhatNode;
 import dev.huzhu.devnet.HardhatNodeExtension;
+import dev.huzhu.protocol.CampaignStatus;
+import dev.huzhu.protocol.SolidityEnum;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,6 +122,25 @@ class ReliefCliIT {
                 assertEquals(2, flood.get("milestones").size(), "the timeline: both releases");
                 assertEquals(USD.multiply(BigInteger.valueOf(750)).toString(), flood.get("milestones").get(1).get("amount").asText());
                 assertEquals(true, get.apply("api/campaigns/" + school.toLowerCase()).get("cancelled").asBoolean());
+
+                // the page, in Chromium, English and Chinese: progress and milestone states as the contract's own views say
+                java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "src/test/browser/campaign-page.js", server.url(),
+                        Files.createDirectories(HardhatNodeExtension.projectDir().resolve("target/screenshots")).toString()));
+                for (String address : new String[] {campaign, school}) {
+                    ReliefCampaign view = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider());
+                    var seen = view.books().send();
+                    BigInteger percent = seen.component1().multiply(BigInteger.valueOf(100)).divide(view.terms().send().component4())
+                            .min(BigInteger.valueOf(100));
+                    command.add(String.join(":", address.toLowerCase(), percent.toString(),
+                            SolidityEnum.of(CampaignStatus.class, view.status().send()).name(), seen.component7().toString(),
+                            view.milestoneCount().send().toString(), seen.component1().toString(), seen.component3().toString()));
+                }
+                long started = System.nanoTime();
+                Process browser = new ProcessBuilder(command).directory(HardhatNodeExtension.projectDir().toFile()).redirectErrorStream(true).start();
+                String out = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "browser test timed out:\n" + out);
+                System.out.println(out + "browser checks: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                assertEquals(0, browser.exitValue(), out);
             }
         }
     }

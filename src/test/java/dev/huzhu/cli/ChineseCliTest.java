@@ -79,6 +79,35 @@ class ChineseCliTest {
         cl.getSubcommands().values().stream().distinct().forEach(sub -> walk(sub, zh, missing));
     }
 
+    /** A shared option key ("plan") is right only where the option means what most commands mean by it. */
+    @Test
+    void everyOptionSharingAKeyMeansTheSameInEnglish() {
+        ResourceBundle zh = ResourceBundle.getBundle("dev.huzhu.cli.i18n.Help", Locale.CHINESE);
+        java.util.Map<String, java.util.Map<String, List<String>>> meanings = new java.util.TreeMap<>();
+        collect(HuzhuCommand.newCommandLine(), zh, meanings);
+        List<String> ambiguous = new ArrayList<>();
+        meanings.forEach((key, byEnglish) -> {
+            if (byEnglish.size() > 1) {
+                byEnglish.forEach((english, commands) -> ambiguous.add(key + ": '" + english + "' in " + commands.get(0)
+                        + (commands.size() > 1 ? " and " + (commands.size() - 1) + " more" : "")));
+            }
+        });
+        assertEquals(List.of(), ambiguous, "shared Help_zh keys used by options with different English descriptions: add huzhu.<command>.<option> lines");
+    }
+
+    private static void collect(CommandLine cl, ResourceBundle zh, java.util.Map<String, java.util.Map<String, List<String>>> meanings) {
+        String cmd = cl.getCommandSpec().qualifiedName(".");
+        for (CommandLine.Model.OptionSpec o : cl.getCommandSpec().options()) {
+            String key = o.longestName().replaceFirst("^-+", "");
+            boolean standard = key.equals("help") || key.equals("version"); // picocli's own, from mixinStandardHelpOptions.*
+            if (!standard && zh.containsKey(key) && !zh.containsKey(cmd + "." + key)) { // translated by the shared line
+                meanings.computeIfAbsent(key, k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(String.join(" ", o.description()), d -> new ArrayList<>()).add(cmd);
+            }
+        }
+        cl.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, zh, meanings));
+    }
+
     @Test
     void anUnknownLanguageIsOneLine() {
         CliRunner.Result r = cli.run("--lang", "fr", "wallet", "list");

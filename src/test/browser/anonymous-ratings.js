@@ -3,18 +3,12 @@
 // Usage: node src/test/browser/anonymous-ratings.js PAGE_URL PLAN_ADDRESS EXPECTED_AVERAGE EXPECTED_COUNT EXPECTED_REGISTERED
 // Checks, in English and in Chinese, the anonymous average and count, the registered members and the rating's row.
 "use strict";
-const path = require("path");
-const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+const { check, failures, launch } = require("./harness");
 
 const [base, plan, average, count, registered] = process.argv.slice(2);
-const failures = [];
-function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
     page.on("pageerror", (e) => failures.push("page error: " + e.message));

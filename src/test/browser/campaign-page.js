@@ -7,20 +7,15 @@
 // token in this world, so the page shows base units: "350,000,000 base units of 0x…").
 "use strict";
 const path = require("path");
-const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+const { check, failures, launch } = require("./harness");
 
 const [base, outDir, ...specs] = process.argv.slice(2);
 const campaigns = specs.map((s) => { const [address, percent, state, paid, count, raised, released] = s.split(":");
   return { address, percent: Number(percent), state, paid: Number(paid), count: Number(count), raised, released }; });
 const ZH_STATES = { FUNDRAISING: "募捐中", FUNDED: "已达目标", COMPLETED: "已完成", FAILED: "未达目标", CANCELLED: "已取消" };
-const failures = [];
-function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 1000 }, locale: "en-US" });
     page.on("pageerror", (e) => failures.push("page error: " + e.message));

@@ -5,17 +5,12 @@
 // Usage: node src/test/browser/documents-page.js PAGE_URL RULES_PLAN RULES_TEXT REVIEW_PLAN REVIEW_TEXT SCREENSHOT_DIR
 "use strict";
 const path = require("path");
-const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+const { check, failures, launch } = require("./harness");
 
 const [base, rulesPlan, rulesText, reviewPlan, reviewText, outDir] = process.argv.slice(2);
-const failures = [];
-function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, locale: "en-US" });
     page.on("pageerror", (e) => failures.push("page error: " + e.message));

@@ -7,13 +7,11 @@
 // Usage: node src/test/browser/page-wallet.js PAGE_URL RPC_URL PLAN MEMBER ASSESSOR1 ASSESSOR2 SCREENSHOT_DIR
 "use strict";
 const path = require("path");
-const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+const { check, failures, launch } = require("./harness");
 const { ethers } = require(path.resolve(__dirname, "../../../node_modules/ethers"));
 const { abi } = require(path.resolve(__dirname, "../../../artifacts/contracts/pool/AidPool.sol/AidPool.json"));
 
 const [base, rpcUrl, planAddress, member, assessor1, assessor2, outDir] = process.argv.slice(2);
-const failures = [];
-function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
 
 let rpcId = 0;
 async function rpc(method, params = []) {
@@ -24,10 +22,7 @@ async function rpc(method, params = []) {
 async function main() {
   const chain = new ethers.JsonRpcProvider(rpcUrl);
   const plan = new ethers.Contract(planAddress, abi, chain);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   let account = member;
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: "en-US", timezoneId: "UTC" });

@@ -4,17 +4,12 @@
 // Checks, in English and in Chinese: the plan comparison, the plan's paid claim and payout, the member's records.
 "use strict";
 const path = require("path");
-const { chromium } = require(path.resolve(__dirname, "../../../node_modules/playwright-core"));
+const { check, failures, launch } = require("./harness");
 
 const [base, plan, member, outDir] = process.argv.slice(2);
-const failures = [];
-function check(cond, what) { if (!cond) failures.push(what); console.log((cond ? "ok   " : "FAIL ") + what); }
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "en-US" });
     page.on("pageerror", (e) => failures.push("page error: " + e.message));

@@ -67,27 +67,37 @@ public final class PlanTx {
         tx.check();
         try (PlanAction plan = PlanAction.open(session, network, planRef)) {
             TxFlow flow = new TxFlow(session, plan.chain(), account, tx, spec.commandLine().getErr());
-            Outcome o;
-            try {
-                o = step.run(plan, flow);
-            } catch (dev.huzhu.chain.NetworkException e) {
-                SentTransaction mined = flow.lastMined();
-                if (mined == null) {
-                    throw e;
-                }
-                // the transaction went through; only reading what it did failed: never "failed" (a script would send it again)
-                throw new UserError(ExitCodes.UNKNOWN_OUTCOME, "transaction " + mined.hash() + " was mined in block " + mined.blockNumber()
-                        + ", but then " + e.getMessage() + "; do not send it again: `huzhu tx status " + mined.hash() + "` shows it");
-            }
-            if (json.json) {
-                Map<String, Object> m = Json.object("plan", plan.plan(), "account", flow.from());
-                m.putAll(o.json());
-                Json.print(out, m);
-            } else {
-                out.println(o.text());
-                out.flush();
-            }
+            Outcome o = minedOrUnknown(flow, () -> step.run(plan, flow));
+            print(out, json.json, Json.object("plan", plan.plan(), "account", flow.from()), o);
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Runs {@code step}; when the node fails after one of its transactions was mined, that is exit 9 (outcome unknown),
+     * never "failed": only reading what it did failed, and a script would send it again.
+     */
+    public static Outcome minedOrUnknown(TxFlow flow, java.util.function.Supplier<Outcome> step) {
+        try {
+            return step.get();
+        } catch (dev.huzhu.chain.NetworkException e) {
+            SentTransaction mined = flow.lastMined();
+            if (mined == null) {
+                throw e;
+            }
+            throw new UserError(ExitCodes.UNKNOWN_OUTCOME, "transaction " + mined.hash() + " was mined in block " + mined.blockNumber()
+                    + ", but then " + e.getMessage() + "; do not send it again: `huzhu tx status " + mined.hash() + "` shows it");
+        }
+    }
+
+    /** Prints an outcome: as JSON after the {@code head} fields, else its line of text. */
+    public static void print(PrintWriter out, boolean json, Map<String, Object> head, Outcome o) {
+        if (json) {
+            head.putAll(o.json());
+            Json.print(out, head);
+        } else {
+            out.println(o.text());
+            out.flush();
         }
     }
 }

@@ -103,7 +103,7 @@ public final class GroupCommand {
     int refund(@Parameters(index = "0", paramLabel = "PURCHASE") String purchase, @Mixin SendOptions send) {
         return onPurchase(purchase, send, (p, token, chain, flow) -> {
             SentTransaction sent = flow.send(p.getContractAddress(), p.refund().encodeFunctionCall(), "refund the pledge in " + p.getContractAddress());
-            BigInteger amount = chain.events(sent).stream().filter(x -> x.name().equals("PledgeRefunded")).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+            BigInteger amount = ScenarioTx.amountIn(chain, sent, "PledgeRefunded");
             return new PlanTx.Outcome("refunded " + token.format(amount) + "; " + TxFlow.line(sent), Json.object("amount", ScenarioTx.units(token, amount), "tx", TxFlow.json(sent)));
         });
     }
@@ -113,7 +113,7 @@ public final class GroupCommand {
     int withdraw(@Parameters(index = "0", paramLabel = "PURCHASE") String purchase, @Mixin SendOptions send) {
         return onPurchase(purchase, send, (p, token, chain, flow) -> {
             SentTransaction sent = flow.send(p.getContractAddress(), p.withdraw().encodeFunctionCall(), "withdraw from " + p.getContractAddress());
-            BigInteger amount = chain.events(sent).stream().filter(x -> x.name().equals("CreditWithdrawn")).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+            BigInteger amount = ScenarioTx.amountIn(chain, sent, "CreditWithdrawn");
             return new PlanTx.Outcome("withdrew " + token.format(amount) + "; " + TxFlow.line(sent), Json.object("amount", ScenarioTx.units(token, amount), "tx", TxFlow.json(sent)));
         });
     }

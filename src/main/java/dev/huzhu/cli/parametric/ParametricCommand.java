@@ -113,7 +113,7 @@ public final class ParametricCommand {
     int withdraw(@Parameters(index = "0", paramLabel = "PLAN") String plan, @Mixin SendOptions send) {
         return onPlan(plan, send, (p, token, chain, flow) -> {
             SentTransaction sent = flow.send(p.getContractAddress(), p.withdraw().encodeFunctionCall(), "withdraw payouts from " + p.getContractAddress());
-            BigInteger amount = chain.events(sent).stream().filter(x -> x.name().equals("PayoutWithdrawn")).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+            BigInteger amount = ScenarioTx.amountIn(chain, sent, "PayoutWithdrawn");
             return new PlanTx.Outcome("withdrew " + token.format(amount) + "; " + TxFlow.line(sent), Json.object("amount", ScenarioTx.units(token, amount), "tx", TxFlow.json(sent)));
         });
     }

@@ -166,7 +166,7 @@ public final class ReliefCommand {
         return onCampaign(campaign, send, (c, token, chain, flow) -> {
             String data = verb.equals("withdraw") ? c.withdraw().encodeFunctionCall() : c.refund().encodeFunctionCall();
             SentTransaction sent = flow.send(c.getContractAddress(), data, verb + " from campaign " + c.getContractAddress());
-            BigInteger amount = chain.events(sent).stream().filter(x -> x.name().equals(event)).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+            BigInteger amount = ScenarioTx.amountIn(chain, sent, event);
             return new PlanTx.Outcome(past + " " + token.format(amount) + "; " + TxFlow.line(sent),
                     Json.object("amount", ScenarioTx.units(token, amount), "tx", TxFlow.json(sent)));
         });

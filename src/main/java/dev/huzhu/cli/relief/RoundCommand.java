@@ -100,7 +100,7 @@ public final class RoundCommand {
     int reclaim(@Parameters(index = "0", paramLabel = "ROUND") String round, @Mixin SendOptions send) {
         return onRound(round, send, (r, token, chain, flow) -> {
             SentTransaction sent = flow.send(r.getContractAddress(), r.reclaim().encodeFunctionCall(), "reclaim round " + r.getContractAddress());
-            BigInteger amount = chain.events(sent).stream().filter(x -> x.name().equals("PoolReclaimed")).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+            BigInteger amount = ScenarioTx.amountIn(chain, sent, "PoolReclaimed");
             return new PlanTx.Outcome("reclaimed " + token.format(amount) + "; " + TxFlow.line(sent),
                     Json.object("amount", ScenarioTx.units(token, amount), "tx", TxFlow.json(sent)));
         });

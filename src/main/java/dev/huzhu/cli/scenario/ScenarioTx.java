@@ -7,13 +7,11 @@ import dev.huzhu.cli.ExitCodes;
 import dev.huzhu.cli.PlanTx;
 import dev.huzhu.cli.Session;
 import dev.huzhu.cli.TxFlow;
-import dev.huzhu.cli.UserError;
 import dev.huzhu.cli.options.SendOptions;
 import dev.huzhu.cli.output.Json;
 import dev.huzhu.protocol.Deployment;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -36,25 +34,8 @@ public final class ScenarioTx {
         send.tx.check();
         try (ChainContext chain = ChainContext.open(session, send.network)) {
             TxFlow flow = new TxFlow(session, chain, send.account, send.tx, spec.commandLine().getErr());
-            PlanTx.Outcome o;
-            try {
-                o = step.run(chain, flow);
-            } catch (dev.huzhu.chain.NetworkException e) {
-                SentTransaction mined = flow.lastMined();
-                if (mined == null) {
-                    throw e;
-                }
-                throw new UserError(ExitCodes.UNKNOWN_OUTCOME, "transaction " + mined.hash() + " was mined in block " + mined.blockNumber()
-                        + ", but then " + e.getMessage() + "; do not send it again: `huzhu tx status " + mined.hash() + "` shows it");
-            }
-            if (send.json.json) {
-                Map<String, Object> m = Json.object("account", flow.from());
-                m.putAll(o.json());
-                Json.print(out, m);
-            } else {
-                out.println(o.text());
-                out.flush();
-            }
+            PlanTx.Outcome o = PlanTx.minedOrUnknown(flow, () -> step.run(chain, flow));
+            PlanTx.print(out, send.json.json, Json.object("account", flow.from()), o);
             return ExitCodes.OK;
         }
     }
@@ -100,6 +81,11 @@ public final class ScenarioTx {
     }
 
     /** Token units without the symbol, for --json. */
+    /** The {@code amount} of the transaction's first {@code event}, or 0 when it emitted none. */
+    public static BigInteger amountIn(ChainContext chain, SentTransaction sent, String event) {
+        return chain.events(sent).stream().filter(x -> x.name().equals(event)).findFirst().map(x -> x.number("amount")).orElse(BigInteger.ZERO);
+    }
+
     public static String units(Erc20Token token, BigInteger amount) {
         return token.format(amount).split(" ")[0];
     }

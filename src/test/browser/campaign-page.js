@@ -1,18 +1,29 @@
 #!/usr/bin/env node
 // Browser test of the relief campaigns on the transparency page (headless Debian chromium + playwright-core).
-// Usage: node src/test/browser/campaign-page.js PAGE_URL SCREENSHOT_DIR CAMPAIGN:PERCENT:STATE:PAID:COUNT:RAISED:RELEASED ...
-// For each campaign the Java test read the contract's own views through the web3j wrapper: PERCENT = books().raised
-// * 100 / terms().goal (at most 100), STATE = status(), PAID = books().paidMilestones (released in order: 0..PAID-1),
-// COUNT = milestoneCount(), RAISED and RELEASED = books().raised / .released in base units (no plan on the campaign's
-// token in this world, so the page shows base units: "350,000,000 base units of 0x…").
+// Usage: node src/test/browser/campaign-page.js PAGE_URL SCREENSHOT_DIR SPEC.json
+// SPEC (written by ReliefCliIT from the contracts' own views through the web3j wrappers):
+//   {symbol, decimals: the campaign token's symbol() and decimals(),
+//    campaigns: [{address, percent: books().raised * 100 / terms().goal (at most 100), state: status(),
+//                 paid: books().paidMilestones, raised, released: books().raised / .released in base units,
+//                 milestones: [{amount, descriptionHash}: milestone(i) for i < milestoneCount()]}]}
+// The page shows amounts as "350.00 mUSD": parsed back to base units here with the token's decimals.
 "use strict";
+const fs = require("fs");
 const path = require("path");
 const { check, failures, launch } = require("./harness");
 
-const [base, outDir, ...specs] = process.argv.slice(2);
-const campaigns = specs.map((s) => { const [address, percent, state, paid, count, raised, released] = s.split(":");
-  return { address, percent: Number(percent), state, paid: Number(paid), count: Number(count), raised, released }; });
+const [base, outDir, specFile] = process.argv.slice(2);
+const spec = JSON.parse(fs.readFileSync(specFile, "utf8"));
+const campaigns = spec.campaigns;
 const ZH_STATES = { FUNDRAISING: "募捐中", FUNDED: "已达目标", COMPLETED: "已完成", FAILED: "未达目标", CANCELLED: "已取消" };
+// "1,234.50 mUSD" -> base units (string), with the token's decimals; null when the label is not the token's symbol
+function baseUnits(text) {
+  const m = text.trim().match(/^(-?[\d,]+)\.(\d+) (\S+)$/);
+  if (!m || m[3] !== spec.symbol) return null;
+  const frac = m[2].padEnd(spec.decimals, "0");
+  if (frac.length > spec.decimals) return null;
+  return (BigInt(m[1].replace(/,/g, "")) * 10n ** BigInt(spec.decimals) + BigInt(frac || "0")).toString();
+}
 
 async function main() {
   const browser = await launch();
@@ -29,19 +40,32 @@ async function main() {
       check(await bar.getAttribute("aria-valuenow") === String(c.percent), `${tag}: progress aria-valuenow ${c.percent} (books().raised / terms().goal)`);
       check(await page.locator("#campaign-progress progress").evaluate((e) => e.value) === c.percent, `${tag}: <progress> value ${c.percent}`);
       check(await page.locator("#campaign-figures .campaign-state").getAttribute("data-state") === c.state, `${tag}: state ${c.state} (status())`);
-      const units = async (cls) => (await page.locator("#campaign-figures ." + cls).innerText()).split(" ")[0].replace(/,/g, "");
-      check(await units("raised") === c.raised, `${tag}: raised ${c.raised} base units (books().raised)`);
+      const units = async (cls) => baseUnits(await page.locator("#campaign-figures ." + cls).innerText());
+      check(await units("raised") === c.raised, `${tag}: raised ${c.raised} base units of ${spec.symbol} (books().raised)`);
       check(await units("released") === c.released, `${tag}: released ${c.released} base units (books().released)`);
+      check(await page.locator("#campaign-figures .token-symbol").innerText() === spec.symbol, `${tag}: token ${spec.symbol} (symbol())`);
       if (zh) {
         check((await page.locator("#campaign-figures .campaign-state").innerText()) === ZH_STATES[c.state], `${tag}: 状态 ${ZH_STATES[c.state]}`);
       }
-      const released = await page.locator("#milestones li.milestone").evaluateAll((els) => els.map((e) => e.dataset.milestone + ":" + e.dataset.state));
-      const expected = Array.from({ length: c.paid }, (_, i) => i + ":released");
-      check(JSON.stringify(released) === JSON.stringify(expected), `${tag}: timeline ${JSON.stringify(released)} = released milestones 0..${c.paid - 1} of ${c.count} (books().paidMilestones)`);
-      const states = await page.locator("#milestones .milestone-state").allInnerTexts();
-      check(states.every((s) => s === (zh ? "已拨付" : "released")), `${tag}: each timeline entry says ${zh ? "已拨付" : "released"}`);
+      // the timeline: every milestone of the plan, in order, released ones first, with its planned amount and description hash
+      const items = await page.locator("#milestones li.milestone").evaluateAll((els) => els.map((e) => ({
+        key: e.dataset.milestone + ":" + e.dataset.state, state: e.querySelector(".milestone-state").innerText,
+        planned: e.querySelector(".planned").innerText, hash: e.querySelector(".description-hash").innerText,
+        released: e.querySelector(".amount") ? e.querySelector(".amount").innerText : null })));
+      const expected = c.milestones.map((m, i) => i + ":" + (i < c.paid ? "released" : "pending"));
+      check(JSON.stringify(items.map((m) => m.key)) === JSON.stringify(expected),
+        `${tag}: timeline ${JSON.stringify(items.map((m) => m.key))} = ${c.milestones.length} milestones (milestoneCount()), 0..${c.paid - 1} released (books().paidMilestones)`);
+      c.milestones.forEach((m, i) => {
+        const shown = items[i] || {};
+        check(baseUnits(shown.planned || "") === m.amount, `${tag}: milestone ${i} planned ${m.amount} base units (milestone(${i}).amount), shown ${shown.planned}`);
+        check(shown.hash === m.descriptionHash, `${tag}: milestone ${i} description hash ${m.descriptionHash} (milestone(${i}))`);
+        const word = i < c.paid ? (zh ? "已拨付" : "released") : (zh ? "待拨付" : "pending");
+        check(shown.state === word, `${tag}: milestone ${i} says ${word}`);
+      });
+      const releasedSum = items.filter((m) => m.released).reduce((a, m) => a + BigInt(baseUnits(m.released) || "-1"), 0n);
+      check(releasedSum.toString() === c.released, `${tag}: the timeline's releases add up to books().released ${c.released} (got ${releasedSum})`);
       const pending = await page.locator(".milestones-pending").innerText();
-      check(c.paid === 0 ? pending.includes(zh ? "均为待拨付" : "all pending") : pending.includes(zh ? "待拨付" : "pending"), `${tag}: later milestones pending: ${pending}`);
+      check(c.paid === c.milestones.length || pending.includes(zh ? "待拨付" : "pending"), `${tag}: pending milestones said: ${pending}`);
     };
 
     // English: the home page lists each campaign with its progress and state, linked to its page

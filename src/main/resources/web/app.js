@@ -45,7 +45,9 @@ const T = {
     goal: "Goal", raised: "Raised", matched: "Matched", released: "Released", refunded: "Refunded", deadline: "Deadline", progress: "Progress",
     donors: "Donors", donations: "Donations", donor: "Donor", milestones: "Milestone timeline", milestone: "Milestone", evidenceHash: "Evidence hash",
     descriptionHash: "Description hash", releasedOn: "Released on", campaignState: "State", matchingRound: "Matching round", token: "Token",
-    milestoneReleased: "released", milestonesPending: (n) => n ? `${n} milestone(s) released; any later milestone is pending until its verifiers approve` : "no milestone released yet: all pending until their verifiers approve",
+    milestoneReleased: "released", milestonePending: "pending", planned: "planned",
+    milestonesPending: (n, all) => n ? `${n} of ${all} milestone(s) released; the others are pending until their verifiers approve` : `no milestone released yet: all ${all} pending until their verifiers approve`,
+    chainTimeNote: (w) => `State as of the last indexed block (${w})`,
     progressText: (p) => `${p}% of the goal raised`, newer: "← newer", older: "older →", pageOf: (a, b, n) => `${a}–${b} of ${n}`,
     campaignStates: {FUNDRAISING: "fundraising", FUNDED: "funded", COMPLETED: "completed", FAILED: "failed (goal missed)", CANCELLED: "cancelled"},
     categories: {MEDICAL: "medical", EDUCATION: "education", DISASTER: "disaster", SHARED_PURCHASE: "shared purchase", OTHER: "other"},
@@ -100,7 +102,9 @@ const T = {
     goal: "目标", raised: "已募集", matched: "配捐", released: "已拨付", refunded: "已退款", deadline: "截止时间", progress: "进度",
     donors: "捐赠人数", donations: "捐赠记录", donor: "捐赠人", milestones: "里程碑进度", milestone: "里程碑", evidenceHash: "凭证哈希",
     descriptionHash: "说明哈希", releasedOn: "拨付时间", campaignState: "状态", matchingRound: "配捐轮次", token: "代币",
-    milestoneReleased: "已拨付", milestonesPending: (n) => n ? `已拨付 ${n} 个里程碑；之后的里程碑在核验人批准前均为待拨付` : "尚无里程碑拨付：核验人批准前均为待拨付",
+    milestoneReleased: "已拨付", milestonePending: "待拨付", planned: "计划金额",
+    milestonesPending: (n, all) => n ? `共 ${all} 个里程碑，已拨付 ${n} 个；其余在核验人批准前均为待拨付` : `尚无里程碑拨付：全部 ${all} 个在核验人批准前均为待拨付`,
+    chainTimeNote: (w) => `状态以最后索引区块的时间为准（${w}）`,
     progressText: (p) => `已募集目标的 ${p}%`, newer: "← 较新", older: "较早 →", pageOf: (a, b, n) => `第 ${a}–${b} 条，共 ${n} 条`,
     campaignStates: {FUNDRAISING: "募捐中", FUNDED: "已达目标", COMPLETED: "已完成", FAILED: "未达目标", CANCELLED: "已取消"},
     categories: {MEDICAL: "医疗", EDUCATION: "教育", DISASTER: "灾害", SHARED_PURCHASE: "团购", OTHER: "其他"},
@@ -455,17 +459,18 @@ async function memberPage(main, address) {
 }
 
 // Relief campaigns (/api/campaigns, the campaigns' books() as indexed). Amounts in base units of the campaign's token,
-// formatted with its decimals when a plan on the same token tells them (tokenDecimals), else shown as base units.
+// formatted with the decimals the indexer read from the token (tokenDecimals; NULL when decimals() reverts: base units).
 // The state follows the contract's status(): cancelled; completed once the last milestone released what was raised
-// and matched (it releases the rest); funded once raised ≥ goal; failed after the deadline; else fundraising.
-// the campaign's token for money(): decimals and symbol when a plan on the same token knows them, else its address
+// and matched (it releases the rest); funded once raised ≥ goal; failed once the chain's time (chainTime: the last
+// indexed block's timestamp, never the browser's clock) reached the deadline; else fundraising.
+// the campaign's token for money(): its decimals and symbol, else its address
 const ctok = (c) => ({tokenDecimals: c.tokenDecimals, tokenSymbol: c.tokenSymbol || c.token});
-function campaignState(c) {
+function campaignState(c, now) {
   if (c.cancelled) return "CANCELLED";
   const raised = BigInt(c.raised || "0"), matched = BigInt(c.matched || "0"), released = BigInt(c.released || "0");
   if (Number(c.milestonesReleased) > 0 && released === raised + matched) return "COMPLETED";
   if (raised >= BigInt(c.goal || "1")) return "FUNDED";
-  if (Date.now() / 1000 >= Number(c.deadline)) return "FAILED";
+  if (now != null && Number(now) >= Number(c.deadline)) return "FAILED";
   return "FUNDRAISING";
 }
 // raised / goal in whole percent, exact (BigInt), at most 100
@@ -481,13 +486,13 @@ function progressBar(c) {
   return `<span class="campaign-progress"><progress class="progress" max="100" value="${p}" aria-valuenow="${p}" aria-valuemin="0" aria-valuemax="100"
     aria-label="${esc(t("progressText")(p))}">${p}%</progress> <span class="progress-text">${esc(t("progressText")(p))}</span></span>`;
 }
-const stateCell = (c) => { const s = campaignState(c); return `<span class="campaign-state state-${s.toLowerCase()}" data-state="${s}">${esc(T[lang].campaignStates[s])}</span>`; };
+const stateCell = (c, now) => { const s = campaignState(c, now); return `<span class="campaign-state state-${s.toLowerCase()}" data-state="${s}">${esc(T[lang].campaignStates[s])}</span>`; };
 
 function campaignsSection(list) {
   return table(t("campaigns"), [
     {h: "campaign", f: (c) => campaignLink(c.address)}, {h: "beneficiary", f: (c) => memberLink(c.beneficiary)},
     {h: "goal", num: true, f: (c) => money(c.goal, ctok(c))}, {h: "raised", num: true, f: (c) => money(c.raised, ctok(c))},
-    {h: "progress", f: progressBar}, {h: "deadline", f: (c) => esc(when(c.deadline))}, {h: "campaignState", f: stateCell},
+    {h: "progress", f: progressBar}, {h: "deadline", f: (c) => esc(when(c.deadline))}, {h: "campaignState", f: (c) => stateCell(c, list.chainTime)},
   ], list.items, t("noCampaigns"));
 }
 
@@ -502,7 +507,7 @@ async function campaignPage(main, address, offset) {
   main.innerHTML = `<h2>${esc(t("campaign"))} <span class="addr">${esc(c.address)}</span></h2>
     <p id="campaign-progress">${progressBar(c)}</p>
     <dl id="campaign-figures">
-      <dt>${esc(t("campaignState"))}</dt><dd>${stateCell(c)}</dd>
+      <dt>${esc(t("campaignState"))}</dt><dd>${stateCell(c, c.chainTime)} <small class="chain-time" data-time="${esc(c.chainTime)}">${esc(t("chainTimeNote")(when(c.chainTime)))}</small></dd>
       <dt>${esc(t("beneficiary"))}</dt><dd>${memberLink(c.beneficiary)}</dd>
       <dt>${esc(t("goal"))}</dt><dd class="goal">${money(c.goal, ctok(c))}</dd>
       <dt>${esc(t("raised"))}</dt><dd class="raised">${money(c.raised, ctok(c))}</dd>
@@ -513,14 +518,16 @@ async function campaignPage(main, address, offset) {
       <dt>${esc(t("deadline"))}</dt><dd>${esc(when(c.deadline))}</dd>
       <dt>${esc(t("descriptionHash"))}</dt><dd class="addr">${esc(c.descriptionHash || "—")}</dd>
       <dt>${esc(t("matchingRound"))}</dt><dd>${c.matchingRound && !/^0x0+$/.test(c.matchingRound) ? `<span class="addr">${esc(c.matchingRound)}</span>` : "—"}</dd>
-      <dt>${esc(t("token"))}</dt><dd><span class="addr">${esc(c.token)}</span></dd>
+      <dt>${esc(t("token"))}</dt><dd>${c.tokenDecimals != null ? `<span class="token-symbol">${esc(c.tokenSymbol)}</span> ` : ""}<span class="addr">${esc(c.token)}</span></dd>
       <dt>${esc(t("created"))}</dt><dd>${esc(c.createdBlock)} (${esc(when(c.createdTime))})</dd></dl>
     <h3>${esc(t("milestones"))}</h3>
-    <ol id="milestones" class="timeline">${(c.milestones || []).map((m) => `<li class="milestone" data-milestone="${esc(m.milestone)}" data-state="released">
-      <strong>${esc(t("milestone"))} #${esc(m.milestone)}</strong> · <span class="milestone-state">${esc(t("milestoneReleased"))}</span>
-      · <span class="amount">${money(m.amount, ctok(c))}</span> · ${esc(t("releasedOn"))} ${esc(when(m.blockTime))} · ${txCell(m.txHash)}
-      <br><small>${esc(t("evidenceHash"))}: <span class="addr">${esc(m.evidenceHash)}</span></small></li>`).join("")}</ol>
-    <p class="milestones-pending">${esc(t("milestonesPending")((c.milestones || []).length))}</p>`
+    <ol id="milestones" class="timeline">${(c.milestones || []).map((m) => { const r = m.release; return `<li class="milestone" data-milestone="${esc(m.milestone)}" data-state="${esc(m.state)}">
+      <strong>${esc(t("milestone"))} #${esc(m.milestone)}</strong> · <span class="milestone-state">${esc(t(r ? "milestoneReleased" : "milestonePending"))}</span>
+      · ${esc(t("planned"))} <span class="planned">${money(m.amount, ctok(c))}</span>
+      <br><small>${esc(t("descriptionHash"))}: <span class="addr description-hash">${esc(m.descriptionHash)}</span></small>`
+      + (r ? `<br><small>${esc(t("released"))} <span class="amount">${money(r.amount, ctok(c))}</span> · ${esc(t("releasedOn"))} ${esc(when(r.blockTime))} · ${txCell(r.txHash)}
+      · ${esc(t("evidenceHash"))}: <span class="addr">${esc(r.evidenceHash)}</span></small>` : "") + "</li>"; }).join("")}</ol>
+    <p class="milestones-pending">${esc(t("milestonesPending")((c.milestones || []).filter((m) => m.release).length, (c.milestones || []).length))}</p>`
     + table(t("donations"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "donor", f: (x) => memberLink(x.donor)},
       {h: "amount", num: true, f: (x) => money(x.amount, ctok(c))}, {h: "tx", f: (x) => txCell(x.txHash)},

@@ -23,12 +23,18 @@ import org.web3j.tx.gas.DefaultGasProvider;
 final class PlanRules {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanRules.class);
     private final ChainSource source;
+    private final CampaignTerms campaigns;
 
     PlanRules(ChainSource source) {
         this.source = source;
+        this.campaigns = new CampaignTerms(source);
     }
 
-    /** Reads and stores the rules of every plan that has none yet. Commits. */
+    /**
+     * Reads and stores the rules of every plan that has none yet, and the milestone plan and token of
+     * every relief campaign that has none yet ({@link CampaignTerms}: created contracts' fixed terms,
+     * read once after their creation event). Commits.
+     */
     void fillMissing(SqlWriter w, long chainId) throws SQLException {
         List<String> missing = new ArrayList<>();
         List<String> tokenless = new ArrayList<>();
@@ -53,6 +59,7 @@ final class PlanRules {
             storeToken(w, chainId, tokenless.get(i), tokenless.get(i + 1));
             w.commit();
         }
+        campaigns.fillMissing(w, chainId);
     }
 
     private void storeToken(SqlWriter w, long chainId, String plan, String asset) throws SQLException {

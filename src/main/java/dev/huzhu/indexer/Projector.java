@@ -33,7 +33,8 @@ public final class Projector {
             Map.entry("claims", "plan"), Map.entry("votes", "plan"), Map.entry("challenges", "plan"), Map.entry("payouts", "plan"),
             Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"),
             Map.entry("member_commitments", "plan"), Map.entry("anonymous_ratings", "plan"),
-            Map.entry("campaigns", "address"), Map.entry("donations", "campaign"), Map.entry("milestone_releases", "campaign"));
+            Map.entry("campaigns", "address"), Map.entry("donations", "campaign"), Map.entry("milestone_releases", "campaign"),
+            Map.entry("campaign_milestones", "campaign"), Map.entry("tranche_schedules", "plan"), Map.entry("tranche_releases", "plan"));
 
     private final PlanTerms.Source terms;
     private final TransactionFacts tx = new TransactionFacts();

@@ -289,27 +289,49 @@ final class ReadModel {
     }
 
     private static final String CAMPAIGN_COLUMNS = "address, campaign_id, beneficiary, matching_round, token, goal, deadline, description_hash, "
-            + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled, "
-            // the campaign's token as a plan on the same token knows it (symbol, decimals); NULL if none: the page then shows base units
-            + "(SELECT token_symbol FROM plans t WHERE t.chain_id = campaigns.chain_id AND t.asset = campaigns.token ORDER BY t.address LIMIT 1) AS token_symbol, "
-            + "(SELECT token_decimals FROM plans t WHERE t.chain_id = campaigns.chain_id AND t.asset = campaigns.token ORDER BY t.address LIMIT 1) AS token_decimals";
+            + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled, milestone_count, "
+            // the campaign's own token, read by the indexer after CampaignCreated (V15); NULL decimals: the page shows base units
+            + "token_symbol, token_decimals";
 
-    /** Relief campaigns, newest first (figures from the index: equal to each campaign's books() view). */
+    /**
+     * Relief campaigns, newest first (figures from the index: equal to each campaign's books() view), and
+     * {@code chainTime}, the time of the last indexed block: what "now" is for a campaign's deadline (FAILED).
+     */
     Map<String, Object> campaigns(Connection c, int limit, int offset) throws SQLException {
         long total = Rows.count(c, "SELECT COUNT(*) FROM campaigns WHERE chain_id = ?", chainId);
-        return page(Rows.query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE chain_id = ? ORDER BY created_block DESC, address "
+        Map<String, Object> p = page(Rows.query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE chain_id = ? ORDER BY created_block DESC, address "
                 + "LIMIT ? OFFSET ?", chainId, limit, offset), total, limit, offset);
+        p.put("chainTime", indexedTime(c));
+        return p;
     }
 
-    /** One campaign: its books, its released milestones (the timeline, in order) and a page of its donations, newest first. */
+    /**
+     * One campaign: its books, {@code chainTime} (see campaigns), its milestone plan with each milestone's
+     * release when it has one (the timeline, in order: released or pending), every release as emitted
+     * ({@code releases}: a match paid after completion is released again under the last milestone) and a
+     * page of its donations, newest first.
+     */
     Map<String, Object> campaign(Connection c, String address, int limit, int offset) throws SQLException {
         List<Map<String, Object>> rows = Rows.query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE chain_id = ? AND address = ?", chainId, address);
         if (rows.isEmpty()) {
             throw new NotFound("no relief campaign at " + address + " on chain " + chainId);
         }
         Map<String, Object> campaign = new LinkedHashMap<>(rows.get(0));
-        campaign.put("milestones", Rows.query(c, "SELECT milestone, amount, evidence_hash, block_number, block_time, tx_hash FROM milestone_releases "
-                + "WHERE chain_id = ? AND campaign = ? ORDER BY block_number, log_index", chainId, address));
+        campaign.put("chainTime", indexedTime(c));
+        List<Map<String, Object>> releases = Rows.query(c, "SELECT milestone, amount, evidence_hash, block_number, block_time, tx_hash FROM milestone_releases "
+                + "WHERE chain_id = ? AND campaign = ? ORDER BY block_number, log_index", chainId, address);
+        List<Map<String, Object>> milestones = new java.util.ArrayList<>();
+        for (Map<String, Object> m : Rows.query(c, "SELECT milestone, amount, description_hash FROM campaign_milestones "
+                + "WHERE chain_id = ? AND campaign = ? ORDER BY milestone", chainId, address)) {
+            Map<String, Object> row = new LinkedHashMap<>(m);
+            Map<String, Object> release = releases.stream()
+                    .filter(r -> ((Number) r.get("milestone")).longValue() == ((Number) m.get("milestone")).longValue()).findFirst().orElse(null);
+            row.put("state", release == null ? "pending" : "released");
+            row.put("release", release);
+            milestones.add(row);
+        }
+        campaign.put("milestones", milestones);
+        campaign.put("releases", releases);
         long total = Rows.count(c, "SELECT COUNT(*) FROM donations WHERE chain_id = ? AND campaign = ?", chainId, address);
         campaign.put("donations", page(Rows.query(c, "SELECT donor, amount, block_number, block_time, tx_hash, log_index FROM donations "
                 + "WHERE chain_id = ? AND campaign = ? ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, address, limit, offset),

@@ -91,6 +91,16 @@ class ReliefCliIT {
             CliRunner.Result twice = w.cli.run("relief", "refund", school, "--account", "alice", "--yes");
             assertEquals(ExitCodes.REVERTED, twice.exit(), twice.toString());
 
+            // a third campaign misses its goal by its deadline on the chain's clock, which runs days ahead of the browser's
+            String shelter = w.okJson("relief", "create", "--goal", "500", "--deadline", "1d", "--verifier", "assessor1", "--verifier", "assessor2",
+                    "--milestone", "200:food", "--milestone", "300:water", "--account", "bob", "--yes").get("campaign").asText();
+            w.ok("relief", "donate", shelter, "10", "--account", "dave", "--yes");
+            w.advance(2 * 86_400);
+            ReliefCampaign shelterView = ReliefCampaign.load(shelter, w.web3j, ro, new DefaultGasProvider());
+            assertEquals(CampaignStatus.FAILED, SolidityEnum.of(CampaignStatus.class, shelterView.status().send()));
+            assertTrue(shelterView.terms().send().component5().longValue() > System.currentTimeMillis() / 1000 + 86_400,
+                    "the deadline is still ahead on the browser's clock: only the chain's time says FAILED");
+
             // the index and the API: every figure equals the campaign's books() view
             Path db = tmp.resolve("index.db");
             w.ok("index", "--once", "--quiet", "--db", "jdbc:sqlite:" + db);
@@ -106,8 +116,14 @@ class ReliefCliIT {
                         throw new AssertionError(e);
                     }
                 };
-                assertEquals(2, get.apply("api/campaigns").get("total").asInt());
-                for (String address : new String[] {campaign, school}) {
+                JsonNode list = get.apply("api/campaigns");
+                assertEquals(3, list.get("total").asInt());
+                var head = w.web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock();
+                assertEquals(head.getTimestamp().longValue(), list.get("chainTime").asLong(), "chainTime: the last indexed block's time");
+                MockUSD usd = MockUSD.load(token, w.web3j, ro, new DefaultGasProvider());
+                String symbol = usd.symbol().send();
+                int decimals = usd.decimals().send().intValue();
+                for (String address : new String[] {campaign, school, shelter}) {
                     var view = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider()).books().send();
                     JsonNode api = get.apply("api/campaigns/" + address.toLowerCase());
                     assertEquals(view.component1().toString(), api.get("raised").asText(), address + " raised");
@@ -116,25 +132,47 @@ class ReliefCliIT {
                     assertEquals(view.component4().toString(), api.get("refunded").asText(), address + " refunded");
                     assertEquals(view.component8().longValue(), api.get("donors").asLong(), address + " donors");
                     assertEquals(view.component7().longValue(), api.get("milestonesReleased").asLong(), address + " milestones released");
+                    assertEquals(symbol, api.get("tokenSymbol").asText(), address + " token symbol()");
+                    assertEquals(decimals, api.get("tokenDecimals").asInt(), address + " token decimals()");
+                    ReliefCampaign rc = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider());
+                    int count = rc.milestoneCount().send().intValue();
+                    assertEquals(count, api.get("milestones").size(), address + " every milestone, released or pending");
+                    for (int i = 0; i < count; i++) {
+                        var planned = rc.milestone(BigInteger.valueOf(i)).send();
+                        JsonNode m = api.get("milestones").get(i);
+                        assertEquals(planned.component1().toString(), m.get("amount").asText(), address + " milestone " + i + " amount");
+                        assertEquals(org.web3j.utils.Numeric.toHexString(planned.component2()), m.get("descriptionHash").asText(), address + " milestone " + i);
+                        assertEquals(i < view.component7().intValue() ? "released" : "pending", m.get("state").asText(), address + " milestone " + i);
+                    }
                 }
                 JsonNode flood = get.apply("api/campaigns/" + campaign.toLowerCase());
                 assertEquals(2, flood.get("donations").get("total").asInt());
-                assertEquals(2, flood.get("milestones").size(), "the timeline: both releases");
-                assertEquals(USD.multiply(BigInteger.valueOf(750)).toString(), flood.get("milestones").get(1).get("amount").asText());
+                assertEquals(2, flood.get("releases").size(), "both releases");
+                assertEquals(USD.multiply(BigInteger.valueOf(200)).toString(), flood.get("milestones").get(1).get("amount").asText(), "planned: 200:repairs");
+                assertEquals(USD.multiply(BigInteger.valueOf(750)).toString(), flood.get("milestones").get(1).get("release").get("amount").asText(),
+                        "released: the rest, 350 + 500 - 100");
                 assertEquals(true, get.apply("api/campaigns/" + school.toLowerCase()).get("cancelled").asBoolean());
 
                 // the page, in Chromium, English and Chinese: progress and milestone states as the contract's own views say
-                java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "src/test/browser/campaign-page.js", server.url(),
-                        Files.createDirectories(HardhatNodeExtension.projectDir().resolve("target/screenshots")).toString()));
-                for (String address : new String[] {campaign, school}) {
+                var spec = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("symbol", symbol).put("decimals", decimals);
+                var specCampaigns = spec.putArray("campaigns");
+                for (String address : new String[] {campaign, school, shelter}) {
                     ReliefCampaign view = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider());
                     var seen = view.books().send();
                     BigInteger percent = seen.component1().multiply(BigInteger.valueOf(100)).divide(view.terms().send().component4())
                             .min(BigInteger.valueOf(100));
-                    command.add(String.join(":", address.toLowerCase(), percent.toString(),
-                            SolidityEnum.of(CampaignStatus.class, view.status().send()).name(), seen.component7().toString(),
-                            view.milestoneCount().send().toString(), seen.component1().toString(), seen.component3().toString()));
+                    var entry = specCampaigns.addObject().put("address", address.toLowerCase()).put("percent", percent.intValue())
+                            .put("state", SolidityEnum.of(CampaignStatus.class, view.status().send()).name()).put("paid", seen.component7().intValue())
+                            .put("raised", seen.component1().toString()).put("released", seen.component3().toString());
+                    var planned = entry.putArray("milestones");
+                    for (int i = 0; i < view.milestoneCount().send().intValue(); i++) {
+                        var m = view.milestone(BigInteger.valueOf(i)).send();
+                        planned.addObject().put("amount", m.component1().toString()).put("descriptionHash", org.web3j.utils.Numeric.toHexString(m.component2()));
+                    }
                 }
+                Path specFile = w.file("campaign-page.json", spec.toString());
+                java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", "src/test/browser/campaign-page.js", server.url(),
+                        Files.createDirectories(HardhatNodeExtension.projectDir().resolve("target/screenshots")).toString(), specFile.toString()));
                 long started = System.nanoTime();
                 Process browser = new ProcessBuilder(command).directory(HardhatNodeExtension.projectDir().toFile()).redirectErrorStream(true).start();
                 String out = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -224,7 +224,7 @@ public final class EventStore {
             // plans a factory created above the ancestor are forgotten (followed again if the new branch creates them);
             // contracts followed by name stay followed
             w.update("DELETE FROM contracts WHERE chain_id = ? AND kind = 'plan' AND address IN (SELECT scope FROM events "
-                    + "WHERE chain_id = ? AND name IN ('PlanCreated', 'CampaignCreated') AND block_number > ?)", chainId, chainId, ancestor.number());
+                    + "WHERE chain_id = ? AND name IN (" + CloneCreations.SQL_LIST + ") AND block_number > ?)", chainId, chainId, ancestor.number());
             w.update("DELETE FROM events WHERE chain_id = ? AND block_number > ?", chainId, ancestor.number());
             // contracts caught up alone above the ancestor lost those blocks too: they continue from the ancestor
             w.update("UPDATE contracts SET indexed_to = ? WHERE chain_id = ? AND indexed_to > ?", ancestor.number(), chainId, ancestor.number());

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -460,9 +459,9 @@ public final class Indexer implements AutoCloseable {
 
     private static String scopeOf(DecodedEvent e, List<String> factories) {
         if (factories.contains(e.contract())) {
-            String plan = e.args().text("plan", "pool", "clone", "instance", "campaign");
+            String plan = CloneCreations.scopeOf(e.args());
             if (plan != null) {
-                return plan.toLowerCase(Locale.ROOT);
+                return plan;
             }
         }
         return e.contract();

@@ -132,16 +132,24 @@ public final class Projector {
     /** Applies {@code e}, which belongs to {@code plan}; events without a handler are ignored here. */
     public void apply(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
         Handler h = handlers.get(e.name());
-        if (h != null) {
+        Handler scenario = ScenarioProjections.HANDLERS.get(e.name()); // rounds, group purchases, parametric plans (V14)
+        if (h != null || scenario != null) {
             tx.see(e);
+        }
+        if (h != null) {
             h.apply(w, chainId, e, plan);
+        }
+        if (scenario != null) {
+            scenario.apply(w, chainId, e, plan);
         }
     }
 
     /** Removes every projected row of {@code scope}, before replaying its events. */
     public void clear(SqlWriter w, long chainId, String scope) throws SQLException {
-        for (Map.Entry<String, String> t : SCOPED_TABLES.entrySet()) {
-            w.update("DELETE FROM " + t.getKey() + " WHERE chain_id = ? AND " + t.getValue() + " = ?", chainId, scope);
+        for (Map<String, String> tables : List.of(SCOPED_TABLES, ScenarioProjections.SCOPED_TABLES)) {
+            for (Map.Entry<String, String> t : tables.entrySet()) {
+                w.update("DELETE FROM " + t.getKey() + " WHERE chain_id = ? AND " + t.getValue() + " = ?", chainId, scope);
+            }
         }
     }
 

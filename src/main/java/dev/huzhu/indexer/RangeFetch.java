@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,11 +58,9 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
         return new RangeFetch(from, to, first, logs, headers, created, List.copyOf(knownPlans), events);
     }
 
-    /** A factory event that names a new plan (argument pool/plan/clone), if {@code l} is one. */
+    /** A factory event that names a new plan or clone ({@link CloneCreations}), if {@code l} is one. */
     static Optional<String> createdPlan(EventDecoder decoder, Log l) {
-        return decoder.decode(l).filter(e -> e.name().equals("PlanCreated") || e.name().equals("CampaignCreated"))
-                .map(e -> e.args().text("plan", "campaign"))
-                .map(a -> a.toLowerCase(Locale.ROOT));
+        return decoder.decode(l).flatMap(e -> CloneCreations.created(e.name(), e.args()));
     }
 
     /**

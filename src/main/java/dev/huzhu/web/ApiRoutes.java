@@ -27,14 +27,21 @@ final class ApiRoutes {
         return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
     private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/claims, /api/members/{address}/records, "
-            + "/api/payouts, /api/campaigns, /api/campaigns/{address}, /api/stats, /api/status";
+            + "/api/payouts, /api/campaigns, /api/campaigns/{address}, /api/rounds, /api/rounds/{address}, /api/groups, /api/groups/{address}, "
+            + "/api/parametric, /api/parametric/{address}, /api/stats, /api/status";
 
     private final ReadPool pool;
     private final ReadModel model;
+    private final RoundReads rounds;
+    private final GroupReads groups;
+    private final ParametricReads parametric;
 
     ApiRoutes(ReadPool pool, ReadModel model) {
         this.pool = pool;
         this.model = model;
+        this.rounds = new RoundReads(model.chainId());
+        this.groups = new GroupReads(model.chainId());
+        this.parametric = new ParametricReads(model.chainId());
     }
 
     /** A read of the index for one request, on a borrowed connection. */
@@ -63,6 +70,16 @@ final class ApiRoutes {
         });
         read(r, "/api/campaigns", (q, c) -> model.campaigns(c, q.allow(Set.of("limit", "offset")).limit(), q.offset()));
         read(r, "/api/campaigns/{address}", (q, c) -> model.campaign(c, Addresses.require("campaign address",
+                q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
+        // the other scenarios (issue 13): matching rounds, group purchases, parametric plans
+        read(r, "/api/rounds", (q, c) -> rounds.rounds(c, q.allow(Set.of("limit", "offset")).limit(), q.offset()));
+        read(r, "/api/rounds/{address}", (q, c) -> rounds.round(c, Addresses.require("round address",
+                q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
+        read(r, "/api/groups", (q, c) -> groups.purchases(c, q.allow(Set.of("limit", "offset")).limit(), q.offset()));
+        read(r, "/api/groups/{address}", (q, c) -> groups.purchase(c, Addresses.require("group purchase address",
+                q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
+        read(r, "/api/parametric", (q, c) -> parametric.plans(c, q.allow(Set.of("limit", "offset")).limit(), q.offset()));
+        read(r, "/api/parametric/{address}", (q, c) -> parametric.plan(c, Addresses.require("parametric plan address",
                 q.allow(Set.of("limit", "offset")).path("address")), q.limit(), q.offset()));
         read(r, "/api/stats", (q, c) -> {
             q.allow(Set.of());

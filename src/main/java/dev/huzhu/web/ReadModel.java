@@ -75,6 +75,11 @@ final class ReadModel {
         this.live = live;
     }
 
+    /** The chain this model reads. */
+    long chainId() {
+        return chainId;
+    }
+
     Map<String, Object> plans(Connection c, String sort, String order, int limit, int offset) throws SQLException {
         String orderBy = PLAN_SORTS.get(sort) + " " + ("asc".equals(order) ? "ASC" : "DESC") + ", address";
         List<Map<String, Object>> items = Rows.query(c, "SELECT " + PLAN_COLUMNS + " FROM plans WHERE chain_id = ? ORDER BY "
@@ -339,7 +344,7 @@ final class ReadModel {
         return campaign;
     }
 
-    private static Map<String, Object> page(List<Map<String, Object>> items, long total, int limit, int offset) {
+    static Map<String, Object> page(List<Map<String, Object>> items, long total, int limit, int offset) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("items", items);
         p.put("total", total);

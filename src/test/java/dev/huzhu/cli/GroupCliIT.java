@@ -56,6 +56,32 @@ class GroupCliIT {
             assertEquals(1, bought.get("owned").asInt());
             assertEquals(BigInteger.valueOf(6), p.sharesOf(w.address("alice")).send());
             assertEquals("110", w.okJson("group", "withdraw", purchase, "--account", "alice", "--yes").get("amount").asText());
+            w.ok("group", "book", purchase, "5", "--account", "bob", "--yes");
+            w.ok("group", "offer", purchase, "--to", "bob", "--shares", "2", "--price", "150", "--account", "alice", "--yes"); // left standing
+
+            // a second purchase expires unfunded: its pledge is refunded
+            String drone = w.okJson("group", "create", "--seller", "dave", "--price", "900", "--share-price", "300", "--deadline", "1d",
+                    "--item", "a survey drone", "--account", "carol", "--yes").get("purchase").asText();
+            w.ok("group", "pledge", drone, "2", "--account", "carol", "--yes");
+            w.advance(2 * 86_400);
+            assertEquals("600", w.okJson("group", "refund", drone, "--account", "carol", "--yes").get("amount").asText());
+            w.advance(1); // the next block's time: the index's clock for the status is past the deadline too
+
+            // the index, the API and the page: every figure equals the purchases' views
+            try (ServedIndex served = ServedIndex.of(w, "jdbc:sqlite:" + tmp.resolve("index.db"))) {
+                assertEquals(2, served.get("api/groups").get("total").asInt());
+                java.util.List<String> specs = new java.util.ArrayList<>();
+                for (String address : new String[] {purchase, drone}) {
+                    specs.add(GroupViews.check(w, served, address, java.util.List.of("alice", "bob", "carol", "dave")));
+                }
+                JsonNode tractor = served.get("api/groups/" + purchase.toLowerCase());
+                assertEquals(2, tractor.get("bookings").get("total").asInt(), "slots 3 and 5");
+                assertEquals(1, tractor.get("sales").get("total").asInt());
+                assertEquals(2, tractor.get("pledges").get("total").asInt());
+                assertEquals(true, tractor.get("sellerPaid").asBoolean(), "dave withdrew the price");
+                JsonNode expired = served.get("api/groups/" + drone.toLowerCase());
+                assertEquals("600", new java.math.BigDecimal(expired.get("refunded").asText()).movePointLeft(6).toBigInteger().toString());
+            }
         }
     }
 }

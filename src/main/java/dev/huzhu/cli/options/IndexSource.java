@@ -136,8 +136,10 @@ public final class IndexSource {
                 if (d.isPresent()) {
                     fs.add(d.get().address(Deployment.FACTORY).toLowerCase(Locale.ROOT));
                     // the zero-knowledge contracts' events name their plan like a factory's: followed the same way
-                    // relief campaigns: the factory's CampaignCreated names each campaign, followed like a plan
-                    for (String zk : List.of(Deployment.MEMBER_COMMITMENTS, Deployment.ANONYMOUS_REVIEWS, Deployment.RELIEF_FACTORY)) {
+                    // the scenario factories: each created-clone event (a campaign, a matching round, a group purchase,
+                    // a parametric plan) names the clone, followed like a plan (indexer.CloneCreations)
+                    for (String zk : List.of(Deployment.MEMBER_COMMITMENTS, Deployment.ANONYMOUS_REVIEWS, Deployment.RELIEF_FACTORY,
+                            Deployment.GROUP_FACTORY, Deployment.PARAMETRIC_FACTORY)) {
                         d.get().contract(zk).ifPresent(c -> fs.add(c.address().toLowerCase(Locale.ROOT)));
                     }
                     from = firstBlock == null ? d.get().firstBlock() : firstBlock;

@@ -83,4 +83,8 @@ interface IReliefErrors {
     error ClaimWindowClosed(uint256 closedAt);
     /// @notice The sponsor can reclaim only after the claim window.
     error ClaimWindowOpen(uint256 closesAt);
+    /// @notice The donor already pulled its points from this campaign.
+    error PointsAlreadyClaimed(address donor);
+    /// @notice The account donated less than one whole token here: no points.
+    error NoPointsEarned(address account);
 }

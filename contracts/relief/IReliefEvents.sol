@@ -40,6 +40,9 @@ interface IReliefEvents {
     event BeneficiaryWithdrew(address indexed beneficiary, uint256 amount);
     /// @notice The round paid its quadratic match into the campaign's escrow.
     event MatchReceived(address indexed round, uint256 amount);
+    /// @notice `donor` pulled its `points` (one per whole token donated) after the campaign completed;
+    ///         AidPoints emits PointsMinted(campaign, donor, points) in the same transaction.
+    event DonorPointsClaimed(address indexed donor, uint256 points);
 
     // ------------------------------------------------------------------ round
     /// @notice `funder` added `amount` to the matching pool, now `pool`.

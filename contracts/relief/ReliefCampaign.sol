@@ -12,6 +12,7 @@ import {CampaignStatus} from "./ReliefTypes.sol";
 import {CloneArgs} from "./CloneArgs.sol";
 import {MatchingRound} from "./MatchingRound.sol";
 import {Paging} from "../utils/Paging.sol";
+import {IAidPoints} from "../interfaces/IAidPoints.sol";
 
 /// @title ReliefCampaign
 /// @notice One disaster-relief fundraiser (灾难救助), an EIP-1167 clone made by ReliefCampaignFactory
@@ -24,7 +25,12 @@ import {Paging} from "../utils/Paging.sol";
 /// @dev Immutable arguments (offset: field, bytes): 0 token 20 | 20 beneficiary 20 | 40 round 20 |
 ///      60 goal 16 | 76 deadline 5 | 81 decimals 1 | 82 quorum 1 | 83 verifierCount 1 |
 ///      84 milestoneCount 1 | 85 descriptionHash 32 | 117 roundStartsAt 5 | 122 roundEndsAt 5 |
-///      127 verifiers 20 each | then milestones (amount 16, descriptionHash 32) each.
+///      127 points 20 | 147 verifiers 20 each | then milestones (amount 16, descriptionHash 32) each.
+///      Donor points: once the campaign is COMPLETED (terminal: it can no longer be cancelled or
+///      refunded), each donor pulls its points once with `claimPoints`: one point per whole token
+///      it donated, minted by the factory's AidPoints in this campaign's scope (points of different
+///      campaigns or plans are never added up). Donations themselves mint nothing, so their gas
+///      does not grow.
 ///      Refund rule: with `left = raised + matched - released` frozen once refunds open, a donor who
 ///      gave `d` (the round counts as the donor of its match) gets `d * left / (raised + matched)`,
 ///      rounded down; the last donor to pull gets exactly what remains, so that after every donor
@@ -50,8 +56,9 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
     uint256 private constant OFF_DESCRIPTION = 85;
     uint256 private constant OFF_ROUND_STARTS = 117;
     uint256 private constant OFF_ROUND_ENDS = 122;
+    uint256 private constant OFF_POINTS = 127;
     /// @notice Length of the fixed part of the immutable arguments.
-    uint256 internal constant FIXED_ARGS = 127;
+    uint256 internal constant FIXED_ARGS = 147;
     /// @notice Bytes per verifier and per milestone in the immutable arguments.
     uint256 internal constant VERIFIER_BYTES = 20;
     uint256 internal constant MILESTONE_BYTES = 48;
@@ -109,6 +116,8 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
     mapping(address => Donor) private _donors;
     /// @dev keccak256(milestone index, evidence hash) => bitmap of approving verifier indexes
     mapping(bytes32 => uint256) private _approvals;
+    /// @dev Donors who pulled their points (once per campaign).
+    mapping(address => bool) private _pointsClaimed;
 
     /// @notice Locks the implementation: only clones hold campaigns.
     constructor() {
@@ -168,6 +177,24 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         _payouts.refundedDonors = p.refundedDonors + 1;
         emit Refunded(msg.sender, amount);
         if (amount > 0) IERC20(CloneArgs.addressAt(OFF_TOKEN)).safeTransfer(msg.sender, amount);
+    }
+
+    /// @notice Pulls the caller's donor points, once, after the campaign is COMPLETED: one point per
+    ///         whole token donated (`donated / 10**decimals`), minted by the factory's AidPoints in
+    ///         this campaign's scope. A refunded campaign (FAILED, CANCELLED) never completes, so
+    ///         refunded gifts earn nothing; a contract that is not a campaign of the factory cannot
+    ///         mint (AidPoints asks the factory).
+    /// @return earned the points minted to the caller
+    function claimPoints() external nonReentrant returns (uint256 earned) {
+        Head memory h = _head();
+        CampaignStatus st = _status(_totals, h);
+        if (st != CampaignStatus.COMPLETED) revert UnexpectedCampaignStatus(st, _states(1 << uint8(CampaignStatus.COMPLETED)));
+        if (_pointsClaimed[msg.sender]) revert PointsAlreadyClaimed(msg.sender);
+        earned = uint256(_donors[msg.sender].donated) / 10 ** h.decimals;
+        if (earned == 0) revert NoPointsEarned(msg.sender);
+        _pointsClaimed[msg.sender] = true;
+        emit DonorPointsClaimed(msg.sender, earned);
+        IAidPoints(CloneArgs.addressAt(OFF_POINTS)).mint(msg.sender, earned);
     }
 
     // =================================================================== verifiers
@@ -364,6 +391,17 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         uint256 donated = _donors[donor].donated;
         if ((s != CampaignStatus.FAILED && s != CampaignStatus.CANCELLED) || donated == 0) return 0;
         return _refundAmount(donated, t, _payouts, _ledger.refunded);
+    }
+
+    /// @notice The points `donor` earns here (one per whole token donated; minted by `claimPoints`
+    ///         once the campaign is COMPLETED) and whether it claimed them.
+    function pointsOf(address donor) external view returns (uint256 earned, bool claimed) {
+        return (uint256(_donors[donor].donated) / 10 ** CloneArgs.uintAt(OFF_DECIMALS, 8), _pointsClaimed[donor]);
+    }
+
+    /// @notice The AidPoints contract this campaign mints donor points with (the factory's).
+    function points() external view returns (address) {
+        return CloneArgs.addressAt(OFF_POINTS);
     }
 
     /// @notice How many verifiers approved milestone `index` with `evidenceHash`.

@@ -8,12 +8,15 @@ import {IReliefErrors} from "./IReliefErrors.sol";
 import {CampaignParams, Milestone} from "./ReliefTypes.sol";
 import {MatchingRound} from "./MatchingRound.sol";
 import {Paging} from "../utils/Paging.sol";
+import {AidPoints} from "../points/AidPoints.sol";
+import {IPlanRegistry} from "../interfaces/IPlanRegistry.sol";
 
 /// @title ReliefCampaignFactory
 /// @notice Creates disaster-relief campaigns and quadratic-matching rounds as EIP-1167 clones with
 ///         their terms in the clones' immutable arguments, and keeps the registry. It has no owner
-///         and no function that touches anyone's funds.
-contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
+///         and no function that touches anyone's funds. It deploys its own AidPoints, whose only
+///         minters are its campaigns (donor points, kept per campaign; see ReliefCampaign.claimPoints).
+contract ReliefCampaignFactory is IReliefEvents, IReliefErrors, IPlanRegistry {
     /// @notice Most verifiers per campaign (their approvals are a 32-bit bitmap).
     uint256 public constant MAX_VERIFIERS = 32;
     /// @notice Most milestones per campaign.
@@ -27,6 +30,8 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
     address public immutable campaignImplementation;
     /// @notice The MatchingRound implementation every round delegates to.
     address public immutable roundImplementation;
+    /// @notice Donor points: non-transferable, minted only by this factory's campaigns, per campaign.
+    AidPoints public immutable points;
 
     address[] private _campaigns;
     address[] private _rounds;
@@ -43,6 +48,7 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         if (roundImplementation_.code.length == 0) revert NotAContract(roundImplementation_);
         campaignImplementation = campaignImplementation_;
         roundImplementation = roundImplementation_;
+        points = new AidPoints(IPlanRegistry(address(this)));
     }
 
     /// @notice Creates a campaign; invalid parameters revert with a named error (IReliefErrors).
@@ -68,7 +74,7 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
         bytes memory args = abi.encodePacked(
             p.token, p.beneficiary, p.round, p.goal, p.deadline, decimals, p.quorum, uint8(p.verifiers.length)
         );
-        args = abi.encodePacked(args, uint8(p.milestones.length), p.descriptionHash, startsAt, endsAt);
+        args = abi.encodePacked(args, uint8(p.milestones.length), p.descriptionHash, startsAt, endsAt, address(points));
         for (uint256 i = 0; i < p.verifiers.length; ++i) {
             args = bytes.concat(args, bytes20(p.verifiers[i]));
         }
@@ -103,6 +109,11 @@ contract ReliefCampaignFactory is IReliefEvents, IReliefErrors {
 
     /// @notice Whether `account` is a campaign created by this factory.
     function isCampaign(address account) external view returns (bool) {
+        return creatorOf[account] != address(0);
+    }
+
+    /// @notice For this factory's AidPoints: the registered minters are its campaigns (same as isCampaign).
+    function isPlan(address account) external view returns (bool) {
         return creatorOf[account] != address(0);
     }
 

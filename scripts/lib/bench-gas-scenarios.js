@@ -36,6 +36,17 @@ async function relief(row) {
   row("relief: refund, last donor (exact remainder)", await gasOf(
     (async () => { await campaign.connect(b).refund(); await campaign.connect(c).refund(); return campaign.connect(d).refund(); })(),
   ), 70_000);
+
+  // donor points: pulled once per donor after the campaign COMPLETED (donations mint nothing)
+  const { campaign: done } = await createCampaign(f);
+  await fundAll(f.usdToken, [a, b], done.target, usd(10_000));
+  await done.connect(a).donate(usd(600));
+  await done.connect(b).donate(usd(400));
+  for (let i = 0; i < 3; i++) for (const v of [f.v1, f.v2]) await done.connect(v).approveMilestone(i, EVIDENCE);
+  row("relief: claim donor points, first of the campaign (AidPoints mint)", await gasOf(done.connect(a).claimPoints()), 120_000,
+    "once per donor and campaign, after COMPLETED: the claimed flag, the campaign's total and the donor's points in AidPoints (new slots)");
+  row("relief: claim donor points", await gasOf(done.connect(b).claimPoints()), 100_000,
+    "the campaign's points total already exists: two new slots (flag, donor's points)");
 }
 
 async function matching(row) {

@@ -8,6 +8,9 @@
 //   4. the round never paid more than its pool; its balance = pool - paid + recovered - reclaimed
 //   5. each match paid equals floor(pool * s² / Σ s²), s = Σ over donors of isqrt(donor's window
 //      total scaled to 18 decimals), computed by the test from its own donations
+//   6. donor points: a claim succeeds only on a COMPLETED campaign, once per donor, never for a
+//      refunded donor, and mints floor(donor's total / 10^decimals); AidPoints.totalOf(campaign) =
+//      the sum the test minted (no points cross campaigns)
 // At the end of each sequence every campaign is closed out (cancelled if still open) and every
 // donor (and the round) pulls its refund: refunds + releases = donations + match, to the base unit.
 const { expect } = require("chai");
@@ -62,6 +65,7 @@ describe("Relief campaigns and matching: invariants @property", function () {
     { weight: 2, arbitrary: fc.record({ t: fc.constant("payMatch"), c: fc.integer({ min: 0, max: 1 }) }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant("recover"), c: fc.integer({ min: 0, max: 1 }) }) },
     { weight: 4, arbitrary: fc.record({ t: fc.constant("time"), s: fc.constantFrom(3600, DAY, 2 * DAY, 4 * DAY) }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant("points"), c: camp, d: donor }) },
   );
 
   async function blockTime(receipt) {
@@ -73,7 +77,9 @@ describe("Relief campaigns and matching: invariants @property", function () {
       fc.asyncProperty(fc.array(action, { minLength: STEPS, maxLength: STEPS }), async (steps) => {
         await revert(base);
         base = await snapshot();
-        const books = campaigns.map(() => ({ donated: 0n, matched: 0n, refunded: 0n, withdrawn: 0n, released: 0n, counted: new Map() }));
+        const books = campaigns.map(() => ({ donated: 0n, matched: 0n, refunded: 0n, withdrawn: 0n, released: 0n, counted: new Map(),
+          byDonor: new Map(), refundedDonors: new Set(), claimed: new Set(), points: 0n }));
+        const points = await ethers.getContractAt("AidPoints", await f.relief.points());
         const rb = { paid: 0n, recovered: 0n, reclaimed: 0n };
 
         const expectedMatch = () => {
@@ -96,6 +102,7 @@ describe("Relief campaigns and matching: invariants @property", function () {
             expect(b.released).to.be.at.most(b.donated + b.matched);
             expect(onChain.released).to.equal(b.released);
             expect(await k.token.balanceOf(k.c.target)).to.equal(b.donated + b.matched - b.refunded - b.withdrawn);
+            expect(await points.totalOf(k.c.target)).to.equal(b.points);
           }
           expect(rb.paid).to.be.at.most(POOL);
           expect(await f.usdToken.balanceOf(round.target)).to.equal(POOL - rb.paid + rb.recovered - rb.reclaimed);
@@ -110,6 +117,7 @@ describe("Relief campaigns and matching: invariants @property", function () {
             const r = await attempt("donate", () => k.c.connect(donors[s.d]).donate(amt), ifaces);
             if (!r) return;
             b.donated += amt;
+            b.byDonor.set(donors[s.d].address, (b.byDonor.get(donors[s.d].address) || 0n) + amt);
             const ts = await blockTime(r);
             if (k.inRound && ts >= startsAt && ts < endsAt) {
               const key = donors[s.d].address;
@@ -120,11 +128,28 @@ describe("Relief campaigns and matching: invariants @property", function () {
             const m = s.m >= 3 ? (await k.c.books()).paidMilestones : BigInt(s.m);
             const r = await attempt("approve", () => k.c.connect(verifiers[s.v]).approveMilestone(m, ethers.id(`evidence ${Math.min(s.e, 1)}`)), ifaces);
             if (r) for (const e of events(k.c, r, "MilestoneReleased")) b.released += e.args.amount;
+          } else if (s.t === "approveExact") {
+            const r = await attempt("approve", () => k.c.connect(s.v).approveMilestone(s.m, ethers.id("close-out evidence")), ifaces);
+            if (r) for (const e of events(k.c, r, "MilestoneReleased")) b.released += e.args.amount;
           } else if (s.t === "cancel") {
             await attempt("cancel", () => k.c.connect(verifiers[s.v]).voteCancel(), ifaces);
           } else if (s.t === "refund") {
             const r = await attempt("refund", () => k.c.connect(donors[s.d]).refund(), ifaces);
-            if (r) b.refunded += events(k.c, r, "Refunded")[0].args.amount;
+            if (r) {
+              b.refunded += events(k.c, r, "Refunded")[0].args.amount;
+              b.refundedDonors.add(donors[s.d].address);
+            }
+          } else if (s.t === "points") {
+            const who = donors[s.d].address;
+            const r = await attempt("points", () => k.c.connect(donors[s.d]).claimPoints(), [...ifaces, points.interface]);
+            if (!r) return;
+            expect(Number(await k.c.status())).to.equal(CampaignStatus.COMPLETED);
+            expect(b.claimed.has(who)).to.equal(false);
+            expect(b.refundedDonors.has(who)).to.equal(false);
+            const minted = events(k.c, r, "DonorPointsClaimed")[0].args.points;
+            expect(minted).to.equal((b.byDonor.get(who) || 0n) / (k.token === f.token18 ? 10n ** 18n : 10n ** 6n));
+            b.claimed.add(who);
+            b.points += minted;
           } else if (s.t === "withdraw") {
             const r = await attempt("withdraw", () => k.c.connect(f.beneficiary).withdraw(), ifaces);
             if (r) b.withdrawn += events(k.c, r, "BeneficiaryWithdrew")[0].args.amount;
@@ -159,6 +184,16 @@ describe("Relief campaigns and matching: invariants @property", function () {
           const k = campaigns[i];
           const b = books[i];
           let st = Number(await k.c.status());
+          if (i === 0 && st === CampaignStatus.FUNDED) { // the first campaign, once funded, is completed: its donors claim points
+            for (let guard = 0; guard < 4 && Number(await k.c.status()) === CampaignStatus.FUNDED; guard++) {
+              const m = (await k.c.books()).paidMilestones;
+              for (const v of [f.v1, f.v2]) await act({ t: "approveExact", c: i, v, m });
+            }
+            st = Number(await k.c.status());
+          }
+          if (st === CampaignStatus.COMPLETED) {
+            for (let d = 0; d < donors.length; d++) await act({ t: "points", c: i, d });
+          }
           if (st === CampaignStatus.FUNDRAISING || st === CampaignStatus.FUNDED) {
             for (const v of verifiers) {
               if (Number(await k.c.status()) === CampaignStatus.CANCELLED) break;

@@ -105,6 +105,9 @@ public final class RevertMessages {
         t("RatingTooEarly", "ratings open after one full period of membership, at {opensAt}");
         t("AlreadyRated", "{member} already rated this plan");
         t("InsufficientReserve", "the plan's reserve ({reserve}) cannot pay {amount} yet");
+        // relief donor points (ReliefCampaign.claimPoints)
+        t("PointsAlreadyClaimed", "{donor} already claimed its points from this campaign");
+        t("NoPointsEarned", "{account} donated less than one whole token to this campaign: no points");
         // zero-knowledge membership (IMemberCommitments, AnonymousReviews)
         t("UnknownPlan", "{plan} is not a plan of this deployment's factory");
         t("NotPlanMember", "{account} is not an active member of plan {plan}");

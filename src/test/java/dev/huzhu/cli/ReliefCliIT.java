@@ -63,6 +63,16 @@ class ReliefCliIT {
             assertEquals("750", last.get("amount").asText(), "the last milestone releases the rest: 350 raised + 500 matched - 100");
             assertEquals("850", w.okJson("relief", "withdraw", campaign, "--account", "bob", "--yes").get("amount").asText());
 
+            // donor points, pulled once the campaign completed: one per whole token donated (alice gave 200), in the campaign's scope
+            JsonNode claimed = w.okJson("relief", "points", campaign, "--account", "alice", "--yes");
+            assertEquals(200, claimed.get("points").asLong());
+            var aidPoints = dev.huzhu.contracts.AidPoints.load(claimed.get("pointsContract").asText(), w.web3j,
+                    new ReadonlyTransactionManager(w.web3j, campaign), new DefaultGasProvider());
+            assertEquals(BigInteger.valueOf(200), aidPoints.pointsOf(campaign, w.address("alice")).send());
+            CliRunner.Result again = w.cli.run("relief", "points", campaign, "--account", "alice", "--yes");
+            assertEquals(ExitCodes.REVERTED, again.exit(), again.toString());
+            assertTrue(again.errLine().contains("already claimed its points from this campaign"), again.errLine());
+
             var ro = new ReadonlyTransactionManager(w.web3j, campaign);
             ReliefCampaign c = ReliefCampaign.load(campaign, w.web3j, ro, new DefaultGasProvider());
             var books = c.books().send();
@@ -72,6 +82,7 @@ class ReliefCliIT {
             assertEquals(new java.math.BigDecimal(books.component2()).movePointLeft(6).stripTrailingZeros().toPlainString(), shown.get("matched").asText());
             assertEquals(100, shown.get("progressPercent").asInt());
             assertEquals(2, shown.get("milestones").size());
+            assertEquals(200, shown.get("pointsMinted").asLong(), "AidPoints.totalOf(campaign): alice's claim only");
             String token = c.terms().send().component1();
             assertEquals(BigInteger.ZERO, MockUSD.load(token, w.web3j, ro, new DefaultGasProvider()).balanceOf(campaign).send());
             assertEquals(USD.multiply(BigInteger.valueOf(500)),
@@ -84,6 +95,8 @@ class ReliefCliIT {
             w.ok("relief", "cancel", school, "--account", "assessor1", "--yes");
             assertEquals(true, w.okJson("relief", "cancel", school, "--account", "assessor2", "--yes").get("cancelled").asBoolean());
             assertEquals("40", w.okJson("relief", "refund", school, "--account", "alice", "--yes").get("amount").asText());
+            CliRunner.Result refundedPoints = w.cli.run("relief", "points", school, "--account", "alice", "--yes");
+            assertEquals(ExitCodes.REVERTED, refundedPoints.exit(), "a cancelled campaign never completes: no points for a refunded gift");
 
             CliRunner.Result notCampaign = w.cli.run("relief", "donate", w.address("dave"), "5", "--account", "alice", "--yes");
             assertEquals(ExitCodes.NOT_FOUND, notCampaign.exit(), notCampaign.toString());

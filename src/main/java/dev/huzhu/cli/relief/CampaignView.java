@@ -53,6 +53,9 @@ final class CampaignView {
                 milestones.add(Json.object("index", i, "amount", ScenarioTx.units(token, m.component1()),
                         "descriptionHash", Numeric.toHexString(m.component2()), "released", i < b.component7().intValue()));
             }
+            // donor points minted in this campaign's scope (claimed by donors once it completed)
+            var points = dev.huzhu.contracts.AidPoints.load(Calls.get(c.points()), chain.web3j(), chain.reader(address), chain.gas());
+            BigInteger pointsMinted = Calls.get(points.totalOf(address));
             BigInteger goal = t.component4();
             int percent = goal.signum() == 0 ? 0 : b.component1().multiply(BigInteger.valueOf(100)).divide(goal).min(BigInteger.valueOf(100)).intValue();
             if (json.json) {
@@ -62,7 +65,7 @@ final class CampaignView {
                         "raised", ScenarioTx.units(token, b.component1()), "matched", ScenarioTx.units(token, b.component2()),
                         "released", ScenarioTx.units(token, b.component3()), "refunded", ScenarioTx.units(token, b.component4()),
                         "owedToBeneficiary", ScenarioTx.units(token, b.component5()), "donors", b.component8().longValue(),
-                        "progressPercent", percent, "milestones", milestones));
+                        "progressPercent", percent, "pointsMinted", pointsMinted.longValue(), "milestones", milestones));
                 return ExitCodes.OK;
             }
             out.printf("campaign %s (%s)%n", address, status.label());
@@ -71,6 +74,7 @@ final class CampaignView {
             out.printf("  raised      %s from %s donor(s); matched %s%n", token.format(b.component1()), b.component8(), token.format(b.component2()));
             out.printf("  released    %s (beneficiary may withdraw %s); refunded %s%n", token.format(b.component3()), token.format(b.component5()),
                     token.format(b.component4()));
+            out.printf("  points      %s minted to donors in this campaign's scope (claimed once it completes)%n", pointsMinted);
             out.printf("  verifiers   %d of %s%n", t.component7().intValue(), String.join(", ", Calls.get(c.verifiers())));
             for (Map<String, Object> m : milestones) {
                 out.printf("  milestone %s %s %s%n", m.get("index"), token.format(token.parse(m.get("amount").toString())),

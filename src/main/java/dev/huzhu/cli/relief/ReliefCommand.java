@@ -155,6 +155,20 @@ public final class ReliefCommand {
         return paidOut(campaign, send, "refund", "Refunded", "refunded");
     }
 
+    @Command(name = "points", mixinStandardHelpOptions = true, description = "As a donor of a completed campaign, claim your points once: one per whole token donated, kept in this campaign's scope (never added to other campaigns' or plans' points).",
+            footer = {"", "Points are non-transferable AidPoints minted by the relief factory's own AidPoints; only its campaigns mint them.",
+                    "", "Examples:", "  huzhu relief points 0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 --account alice",
+                    "  huzhu relief points 0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 --account alice --yes --json"})
+    int points(@Parameters(index = "0", paramLabel = "CAMPAIGN") String campaign, @Mixin SendOptions send) {
+        return onCampaign(campaign, send, (c, token, chain, flow) -> {
+            SentTransaction sent = flow.send(c.getContractAddress(), c.claimPoints().encodeFunctionCall(), "claim donor points from campaign " + c.getContractAddress());
+            ChainEvent claimed = chain.events(sent).stream().filter(x -> x.name().equals("DonorPointsClaimed")).findFirst().orElseThrow();
+            BigInteger points = claimed.number("points");
+            return new PlanTx.Outcome("claimed " + points + " point(s) in campaign " + c.getContractAddress() + "'s scope; " + TxFlow.line(sent),
+                    Json.object("points", points.longValue(), "pointsContract", dev.huzhu.chain.Calls.get(c.points()), "tx", TxFlow.json(sent)));
+        });
+    }
+
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a campaign: status, progress to the goal, milestones, books.",
             footer = {"", "Examples:", "  huzhu relief show 0x5FC8d32690cc91D4c39d9d3abcBD16989F875707", "  huzhu relief show 0x5FC8d32690cc91D4c39d9d3abcBD16989F875707 --json"})
     int show(@Parameters(index = "0", paramLabel = "CAMPAIGN") String campaign, @Mixin dev.huzhu.cli.options.NetworkOptions network,

@@ -1,4 +1,5 @@
 // Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/campaign/0x…[/offset]  #/payouts
+// (and scenarios.js: #/round/0x…  #/group/0x…[/offset]  #/parametric/0x…[/offset])
 "use strict";
 
 const T = {
@@ -260,9 +261,14 @@ const PLAN_COLS = [
   {key: "rating", h: "rating", num: true, f: (p) => p.rating == null ? "—" : p.rating.toFixed(1) + " (" + p.ratingCount + ")", v: (p) => p.rating == null ? -1 : p.rating},
 ];
 
+// the other scenarios' page code (scenarios.js, loaded after this file) adds routes (#/round/…, #/group/…, #/parametric/…)
+// and home-page sections: SCENARIO_ROUTES[name] = async (main, address, offset); HOME_SECTIONS: async () => HTML
+const SCENARIO_ROUTES = {};
+const HOME_SECTIONS = [];
+
 async function home(main) {
-  const [stats, plans, payouts, campaigns] = await Promise.all([api("/api/stats"), api("/api/plans?limit=500"), api("/api/payouts?limit=20"),
-    api("/api/campaigns?limit=50")]);
+  const [stats, plans, payouts, campaigns, scenarioSections] = await Promise.all([api("/api/stats"), api("/api/plans?limit=500"), api("/api/payouts?limit=20"),
+    api("/api/campaigns?limit=50"), Promise.all(HOME_SECTIONS.map((section) => section()))]);
   const rows = plans.items.slice().sort((a, b) => {
     const c = PLAN_COLS.find((x) => x.key === planSort.key);
     const va = c.v(a), vb = c.v(b);
@@ -281,6 +287,7 @@ async function home(main) {
       + rows.map((p) => `<tr>${PLAN_COLS.map((c) => `<td${c.num ? ' class="num"' : ""}>${c.f(p)}</td>`).join("")}</tr>`).join("") + `</tbody></table>`
       : `<h2>${esc(t("plans"))}</h2><p>${esc(t("noPlans"))}</p>`)
     + `<section id="campaigns">${campaignsSection(campaigns)}</section>`
+    + scenarioSections.join("")
     + `<section id="feed" aria-live="polite">${feedTable(payouts.items)}</section>`;
   main.querySelectorAll("th button[data-sort]").forEach((b) => b.addEventListener("click", () => {
     planSort = {key: b.dataset.sort, dir: planSort.key === b.dataset.sort ? -planSort.dir : (b.dataset.sort === "timeToPay" || b.dataset.sort === "fee" ? 1 : -1)};
@@ -548,6 +555,7 @@ async function render() {
     if (parts[0] === "plan" && parts[1]) await planPage(main, parts[1]);
     else if (parts[0] === "campaign" && parts[1]) await campaignPage(main, parts[1], Math.max(0, parseInt(parts[2] || "0", 10) || 0));
     else if (parts[0] === "member" && parts[1]) await memberPage(main, parts[1]);
+    else if (SCENARIO_ROUTES[parts[0]] && parts[1]) await SCENARIO_ROUTES[parts[0]](main, parts[1], Math.max(0, parseInt(parts[2] || "0", 10) || 0));
     else if (parts[0] === "payouts") { await payoutsPage(main); timer = setInterval(() => payoutsPage(main).catch(() => {}), 3000); }
     else { await home(main); timer = setInterval(async () => {
       try { const p = await api("/api/payouts?limit=20"); const f = document.getElementById("feed"); if (f) f.innerHTML = feedTable(p.items); } catch (e) { /* next tick */ }

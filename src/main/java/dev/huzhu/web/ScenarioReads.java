@@ -29,12 +29,15 @@ final class ScenarioReads {
     }
 
     /**
-     * The symbol and decimals of the token in {@code table}'s {@code token} column, as a plan on the same token knows
-     * them (NULL if none: the page then shows base units), like the campaigns'.
+     * The symbol and decimals of the token in {@code table}'s {@code token} column, as a plan or a relief campaign on
+     * the same token knows them (NULL if none: the page then shows base units).
      */
     static String tokenColumns(String table) {
-        String match = " FROM plans t WHERE t.chain_id = " + table + ".chain_id AND t.asset = " + table + ".token ORDER BY t.address LIMIT 1)";
-        return "(SELECT token_symbol" + match + " AS token_symbol, (SELECT token_decimals" + match + " AS token_decimals";
+        String plan = " FROM plans t WHERE t.chain_id = " + table + ".chain_id AND t.asset = " + table + ".token ORDER BY t.address LIMIT 1)";
+        String campaign = " FROM campaigns t WHERE t.chain_id = " + table + ".chain_id AND t.token = " + table + ".token "
+                + "AND t.token_symbol IS NOT NULL ORDER BY t.address LIMIT 1)";
+        return "COALESCE((SELECT token_symbol" + plan + ", (SELECT token_symbol" + campaign + ") AS token_symbol, "
+                + "COALESCE((SELECT token_decimals" + plan + ", (SELECT token_decimals" + campaign + ") AS token_decimals";
     }
 
     /** An exact TEXT amount (null and empty are zero). */

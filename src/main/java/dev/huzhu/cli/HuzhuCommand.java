@@ -49,7 +49,7 @@ public final class HuzhuCommand implements Runnable {
             // what became of a sent transaction (issue 11: exit 9)
             dev.huzhu.cli.tx.TxCommand.class,
             // local chain and demo
-            DemoCommand.class, NodeCommand.class, dev.huzhu.cli.dev.DevCommand.class,
+            DemoCommand.class, NodeCommand.class, dev.huzhu.cli.resident.ResidentCommand.class, dev.huzhu.cli.dev.DevCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class);
 
     /** Commands whose log lines also go to stderr (docs/cli.md "Logs"); the others log to the file only. */
@@ -88,16 +88,34 @@ public final class HuzhuCommand implements Runnable {
             StartupTraining.run(); // the launcher's class-data archive training run (docs/cli.md "Start-up time")
             System.exit(ExitCodes.OK);
         }
+        if (System.getProperty(dev.huzhu.cli.resident.ResidentServer.PROPERTY) != null) {
+            try { // the launcher's resident reader (docs/cli.md "The resident reader")
+                dev.huzhu.cli.resident.ResidentServer.serve(Session.system().userDir(), System.getenv());
+            } catch (java.io.IOException e) {
+                System.err.println("huzhu: the resident reader could not start: " + e.getMessage());
+                System.exit(ExitCodes.SOFTWARE);
+            }
+            System.exit(ExitCodes.OK);
+        }
         if (args.length > 0 && LONG_RUNNING.contains(args[0])) {
             LogSetup.toStderr(); // before anything logs: the servers' logs also go to stderr
         }
         CommandLine cl = newCommandLine(Session.system(), args);
-        if (dev.huzhu.cli.i18n.Language.resolve(dev.huzhu.cli.i18n.ChineseOutput.option(args), System.getenv()) == dev.huzhu.cli.i18n.Language.ZH) {
+        if (chinese(args, System.getenv())) {
             // Chinese needs UTF-8 whatever the platform's default (Java 17 follows the locale: LANG=C would print '?')
             cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
             cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         }
         System.exit(cl.execute(args));
+    }
+
+    /** Whether this run speaks Chinese ({@code --lang}, else the environment); a bad --lang is reported later, by the parser. */
+    public static boolean chinese(String[] args, java.util.Map<String, String> env) {
+        try {
+            return dev.huzhu.cli.i18n.Language.resolve(dev.huzhu.cli.i18n.ChineseOutput.option(args), env) == dev.huzhu.cli.i18n.Language.ZH;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The configured command line of this process, shared by main and the subprocess-free tests. */
@@ -111,7 +129,7 @@ public final class HuzhuCommand implements Runnable {
     }
 
     /** As {@link #newCommandLine(Session)}, registering only the subcommand {@code args} names when it is a known one. */
-    static CommandLine newCommandLine(Session session, String[] args) {
+    public static CommandLine newCommandLine(Session session, String[] args) {
         CommandLine cl = new CommandLine(new HuzhuCommand(session))
                 .setExecutionExceptionHandler(new UserErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler(session))

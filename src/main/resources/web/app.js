@@ -1,4 +1,4 @@
-// Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/campaign/0x…[/offset]  #/payouts
+// Huzhu transparency page: plain JavaScript, no framework. Routes: #/  #/plan/0x…  #/member/0x…  #/claim/0x…/ID  #/campaign/0x…[/offset]  #/payouts
 // (and scenarios.js: #/round/0x…  #/group/0x…[/offset]  #/parametric/0x…[/offset])
 "use strict";
 
@@ -56,6 +56,12 @@ const T = {
     verdicts: {approved: "jury approved", denied: "jury denied"},
     model: "Model", bonds: "Bonds (claim / challenge)", shareCap: (x) => "≤ " + x + " share", path: "Outcome path",
     pathAssessors: (a, r) => `assessors ${a} yes / ${r} no`, pathNone: "—",
+    claimOf: (id) => `Claim #${id}`, ofPlan: "of plan", owedAmount: "Owed",
+    schTitle: "Tranche schedule (education: paid to the institution, one tranche per term)", schInstitution: "Institution",
+    schTranches: "Tranches", schTerm: "Term length", schTotal: "Granted", schReleased: (k, n) => `in ${k} of ${n} term(s)`,
+    schReturned: "Returned to the reserve", schStopped: "Stopped", schNotStopped: "no", schTermN: (k) => `Term ${k}`,
+    schOpens: "opens", schProof: "Proof of enrolment hash", schNone: "No tranche schedule: not an education claim, or no institution named yet.",
+    schStates: {released: "released", next: "next: awaiting the assessors' approval of a proof of enrolment", waiting: "waiting", stopped: "stopped"},
     statuses: {submitted: "Submitted", approved: "Approved", rejected: "Rejected", disputed: "Disputed",
       paid: "Paid", denied: "Denied", active: "active", lapsed: "lapsed", left: "left",
       deposit: "deposit", withdrawal: "withdrawal", contribution: "contribution", share: "cost share", assessor: "assessor", juror: "juror"},
@@ -113,6 +119,12 @@ const T = {
     verdicts: {approved: "陪审团批准", denied: "陪审团驳回"},
     model: "模式", bonds: "保证金（理赔 / 质疑）", shareCap: (x) => "分摊上限 " + x, path: "处理过程",
     pathAssessors: (a, r) => `评审员 ${a} 赞成 / ${r} 反对`, pathNone: "—",
+    claimOf: (id) => `理赔 #${id}`, ofPlan: "所属计划", owedAmount: "待付",
+    schTitle: "分期拨付计划（教育互助：按学期分期拨付给教育机构）", schInstitution: "教育机构",
+    schTranches: "分期数", schTerm: "学期长度", schTotal: "核定金额", schReleased: (k, n) => `（共 ${n} 期中已拨付 ${k} 期）`,
+    schReturned: "退回资金池", schStopped: "已停止", schNotStopped: "否", schTermN: (k) => `第 ${k} 期`,
+    schOpens: "开放时间", schProof: "入学证明哈希", schNone: "无分期计划：非教育理赔，或尚未指定教育机构。",
+    schStates: {released: "已拨付", next: "下一期：待评审员批准入学证明", waiting: "等待中", stopped: "已停止"},
     statuses: {submitted: "已提交", approved: "已批准", rejected: "已拒绝", disputed: "争议中",
       paid: "已赔付", denied: "已驳回", active: "有效", lapsed: "已失效", left: "已退出",
       deposit: "存入", withdrawal: "提取", contribution: "互助金", share: "分摊", assessor: "评审员", juror: "陪审员"},
@@ -330,7 +342,7 @@ async function planPage(main, address) {
       <dt>${esc(t("timeToPay"))}</dt><dd>${duration(p.avgPaySeconds)}</dd></dl>`
     + windDownSection(p)
     + table(t("claims"), [
-      {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
+      {h: "claim", num: true, f: (c) => claimLink(p.address, c.claimId)}, {h: "claimant", f: (c) => memberLink(c.claimant)},
       {h: "amount", num: true, f: (c) => money(c.amount, p)}, {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`},
       {h: "votes", num: true, f: (c) => esc(c.approvals) + " / " + esc(c.rejections)}, {h: "path", f: pathCell}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
       ...claimMoneyCols(() => p),
@@ -424,7 +436,7 @@ async function memberPage(main, address) {
       {h: "exitShare", num: true, f: (m) => m.exitShare == null ? "—" : money(m.exitShare, m)},
     ], r.memberships)
     + table(t("myClaims"), [
-      {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => "#" + esc(c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount, c)},
+      {h: "plan", f: (c) => planLink(c.plan)}, {h: "claim", num: true, f: (c) => claimLink(c.plan, c.claimId)}, {h: "amount", num: true, f: (c) => money(c.amount, c)},
       {h: "status", f: (c) => `<span class="status-${esc(c.status)}">${esc(st(c.status))}</span>`}, {h: "submitted", f: (c) => esc(when(c.submittedTime))},
       ...claimMoneyCols((c) => c),
     ], r.claims)
@@ -503,6 +515,36 @@ function campaignsSection(list) {
   ], list.items, t("noCampaigns"));
 }
 
+// A claim (#/claim/PLAN/ID, /api/plans/{plan}/claims/{id}) and, for an education claim, its tranche schedule as the
+// escrow keeps it (TrancheEscrow.scheduleOf; each term's tranche and state, when it opens, its release).
+const claimLink = (plan, id) => `<a class="claim-link" href="#/claim/${esc(plan)}/${esc(id)}">#${esc(id)}</a>`;
+async function claimPage(main, plan, id) {
+  const c = await api("/api/plans/" + encodeURIComponent(plan) + "/claims/" + encodeURIComponent(id));
+  const s = c.schedule;
+  main.innerHTML = `<h2>${esc(t("claimOf")(c.claimId))} <small>${esc(t("ofPlan"))} ${planLink(c.plan)}</small></h2>
+    <dl id="claim-figures">
+      <dt>${esc(t("claimant"))}</dt><dd>${memberLink(c.claimant)}</dd>
+      <dt>${esc(t("amount"))}</dt><dd class="amount">${money(c.amount, c)}</dd>
+      <dt>${esc(t("status"))}</dt><dd class="status">${esc(st(String(c.status).toLowerCase()))}</dd>
+      <dt>${esc(t("paid"))}</dt><dd class="paid">${money(c.paid, c)}</dd>
+      <dt>${esc(t("owedAmount"))}</dt><dd class="owed">${money(c.owed, c)}</dd>
+      <dt>${esc(t("submitted"))}</dt><dd>${esc(when(c.submittedTime))}</dd></dl>`
+    + (!s ? `<p id="schedule-none">${esc(t("schNone"))}</p>` : `<h3>${esc(t("schTitle"))}</h3>
+    <dl id="schedule-figures">
+      <dt>${esc(t("schInstitution"))}</dt><dd class="institution">${memberLink(s.institution)}</dd>
+      <dt>${esc(t("schTranches"))}</dt><dd class="tranches">${esc(s.tranches)}</dd>
+      <dt>${esc(t("schTerm"))}</dt><dd class="term-length" data-seconds="${esc(s.termSeconds)}">${esc(duration(s.termSeconds))}</dd>
+      <dt>${esc(t("schTotal"))}</dt><dd class="total">${money(s.total, c)}</dd>
+      <dt>${esc(t("released"))}</dt><dd class="released"><span class="released-amount">${money(s.releasedAmount, c)}</span> ${esc(t("schReleased")(s.releasedTerms, s.tranches))}</dd>
+      <dt>${esc(t("schReturned"))}</dt><dd class="returned">${money(s.returnedAmount, c)}</dd>
+      <dt>${esc(t("schStopped"))}</dt><dd class="stopped" data-stopped="${s.stopped}">${s.stopped ? esc(when(s.stoppedTime)) + " · " + memberLink(s.stoppedBy) : esc(t("schNotStopped"))}</dd></dl>
+    <ol id="schedule" class="timeline">${s.terms.map((k) => `<li class="term" data-term="${esc(k.term)}" data-state="${esc(k.state)}" data-opens="${esc(k.opensAt)}">
+      <strong>${esc(t("schTermN")(k.term + 1))}</strong> · <span class="tranche">${money(k.amount, c)}</span> · <span class="term-state">${esc(T[lang].schStates[k.state] || k.state)}</span>`
+      + (k.opensAt ? ` · ${esc(t("schOpens"))} ${esc(when(k.opensAt))}` : "")
+      + (k.release ? `<br><small>${esc(t("releasedOn"))} ${esc(when(k.release.blockTime))} · ${txCell(k.release.txHash)} · ${esc(t("schProof"))}: <span class="addr">${esc(k.release.proofHash)}</span></small>` : "")
+      + "</li>").join("")}</ol>`);
+}
+
 const DONATIONS_PAGE = 20;
 async function campaignPage(main, address, offset) {
   const c = await api("/api/campaigns/" + encodeURIComponent(address) + "?limit=" + DONATIONS_PAGE + "&offset=" + offset);
@@ -555,6 +597,7 @@ async function render() {
     if (parts[0] === "plan" && parts[1]) await planPage(main, parts[1]);
     else if (parts[0] === "campaign" && parts[1]) await campaignPage(main, parts[1], Math.max(0, parseInt(parts[2] || "0", 10) || 0));
     else if (parts[0] === "member" && parts[1]) await memberPage(main, parts[1]);
+    else if (parts[0] === "claim" && parts[1] && parts[2]) await claimPage(main, parts[1], parts[2]);
     else if (SCENARIO_ROUTES[parts[0]] && parts[1]) await SCENARIO_ROUTES[parts[0]](main, parts[1], Math.max(0, parseInt(parts[2] || "0", 10) || 0));
     else if (parts[0] === "payouts") { await payoutsPage(main); timer = setInterval(() => payoutsPage(main).catch(() => {}), 3000); }
     else { await home(main); timer = setInterval(async () => {

@@ -114,7 +114,13 @@ public final class Projector {
             Map.entry("MatchReceived", CampaignProjections::matchReceived),
             Map.entry("MilestoneReleased", CampaignProjections::milestoneReleased),
             Map.entry("Refunded", CampaignProjections::refunded),
-            Map.entry("CampaignCancelled", CampaignProjections::cancelled));
+            Map.entry("CampaignCancelled", CampaignProjections::cancelled),
+            // EDUCATION schedules (TrancheEscrow, followed like a factory: TrancheProjections)
+            Map.entry("TermsSet", TrancheProjections::termsSet),
+            Map.entry("InstitutionNamed", TrancheProjections::institutionNamed),
+            Map.entry("TrancheReleased", TrancheProjections::trancheReleased),
+            Map.entry("ScheduleStopped", TrancheProjections::scheduleStopped),
+            Map.entry("UnreleasedReturned", TrancheProjections::unreleasedReturned));
 
     /** A projector that knows no plan's terms (what needs them, the COST_SHARING cover and juror deposits, is not projected). */
     public Projector() {

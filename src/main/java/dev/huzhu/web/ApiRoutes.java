@@ -26,7 +26,7 @@ final class ApiRoutes {
         String n = status.name();
         return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
-    private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/claims, /api/members/{address}/records, "
+    private static final String ENDPOINTS = "/api/plans, /api/plans/{address}, /api/plans/{address}/claims/{id}, /api/claims, /api/members/{address}/records, "
             + "/api/payouts, /api/campaigns, /api/campaigns/{address}, /api/rounds, /api/rounds/{address}, /api/groups, /api/groups/{address}, "
             + "/api/parametric, /api/parametric/{address}, /api/stats, /api/status";
 
@@ -35,6 +35,7 @@ final class ApiRoutes {
     private final RoundReads rounds;
     private final GroupReads groups;
     private final ParametricReads parametric;
+    private final ClaimReads claims;
 
     ApiRoutes(ReadPool pool, ReadModel model) {
         this.pool = pool;
@@ -42,11 +43,25 @@ final class ApiRoutes {
         this.rounds = new RoundReads(model.chainId());
         this.groups = new GroupReads(model.chainId());
         this.parametric = new ParametricReads(model.chainId());
+        this.claims = new ClaimReads(model.chainId());
     }
 
     /** A read of the index for one request, on a borrowed connection. */
     private interface Read {
         Object answer(QueryParams q, Connection c) throws Exception;
+    }
+
+    /** A claim id in a path: a non-negative whole number, else one clear 400. */
+    private static long claimId(String id) {
+        try {
+            long v = Long.parseLong(id);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the one line below
+        }
+        throw new BadRequest("claim id must be a non-negative whole number, got '" + id + "'");
     }
 
     void register(RoutesConfig r) {
@@ -58,6 +73,8 @@ final class ApiRoutes {
         });
         read(r, "/api/plans/{address}", (q, c) -> model.plan(c, Addresses.require("plan address", q.allow(Set.of("limit", "offset")).path("address")),
                 q.limit(), q.offset()));
+        read(r, "/api/plans/{address}/claims/{id}", (q, c) -> claims.claim(c, Addresses.require("plan address", q.allow(Set.of()).path("address")),
+                claimId(q.path("id"))));
         read(r, "/api/claims", (q, c) -> {
             q.allow(Set.of("plan", "status", "limit", "offset"));
             return model.claims(c, q.address("plan"), q.oneOf("status", CLAIM_STATUSES, null), q.limit(), q.offset());

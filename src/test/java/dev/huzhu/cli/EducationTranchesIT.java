@@ -22,7 +22,8 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * EDUCATION plans from the CLI (issue 13): pool create --tranches, claim submit --institution, the
  * assessors approve a proof of enrolment per term (tranche approve), the school is credited, the
  * student stops and the rest goes back to the reserve. Hand-worked: a 150 claim in 2 tranches is
- * 75 + 75.
+ * 75 + 75. The index follows the escrow: the API's schedule and the claim's page (Chromium, EN + ZH at 390 px,
+ * src/test/browser/claim-schedule-page.js) equal scheduleOf, trancheAmount and termOpensAt.
  */
 @ExtendWith(HardhatNodeExtension.class)
 class EducationTranchesIT {
@@ -117,6 +118,51 @@ class EducationTranchesIT {
                 rs = reserve.executeQuery();
                 assertTrue(rs.next());
                 assertEquals(pool.reserve().send(), new java.math.BigDecimal(rs.getString(1)).toBigIntegerExact());
+            }
+
+            // the schedule on the API and on the claim's page: every figure as TrancheEscrow's own views say
+            try (var server = dev.huzhu.web.WebServer.start(dev.huzhu.indexer.IndexDatabase.open("jdbc:sqlite:" + db), 31337, "127.0.0.1", 0)) {
+                var http = java.net.http.HttpClient.newHttpClient();
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "api/plans/" + plan.toLowerCase() + "/claims/1")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("schedule");
+                int n = stored.tranches.intValue();
+                assertEquals(stored.institution.toLowerCase(), api.get("institution").asText().toLowerCase());
+                assertEquals(n, api.get("tranches").asInt());
+                assertEquals(stored.termLength.longValue(), api.get("termSeconds").asLong());
+                assertEquals(stored.startedAt.longValue(), api.get("startedAt").asLong());
+                assertEquals(stored.released.intValue(), api.get("releasedTerms").asInt());
+                assertEquals(stored.total.toString(), api.get("total").asText());
+                assertEquals(stored.releasedAmount.toString(), api.get("releasedAmount").asText());
+                assertEquals(stored.returnedAmount.toString(), api.get("returnedAmount").asText());
+                assertEquals(stored.stopped, api.get("stopped").asBoolean());
+                var spec = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("plan", plan.toLowerCase()).put("claimId", 1)
+                        .put("symbol", dev.huzhu.contracts.MockUSD.load(pool.rules().send().asset, w.web3j, new ReadonlyTransactionManager(w.web3j, plan),
+                                new DefaultGasProvider()).symbol().send()).put("decimals", 6)
+                        .put("institution", stored.institution).put("tranches", n).put("termLength", stored.termLength.longValue())
+                        .put("total", stored.total.toString()).put("releasedAmount", stored.releasedAmount.toString())
+                        .put("returnedAmount", stored.returnedAmount.toString()).put("stopped", stored.stopped);
+                var specTerms = spec.putArray("terms");
+                for (int k = 0; k < n; k++) {
+                    BigInteger term = BigInteger.valueOf(k);
+                    String amount = escrow.trancheAmount(stored.total, stored.tranches, term).send().toString();
+                    long opensAt = escrow.termOpensAt(plan, BigInteger.ONE, term).send().longValue();
+                    String state = k < stored.released.intValue() ? "released" : stored.stopped ? "stopped" : k == stored.released.intValue() ? "next" : "waiting";
+                    assertEquals(amount, api.get("terms").get(k).get("amount").asText(), "term " + k + ": trancheAmount");
+                    assertEquals(opensAt, api.get("terms").get(k).get("opensAt").asLong(), "term " + k + ": termOpensAt");
+                    assertEquals(state, api.get("terms").get(k).get("state").asText(), "term " + k);
+                    specTerms.addObject().put("amount", amount).put("opensAt", opensAt).put("state", state);
+                }
+                assertEquals(USD.multiply(BigInteger.valueOf(75)).toString(), api.get("terms").get(0).get("release").get("amount").asText(), "hand-worked: 150 / 2");
+                Path specFile = w.file("claim-schedule.json", spec.toString());
+                Process browser = new ProcessBuilder("node", "src/test/browser/claim-schedule-page.js", server.url(),
+                        java.nio.file.Files.createDirectories(HardhatNodeExtension.projectDir().resolve("target/screenshots")).toString(), specFile.toString())
+                        .directory(HardhatNodeExtension.projectDir().toFile()).redirectErrorStream(true).start();
+                String out = new String(browser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(browser.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "browser test timed out:\n" + out);
+                System.out.println(out);
+                assertEquals(0, browser.exitValue(), out);
             }
         }
     }

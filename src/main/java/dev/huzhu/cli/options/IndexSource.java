@@ -81,6 +81,23 @@ public final class IndexSource {
         return new Resolved(profile.rpcUrl(), chainId, null, database, IndexerSettings.of(List.of(), List.of(), 0, 0, Finality.LATEST));
     }
 
+    /**
+     * The deployment's TrancheEscrow: {@code trancheEscrow()} asked of the extension (its fallback runs the housekeeping
+     * code that deployed the escrow); empty for deployments made before the escrow existed.
+     */
+    private static Optional<String> trancheEscrow(ChainSource chain, String extension) {
+        try {
+            String a = dev.huzhu.contracts.AidPoolHousekeeping.load(extension, chain.web3j(),
+                    new org.web3j.tx.ReadonlyTransactionManager(chain.web3j(), extension), new org.web3j.tx.gas.DefaultGasProvider())
+                    .trancheEscrow().send();
+            return a == null || a.matches("0x0{40}") ? Optional.empty() : Optional.of(a.toLowerCase(Locale.ROOT));
+        } catch (org.web3j.tx.exceptions.ContractCallException e) {
+            return Optional.empty(); // an older deployment: no escrow to follow
+        } catch (Exception e) {
+            throw new UserError(ExitCodes.NETWORK, "cannot read the tranche escrow of " + extension + ": " + e.getMessage());
+        }
+    }
+
     /** The most recently written index of {@code chainId}: .huzhu/index/index-<chainId>-<genesis>.db files, then the demo's. */
     private static Optional<String> newestIndex(Session session, long chainId) {
         java.nio.file.Path dir = session.projectDir().resolve(".huzhu/index");
@@ -142,6 +159,8 @@ public final class IndexSource {
                             Deployment.GROUP_FACTORY, Deployment.PARAMETRIC_FACTORY)) {
                         d.get().contract(zk).ifPresent(c -> fs.add(c.address().toLowerCase(Locale.ROOT)));
                     }
+                    // EDUCATION schedules: the tranche escrow (deployed by the plans' housekeeping code) names its plan in each event
+                    d.get().contract(Deployment.POOL_EXTENSION).flatMap(x -> trancheEscrow(chain, x.address())).ifPresent(fs::add);
                     from = firstBlock == null ? d.get().firstBlock() : firstBlock;
                 }
             }

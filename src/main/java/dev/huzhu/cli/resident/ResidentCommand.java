@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "resident", mixinStandardHelpOptions = true,
         description = "Inspect or stop the resident reader: the warm JVM that answers read-only commands (list, show, status).",
         subcommands = {ResidentCommand.Status.class, ResidentCommand.Stop.class},
-        footer = {"", "The launcher starts it after a read-only command and it exits after 15 idle minutes.",
+        footer = {"", "The launcher starts it after two read-only commands within ten minutes; it exits after 15 idle minutes.",
                 "HUZHU_RESIDENT=off runs every command in a JVM of its own.", "",
                 "Examples:", "  huzhu resident status", "  huzhu resident stop"})
 public final class ResidentCommand {

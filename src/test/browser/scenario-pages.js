@@ -6,8 +6,9 @@
 // (read by the Java test through the web3j wrappers, never from the API):
 //   round:      {address, state, totalSquares, matches: {campaign: {amount, paid}}}  (matchOf / MatchPaid, matchPaid(c))
 //   group:      {address, status, pledged, total, owners: {account: shares}, bookings: {slot: owner}, offers}
-//   parametric: {address, reserve, credited, members, attestations: [{event, region, open, claims}], credits: {member: credit}}
-// Amounts are base units (no plan knows these worlds' token, so the page shows "N base units of 0x…").
+//   parametric: {address, reserve, credited, decimals, members, attestations: [{event, region, open, claims}], credits: {member: credit}}
+// Amounts are base units; the page shows them with the token's decimals when the index knows them (a plan or campaign
+// on the same token), else as "N base units of 0x…": both are read back into base units.
 "use strict";
 const path = require("path");
 const { check, failures, launch } = require("./harness");
@@ -31,6 +32,14 @@ async function main() {
       await page.waitForFunction((h) => document.body.dataset.ready === h, hash.replace(/^#/, ""));
     };
     const units = async (sel) => (await page.locator(sel).first().innerText()).split(" ")[0].replace(/,/g, "");
+    // an amount as shown ("50.00 mUSD" with the token's decimals, or "50,000,000 base units of 0x…") in base units
+    const baseUnits = async (sel, decimals) => {
+      const text = await page.locator(sel).first().innerText();
+      const n = text.split(" ")[0].replace(/,/g, "");
+      if (/base units|最小单位/.test(text)) return n;
+      const [whole, frac = ""] = n.split(".");
+      return String(BigInt(whole + frac.padEnd(decimals, "0").slice(0, decimals)));
+    };
     const attrs = (sel, names) => page.locator(sel).evaluateAll((els, ns) => els.map((e) => ns.map((n) => e.getAttribute(n)).join("=")), names);
     const same = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
@@ -65,8 +74,8 @@ async function main() {
     };
     const parametricChecks = async (p, zh) => {
       const tag = (zh ? "(中文) " : "") + "parametric " + p.address.slice(0, 10);
-      check(await units("#parametric-figures .reserve") === p.reserve, `${tag}: reserve ${p.reserve} base units (reserve())`);
-      check(await units("#parametric-figures .credited") === p.credited, `${tag}: credited ${p.credited} base units (credited())`);
+      check(await baseUnits("#parametric-figures .reserve", p.decimals) === p.reserve, `${tag}: reserve ${p.reserve} base units (reserve(), decimals() ${p.decimals})`);
+      check(await baseUnits("#parametric-figures .credited", p.decimals) === p.credited, `${tag}: credited ${p.credited} base units (credited())`);
       check(await units("#parametric-figures .members") === String(p.members), `${tag}: ${p.members} members (memberCount())`);
       const shown = await attrs("#attestations li.attestation", ["data-event", "data-region", "data-open", "data-claims"]);
       const expected = p.attestations.map((a) => [a.event, a.region, a.open, a.claims].join("="));

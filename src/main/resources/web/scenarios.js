@@ -214,12 +214,12 @@ async function parametricPage(main, address, offset) {
       {h: "region", num: true, f: (m) => esc(m.region)}, {h: "coveredFrom", f: (m) => esc(when(m.coveredFrom))},
       {h: "coveredUntil", f: (m) => esc(when(m.coveredUntil))}, {h: "claimed", num: true, f: (m) => money(m.claimed, tok)},
       {h: "credit", num: true, f: (m) => money(m.credit, tok)},
-    ], p.members.items, t("noneYet")) + `</div>`
+    ], p.memberList.items, t("noneYet")) + `</div>`
     + table(t("claimsPaid"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "eventId", num: true, f: (x) => "#" + esc(x.eventId)}, {h: "region", num: true, f: (x) => esc(x.region)},
       {h: "member", f: (x) => memberLink(x.member)}, {h: "amount", num: true, f: (x) => money(x.amount, tok)}, {h: "tx", f: (x) => txCell(x.txHash)},
     ], p.claimsPaid.items, t("noneYet"))
-    + pagerOf({total: Math.max(p.members.total, p.claimsPaid.total), items: p.claimsPaid.items.length > p.members.items.length ? p.claimsPaid.items : p.members.items},
+    + pagerOf({total: Math.max(p.memberList.total, p.claimsPaid.total), items: p.claimsPaid.items.length > p.memberList.items.length ? p.claimsPaid.items : p.memberList.items},
       "#/parametric/" + esc(p.address), offset, PAGE);
 }
 

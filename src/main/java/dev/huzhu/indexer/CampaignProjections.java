@@ -30,7 +30,8 @@ final class CampaignProjections {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 chainId, e.blockNumber(), e.logIndex(), e.blockHash(), e.txHash(), e.blockTime(), campaign, a.text("donor"), amount.toString());
         // a donor's first gift: its running total is this gift
-        row(w, chainId, campaign).add("raised", amount).add("donors", a.uint("donorTotal").equals(amount) ? 1 : 0);
+        sums(w, chainId, campaign).add("raised", amount);
+        row(w, chainId, campaign).add("donors", a.uint("donorTotal").equals(amount) ? 1 : 0);
     }
 
     static void milestoneReleased(SqlWriter w, long chainId, DecodedEvent e, String campaign) throws SQLException {
@@ -42,20 +43,30 @@ final class CampaignProjections {
                 a.text("evidenceHash"), amount.toString());
         // a match paid after completion is released with the last milestone again, under a zero evidence hash: not a new milestone
         boolean late = a.text("evidenceHash").matches("0x0{64}");
-        row(w, chainId, campaign).add("released", amount).add("milestones_released", late ? 0 : 1);
+        sums(w, chainId, campaign).add("released", amount);
+        row(w, chainId, campaign).add("milestones_released", late ? 0 : 1);
     }
 
     /** The round that pays a match counts as one more donor (of its match), as the campaign's books do. */
     static void matchReceived(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
-        row(w, chainId, campaign).add("matched", e.args().uint("amount")).add("donors", 1);
+        sums(w, chainId, campaign).add("matched", e.args().uint("amount"));
+        row(w, chainId, campaign).add("donors", 1);
     }
 
     static void refunded(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
-        row(w, chainId, campaign).add("refunded", e.args().uint("amount"));
+        sums(w, chainId, campaign).add("refunded", e.args().uint("amount"));
     }
 
     static void cancelled(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
         row(w, chainId, campaign).set("cancelled", 1);
+    }
+
+    /**
+     * The campaign's exact TEXT amounts (raised, matched, released, refunded), added in Java: "column + ?" on a TEXT
+     * column is an error on PostgreSQL (text + numeric), and inexact past 2^63 on SQLite.
+     */
+    private static SqlWriter.TextSums sums(SqlWriter w, long chainId, String campaign) {
+        return w.textSums("campaigns", new String[] {"chain_id", "address"}, chainId, campaign);
     }
 
     private static SqlWriter.RowChange row(SqlWriter w, long chainId, String campaign) {

@@ -63,7 +63,7 @@ final class ParametricReads {
             a.put("open", now <= ((Number) a.get("windowEnd")).longValue()); // claim() reverts once block.timestamp > windowEnd
         }
         p.put("attestations", attestations);
-        p.put("members", ReadModel.page(Rows.query(c, "SELECT member, member_index, region, covered_from, covered_until, contributed, credit, claimed, "
+        p.put("memberList", ReadModel.page(Rows.query(c, "SELECT member, member_index, region, covered_from, covered_until, contributed, credit, claimed, "
                 + "withdrawn, claims FROM parametric_members WHERE chain_id = ? AND plan = ? ORDER BY member_index LIMIT ? OFFSET ?",
                 chainId, address, limit, offset), Rows.count(c, "SELECT COUNT(*) FROM parametric_members WHERE chain_id = ? AND plan = ?", chainId, address),
                 limit, offset));

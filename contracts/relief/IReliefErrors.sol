@@ -85,6 +85,8 @@ interface IReliefErrors {
     error ClaimWindowOpen(uint256 closesAt);
     /// @notice The donor already pulled its points from this campaign.
     error PointsAlreadyClaimed(address donor);
+    /// @notice A round admits at most this many campaigns.
+    error TooManyCampaigns(uint256 max);
     /// @notice The account donated less than one whole token here: no points.
     error NoPointsEarned(address account);
 }

@@ -51,6 +51,9 @@ interface IReliefEvents {
     event CampaignAdmitted(address indexed campaign);
     /// @notice `campaign`'s match was paid into its escrow (`square` = its (Σ√c)², of `totalSquares`).
     event MatchPaid(address indexed campaign, uint256 amount, uint256 square, uint256 totalSquares);
+    /// @notice The first match paid after the round added up Σ over its `campaigns` admitted campaigns of
+    ///         (Σ√c)² once: `totalSquares`, the denominator of every match.
+    event SquaresSummed(uint256 totalSquares, uint256 campaigns);
     /// @notice After the claim window the sponsor took back `amount` (unclaimed matches and refunds).
     event PoolReclaimed(address indexed sponsor, uint256 amount);
 }

@@ -26,12 +26,14 @@ interface ICampaignRegistry {
 /// @title MatchingRound
 /// @notice A sponsor's quadratic-matching pool for a round of relief campaigns (an EIP-1167 clone
 ///         made by ReliefCampaignFactory). Campaigns created for the round and admitted by the
-///         sponsor before it starts report their Σ√c (per donor, all its donations inside the
-///         window summed first) on every counted donation; the round keeps Σ over campaigns of
-///         (Σ√c)² incrementally, O(1) per donation. After the round ends, anyone pays a campaign its
-///         match, `pool * (Σ√c)² / Σ(Σ√c)²` rounded down, into the campaign's escrow, within
-///         CLAIM_WINDOW. The sum of matches never exceeds the pool. After the window the sponsor
-///         pulls back what is left (unpaid matches, refunds of matches from failed campaigns).
+///         sponsor before it starts (at most MAX_CAMPAIGNS) keep their own Σ√c (per donor, all its
+///         donations inside the window summed first): a donation never calls the round, so it costs
+///         about a plain donation. After the round ends the Σ√c are frozen; the first `payMatch`
+///         adds up Σ over admitted campaigns of (Σ√c)² once (O(MAX_CAMPAIGNS), stored), and anyone
+///         pays a campaign its match, `pool * (Σ√c)² / Σ(Σ√c)²` rounded down, into the campaign's
+///         escrow, within CLAIM_WINDOW. The sum of matches never exceeds the pool. After the window
+///         the sponsor pulls back what is left (unpaid matches, refunds of matches from failed
+///         campaigns).
 /// @dev Immutable arguments: 0 token 20 | 20 sponsor 20 | 40 factory 20 | 60 startsAt 5 | 65 endsAt 5.
 contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -44,6 +46,8 @@ contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient
     uint256 private constant OFF_ENDS = 65;
     /// @notice How long after the round's end matches can be paid (then the sponsor reclaims).
     uint256 public constant CLAIM_WINDOW = 30 days;
+    /// @notice Most campaigns a round admits (bounds the one sum of squares after the round).
+    uint256 public constant MAX_CAMPAIGNS = 64;
 
     /// @dev pool: funded total; paid: matches paid out.
     struct Pool {
@@ -51,8 +55,11 @@ contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient
         uint128 paid;
     }
 
-    /// @notice Σ over admitted campaigns of (Σ√c)², in scaled units (see ReliefCampaign).
-    uint256 public totalSquares;
+    /// @dev 1 + Σ over admitted campaigns of (Σ√c)², set by the first payMatch after the round; 0 before
+    ///      (one slot: the sum itself may be 0 when nothing was counted). Σ√c < 2^96, so no overflow.
+    uint256 private _finalSquaresPlusOne;
+    /// @dev The admitted campaigns, in admission order.
+    address[] private _admitted;
     Pool private _pool;
     bool private _isImplementation;
     /// @notice Admitted campaigns.
@@ -91,17 +98,22 @@ contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient
             revert NotRoundCampaign(campaign);
         }
         if (admitted[campaign]) revert AlreadyAdmitted(campaign);
+        if (_admitted.length >= MAX_CAMPAIGNS) revert TooManyCampaigns(MAX_CAMPAIGNS);
         admitted[campaign] = true;
+        _admitted.push(campaign);
         emit CampaignAdmitted(campaign);
     }
 
-    /// @notice Called by a campaign on each donation inside the window: its Σ√c went from `oldSum`
-    ///         to `newSum`. Ignored for campaigns that were not admitted.
-    /// @param oldSum the campaign's Σ√c before the donation
-    /// @param newSum the campaign's Σ√c after it (>= oldSum)
-    function recordSumSqrt(uint256 oldSum, uint256 newSum) external {
-        if (!admitted[msg.sender]) return;
-        totalSquares = totalSquares + newSum * newSum - oldSum * oldSum;
+    /// @notice Σ over admitted campaigns of (Σ√c)², in scaled units (see ReliefCampaign): the stored
+    ///         sum once the first match was paid, else worked out now from the campaigns' Σ√c.
+    function totalSquares() public view returns (uint256) {
+        uint256 stored = _finalSquaresPlusOne;
+        return stored != 0 ? stored - 1 : _sumOfSquares();
+    }
+
+    /// @notice The admitted campaigns, in admission order.
+    function admittedCampaigns() external view returns (address[] memory) {
+        return _admitted;
     }
 
     /// @notice Pays `campaign` its match into its escrow: `pool * square / totalSquares`. Anyone may
@@ -117,7 +129,16 @@ contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient
         if (matchPaid[campaign]) revert MatchAlreadyPaid(campaign);
         uint256 s = IRoundCampaign(campaign).sumSqrt();
         uint256 square = s * s;
-        uint256 total = totalSquares;
+        uint256 stored = _finalSquaresPlusOne;
+        uint256 total;
+        if (stored != 0) {
+            total = stored - 1;
+        } else {
+            // the Σ√c no longer change after the round's end: add up the squares once, for every match
+            total = _sumOfSquares();
+            _finalSquaresPlusOne = total + 1;
+            emit SquaresSummed(total, _admitted.length);
+        }
         amount = total == 0 ? 0 : Math.mulDiv(_pool.pool, square, total);
         matchPaid[campaign] = true;
         _pool.paid += amount.toUint128();
@@ -168,9 +189,18 @@ contract MatchingRound is IReliefEvents, IReliefErrors, ReentrancyGuardTransient
 
     /// @notice The match `campaign` would be paid if the round ended now (zero if not admitted or paid).
     function matchOf(address campaign) external view returns (uint256) {
-        uint256 total = totalSquares;
+        uint256 total = totalSquares();
         if (!admitted[campaign] || total == 0 || matchPaid[campaign]) return 0;
         uint256 s = IRoundCampaign(campaign).sumSqrt();
         return Math.mulDiv(_pool.pool, s * s, total);
+    }
+
+    /// @dev Σ over admitted campaigns of (Σ√c)² (at most MAX_CAMPAIGNS calls to sumSqrt()).
+    function _sumOfSquares() private view returns (uint256 total) {
+        uint256 n = _admitted.length;
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 s = IRoundCampaign(_admitted[i]).sumSqrt();
+            total += s * s;
+        }
     }
 }

@@ -10,7 +10,6 @@ import {IReliefEvents} from "./IReliefEvents.sol";
 import {IReliefErrors} from "./IReliefErrors.sol";
 import {CampaignStatus} from "./ReliefTypes.sol";
 import {CloneArgs} from "./CloneArgs.sol";
-import {MatchingRound} from "./MatchingRound.sol";
 import {Paging} from "../utils/Paging.sol";
 import {IAidPoints} from "../interfaces/IAidPoints.sol";
 
@@ -143,20 +142,18 @@ contract ReliefCampaign is IReliefEvents, IReliefErrors, ReentrancyGuardTransien
         if (d.donated == 0) ++t.donors;
         d.donated += amount.toUint128();
         t.raised += amount.toUint96();
-        address roundAddr = CloneArgs.addressAt(OFF_ROUND);
-        uint256 oldSum = t.sumSqrt;
-        bool counts = roundAddr != address(0) && block.timestamp >= CloneArgs.uintAt(OFF_ROUND_STARTS, 40)
-            && block.timestamp < CloneArgs.uintAt(OFF_ROUND_ENDS, 40);
+        // inside the round's window (a campaign without a round has both ends zero: never); the round
+        // reads the campaign's Σ√c once after the window, so a donation never calls it
+        bool counts = block.timestamp < CloneArgs.uintAt(OFF_ROUND_ENDS, 40) && block.timestamp >= CloneArgs.uintAt(OFF_ROUND_STARTS, 40);
         if (counts) {
             uint256 scale = 10 ** (SCALE_DECIMALS - h.decimals);
             uint256 before = Math.sqrt(uint256(d.counted) * scale);
             d.counted += amount.toUint128();
-            t.sumSqrt = (oldSum - before + Math.sqrt(uint256(d.counted) * scale)).toUint96();
+            t.sumSqrt = (uint256(t.sumSqrt) - before + Math.sqrt(uint256(d.counted) * scale)).toUint96();
         }
         _donors[msg.sender] = d;
         _totals = t;
         emit Donated(msg.sender, amount, d.donated, t.raised, t.sumSqrt);
-        if (counts) MatchingRound(roundAddr).recordSumSqrt(oldSum, t.sumSqrt);
         IERC20(CloneArgs.addressAt(OFF_TOKEN)).safeTransferFrom(msg.sender, address(this), amount);
     }
 

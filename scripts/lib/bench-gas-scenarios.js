@@ -5,7 +5,7 @@
 // once for the donor's storage slot (+17.1k over a repeat donation).
 const { ethers } = require("hardhat");
 const {
-  usd, EVIDENCE, setNext, deployScenarios, createCampaign, createRound, createPurchase, fundAll,
+  DAY, usd, EVIDENCE, setNext, deployScenarios, createCampaign, createRound, createPurchase, fundAll,
 } = require("../../test/scenarioFixtures");
 
 async function gasOf(txPromise) {
@@ -63,19 +63,38 @@ async function matching(row) {
   }
   row("matching: fund the pool", await gasOf(round.connect(f.sponsor).fund(usd(1000))), 100_000,
     "first funding: the round's first token balance and pool slot");
-  row("matching: admit a campaign", await gasOf(round.connect(f.sponsor).admit(x.target)), 70_000);
+  row("matching: admit a campaign", await gasOf(round.connect(f.sponsor).admit(x.target)), 110_000,
+    "+44k: the campaign joins the round's list (its length slot and its entry), summed once after the round");
   await round.connect(f.sponsor).admit(y.target);
   await setNext(startsAt);
-  await x.connect(c).donate(usd(1)); // first balances and the round's Σ(Σ√c)² slot
+  await x.connect(c).donate(usd(1)); // the campaigns' first token balances
   await y.connect(c).donate(usd(1));
-  row("matching: donate in the window, first donation of a donor", await gasOf(x.connect(a).donate(usd(5))), 100_000,
-    "quadratic: √ of the donor's running total, the round's Σ(Σ√c)² updated (O(1))");
-  row("matching: donate in the window, repeat donor", await gasOf(x.connect(a).donate(usd(5))), 85_000,
-    "+~17k over a plain donation: the call to the round and its Σ(Σ√c)² slot");
+  row("matching: donate in the window, first donation of a donor", await gasOf(x.connect(a).donate(usd(5))), 85_000,
+    "quadratic: √ of the donor's running total before and after, the campaign's Σ√c (same slot as raised); no call to the round");
+  row("matching: donate in the window, repeat donor", await gasOf(x.connect(a).donate(usd(5))), 66_000,
+    "+~2.9k over a plain donation: two √ (OpenZeppelin Math.sqrt) and the window's two ends read from the clone's arguments");
   await y.connect(b).donate(usd(20));
   await setNext(endsAt);
-  row("matching: pay a campaign its match (into escrow)", await gasOf(round.payMatch(x.target)), 150_000);
-  await round.payMatch(y.target);
+  row("matching: pay the first match (sums 2 campaigns' squares, into escrow)", await gasOf(round.payMatch(x.target)), 180_000,
+    "the first payMatch after the round adds up Σ(Σ√c)² once and stores it (+22k): +~7.8k per admitted campaign");
+  row("matching: pay a later match (into escrow)", await gasOf(round.payMatch(y.target)), 150_000);
+
+  // the bound: a round with MAX_CAMPAIGNS (64) admitted campaigns, the first match sums all their squares
+  const big = await createRound(f);
+  const many = [];
+  for (let i = 0; i < 64; i++) {
+    const { campaign } = await createCampaign(f, { round: big.round.target, deadline: big.startsAt + 20 * DAY });
+    await big.round.connect(f.sponsor).admit(campaign.target);
+    many.push(campaign);
+  }
+  await f.usdToken.connect(f.sponsor).approve(big.round.target, ethers.MaxUint256);
+  await big.round.connect(f.sponsor).fund(usd(1000));
+  await setNext(big.startsAt);
+  await f.usdToken.connect(a).approve(many[0].target, ethers.MaxUint256);
+  await many[0].connect(a).donate(usd(5));
+  await setNext(big.endsAt);
+  row("matching: pay the first match, 64 campaigns (MAX_CAMPAIGNS: the sum's bound)", await gasOf(big.round.payMatch(many[0].target)), 700_000,
+    "O(MAX_CAMPAIGNS) once per round: one cold sumSqrt() call per campaign");
 }
 
 async function group(row) {

@@ -112,9 +112,35 @@ describe("MatchingRound", function () {
     await X.connect(f.donors[2]).donate(usd(100)); // after the end
     expect(await X.sumSqrt()).to.equal(10n ** 9n);
     await expect(round.payMatch(Y.target)).to.be.revertedWithCustomError(round, "NotAdmitted").withArgs(Y.target);
-    // recordSumSqrt from anything not admitted changes nothing
-    await round.connect(f.stranger).recordSumSqrt(0, 10n ** 9n);
     expect(await round.totalSquares()).to.equal(10n ** 18n);
+    expect(await round.admittedCampaigns()).to.deep.equal([X.target]);
+  });
+
+  it("the sum of squares is taken once, at the first match after the round, and never moves after", async function () {
+    await round.connect(f.sponsor).admit(X.target);
+    await round.connect(f.sponsor).admit(Y.target);
+    await setNext(startsAt);
+    await X.connect(f.donors[0]).donate(usd(9)); // X: √9 = 3 (scaled 3e9)
+    await Y.connect(f.donors[1]).donate(usd(1)); // Y: 1e9
+    // a donation never calls the round (no round log, no round storage written)
+    const r = await (await Y.connect(f.donors[2]).donate(usd(1))).wait(); // Y: 2e9
+    expect(r.logs.filter((l) => l.address === round.target)).to.have.length(0);
+    expect(await round.totalSquares()).to.equal(13n * 10n ** 18n); // 9 + 4, hand-worked
+    await setNext(endsAt);
+    await expect(round.payMatch(X.target)).to.emit(round, "SquaresSummed").withArgs(13n * 10n ** 18n, 2);
+    await X.connect(f.donors[3]).donate(usd(100)); // after the end: not counted, nothing moves
+    expect(await round.totalSquares()).to.equal(13n * 10n ** 18n);
+    await expect(round.payMatch(Y.target)).to.not.emit(round, "SquaresSummed");
+  });
+
+  it("admits at most MAX_CAMPAIGNS campaigns (the one sum after the round stays bounded)", async function () {
+    expect(await round.MAX_CAMPAIGNS()).to.equal(64n);
+    for (let i = 0; i < 64; i++) {
+      const { campaign } = await createCampaign(f, { round: round.target, deadline: startsAt + 20 * DAY });
+      await round.connect(f.sponsor).admit(campaign.target);
+    }
+    const { campaign: extra } = await createCampaign(f, { round: round.target, deadline: startsAt + 20 * DAY });
+    await expect(round.connect(f.sponsor).admit(extra.target)).to.be.revertedWithCustomError(round, "TooManyCampaigns").withArgs(64);
   });
 
   it("a round with nothing matched pays zero; the sponsor reclaims after the claim window", async function () {

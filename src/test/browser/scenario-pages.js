@@ -6,7 +6,7 @@
 // (read by the Java test through the web3j wrappers, never from the API):
 //   round:      {address, state, totalSquares, matches: {campaign: {amount, paid}}}  (matchOf / MatchPaid, matchPaid(c))
 //   group:      {address, status, pledged, total, owners: {account: shares}, bookings: {slot: owner}, offers}
-//   parametric: {address, reserve, credited, decimals, members, attestations: [{event, region, open, claims}], credits: {member: credit}}
+//   parametric: {address, reserve, credited, payoutsHeld, decimals, members, attestations: [{event, region, open, claims}], credits: {member: credit}}
 // Amounts are base units; the page shows them with the token's decimals when the index knows them (a plan or campaign
 // on the same token), else as "N base units of 0x…": both are read back into base units.
 "use strict";
@@ -77,6 +77,7 @@ async function main() {
       check(await baseUnits("#parametric-figures .reserve", p.decimals) === p.reserve, `${tag}: reserve ${p.reserve} base units (reserve(), decimals() ${p.decimals})`);
       check(await baseUnits("#parametric-figures .credited", p.decimals) === p.credited, `${tag}: credited ${p.credited} base units (credited())`);
       check(await units("#parametric-figures .members") === String(p.members), `${tag}: ${p.members} members (memberCount())`);
+      check(await units("#parametric-figures .payouts-held") === p.payoutsHeld, `${tag}: the reserve holds ${p.payoutsHeld} payout(s) (reserve() / payout())`);
       const shown = await attrs("#attestations li.attestation", ["data-event", "data-region", "data-open", "data-claims"]);
       const expected = p.attestations.map((a) => [a.event, a.region, a.open, a.claims].join("="));
       check(same(shown, expected), `${tag}: attestations ${JSON.stringify(shown)} (disasterOf: window at the chain's time; hasClaimed) = ${JSON.stringify(expected)}`);

@@ -27,7 +27,7 @@ Object.assign(T.en, {
   windowOpen: "window open", windowClosed: "window closed", postedBy: "posted by", coveredMembers: "members covered then",
   attestationText: (k, paid, n) => `${k} claim(s) paid (${paid}) of ${n} member(s) covered at the event's time`,
   noAttestations: "No attestation posted yet.", memberIndex: "No.", coveredFrom: "Covered from", coveredUntil: "Covered until",
-  claimed: "Claimed", claimsPaid: "Claims paid",
+  claimed: "Claimed", claimsPaid: "Claims paid", reserveHolds: "The reserve holds", payoutsHeld: (n) => `${n} preset payout(s)`,
 });
 Object.assign(T.zh, {
   rounds: "配捐轮次", noRounds: "尚未索引到任何配捐轮次。", roundTitle: "配捐轮次", sponsor: "出资方",
@@ -51,7 +51,7 @@ Object.assign(T.zh, {
   windowOpen: "窗口开放中", windowClosed: "窗口已关闭", postedBy: "提交人", coveredMembers: "当时受保障的成员",
   attestationText: (k, paid, n) => `已赔付 ${k} 笔（${paid}），事件发生时受保障的成员 ${n} 名`,
   noAttestations: "尚无灾害证明。", memberIndex: "序号", coveredFrom: "保障开始", coveredUntil: "保障截止",
-  claimed: "已领取", claimsPaid: "赔付记录",
+  claimed: "已领取", claimsPaid: "赔付记录", reserveHolds: "资金池可支付", payoutsHeld: (n) => `${n} 笔预设赔付`,
 });
 
 // the token of a round / purchase / plan for money(): decimals and symbol when known, else its address (base units)
@@ -193,6 +193,7 @@ async function parametricPage(main, address, offset) {
   main.innerHTML = `<h2>${esc(t("parametricTitle"))} <span class="addr">${esc(p.address)}</span></h2>`
     + figures("parametric-figures", [
       ["oracle", memberLink(p.oracle)], ["payout", money(p.payout, tok), "payout"], ["reserve", money(p.reserve, tok), "reserve"],
+      ["reserveHolds", esc(t("payoutsHeld")(BigInt(p.payout) > 0n ? String(BigInt(p.reserve) / BigInt(p.payout)) : "0")), "payouts-held"],
       ["credited", money(p.credited, tok), "credited"], ["members", num(p.members), "members"], ["contributions", money(p.contributions, tok)],
       ["gifts", money(p.gifts, tok)], ["paidOut", money(p.paidTotal, tok), "paid-total"], ["withdrawn", money(p.withdrawn, tok)],
       ["creator", memberLink(p.creator)], ["token", `<span class="addr">${esc(p.token)}</span>`],

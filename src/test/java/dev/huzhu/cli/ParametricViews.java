@@ -76,6 +76,7 @@ final class ParametricViews {
         spec.put("address", address.toLowerCase());
         spec.put("reserve", reserve.toString());
         spec.put("credited", credited.toString());
+        spec.put("payoutsHeld", reserve.divide(p.payout().send()).toString());
         spec.put("members", p.memberCount().send().longValue());
         spec.put("decimals", MockUSD.load(p.token().send(), w.web3j, ro, new DefaultGasProvider()).decimals().send().intValue());
         spec.set("attestations", attestations);

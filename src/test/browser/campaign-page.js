@@ -5,6 +5,7 @@
 //   {symbol, decimals: the campaign token's symbol() and decimals(),
 //    campaigns: [{address, percent: books().raised * 100 / terms().goal (at most 100), state: status(),
 //                 paid: books().paidMilestones, raised, released: books().raised / .released in base units,
+//                 pointsMinted: AidPoints.totalOf(campaign),
 //                 milestones: [{amount, descriptionHash}: milestone(i) for i < milestoneCount()]}]}
 // The page shows amounts as "350.00 mUSD": parsed back to base units here with the token's decimals.
 "use strict";
@@ -44,6 +45,8 @@ async function main() {
       check(await units("raised") === c.raised, `${tag}: raised ${c.raised} base units of ${spec.symbol} (books().raised)`);
       check(await units("released") === c.released, `${tag}: released ${c.released} base units (books().released)`);
       check(await page.locator("#campaign-figures .token-symbol").innerText() === spec.symbol, `${tag}: token ${spec.symbol} (symbol())`);
+      check(await page.locator("#campaign-figures .points-minted").getAttribute("data-points") === c.pointsMinted
+        && (await page.locator("#campaign-figures .points-minted").innerText()).includes(c.pointsMinted), `${tag}: donor points ${c.pointsMinted} (AidPoints.totalOf(campaign))`);
       if (zh) {
         check((await page.locator("#campaign-figures .campaign-state").innerText()) === ZH_STATES[c.state], `${tag}: 状态 ${ZH_STATES[c.state]}`);
       }

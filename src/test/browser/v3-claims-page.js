@@ -22,7 +22,8 @@ async function main() {
       const rows = await page.locator(`table:has(caption:text('${caption}')) tbody tr`).allInnerTexts();
       return rows.find((r) => r.split("\t").some((cell) => cell.trim() === "#" + claimNo)) || "";
     };
-    const cells = async (caption, claimNo, cls) => page.locator(`table:has(caption:text('${caption}')) tbody tr:has(td:text-is('#${claimNo}')) .${cls}`).innerText();
+    // the claim cell links to the claim's page (#/claim/PLAN/ID): its text is the link's
+    const cells = async (caption, claimNo, cls) => page.locator(`table:has(caption:text('${caption}')) tbody tr:has(a.claim-link:text-is('#${claimNo}')) .${cls}`).innerText();
 
     // English: the owed plan's claims, paid and owed as the contract's claimPayment says
     await go("#/plan/" + owedPlan);

@@ -56,7 +56,9 @@ const T = {
     verdicts: {approved: "jury approved", denied: "jury denied"},
     model: "Model", bonds: "Bonds (claim / challenge)", shareCap: (x) => "≤ " + x + " share", path: "Outcome path",
     pathAssessors: (a, r) => `assessors ${a} yes / ${r} no`, pathNone: "—",
-    claimOf: (id) => `Claim #${id}`, ofPlan: "of plan", owedAmount: "Owed",
+    claimOf: (id) => `Claim #${id}`, ofPlan: "of plan",
+    pointsMinted: "Donor points minted", pointsMintedText: (p, n) => `${p} point(s) claimed by ${n} donor(s), in this campaign's scope only`,
+    donorPoints: "Donor points per campaign (points of different campaigns are never added up)",
     schTitle: "Tranche schedule (education: paid to the institution, one tranche per term)", schInstitution: "Institution",
     schTranches: "Tranches", schTerm: "Term length", schTotal: "Granted", schReleased: (k, n) => `in ${k} of ${n} term(s)`,
     schReturned: "Returned to the reserve", schStopped: "Stopped", schNotStopped: "no", schTermN: (k) => `Term ${k}`,
@@ -119,7 +121,9 @@ const T = {
     verdicts: {approved: "陪审团批准", denied: "陪审团驳回"},
     model: "模式", bonds: "保证金（理赔 / 质疑）", shareCap: (x) => "分摊上限 " + x, path: "处理过程",
     pathAssessors: (a, r) => `评审员 ${a} 赞成 / ${r} 反对`, pathNone: "—",
-    claimOf: (id) => `理赔 #${id}`, ofPlan: "所属计划", owedAmount: "待付",
+    claimOf: (id) => `理赔 #${id}`, ofPlan: "所属计划",
+    pointsMinted: "捐赠人积分", pointsMintedText: (p, n) => `${n} 位捐赠人已领取 ${p} 分，仅计入本募捐活动`,
+    donorPoints: "各募捐活动的捐赠积分（不同活动的积分从不相加）",
     schTitle: "分期拨付计划（教育互助：按学期分期拨付给教育机构）", schInstitution: "教育机构",
     schTranches: "分期数", schTerm: "学期长度", schTotal: "核定金额", schReleased: (k, n) => `（共 ${n} 期中已拨付 ${k} 期）`,
     schReturned: "退回资金池", schStopped: "已停止", schNotStopped: "否", schTermN: (k) => `第 ${k} 期`,
@@ -471,6 +475,10 @@ async function memberPage(main, address) {
     + table(t("pointsByPlan"), [
       {h: "plan", f: (x) => planLink(x.plan)}, {h: "accrued", num: true, f: (x) => esc(x.accrued)}, {h: "minted", num: true, f: (x) => esc(x.minted)},
     ], r.pointsByPlan || [])
+    + table(t("donorPoints"), [
+      {h: "campaign", f: (x) => campaignLink(x.campaign)}, {h: "points", num: true, f: (x) => `<span class="donor-points">${esc(x.points)}</span>`},
+      {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "tx", f: (x) => txCell(x.txHash)},
+    ], r.donorPoints || [])
     + table(t("points"), [
       {h: "when", f: (x) => esc(when(x.blockTime))}, {h: "plan", f: (x) => planLink(x.source)}, {h: "kind", f: (x) => esc(x.reason || "—")},
       {h: "amount", num: true, f: (x) => esc(x.amount)},
@@ -564,6 +572,7 @@ async function campaignPage(main, address, offset) {
       <dt>${esc(t("released"))}</dt><dd class="released">${money(c.released, ctok(c))}</dd>
       <dt>${esc(t("refunded"))}</dt><dd class="refunded">${money(c.refunded, ctok(c))}</dd>
       <dt>${esc(t("donors"))}</dt><dd class="donors">${esc(c.donors)}</dd>
+      <dt>${esc(t("pointsMinted"))}</dt><dd class="points-minted" data-points="${esc(c.pointsMinted)}">${esc(t("pointsMintedText")(c.pointsMinted, c.pointsClaims))}</dd>
       <dt>${esc(t("deadline"))}</dt><dd>${esc(when(c.deadline))}</dd>
       <dt>${esc(t("descriptionHash"))}</dt><dd class="addr">${esc(c.descriptionHash || "—")}</dd>
       <dt>${esc(t("matchingRound"))}</dt><dd>${c.matchingRound && !/^0x0+$/.test(c.matchingRound) ? `<span class="addr">${esc(c.matchingRound)}</span>` : "—"}</dd>

@@ -57,6 +57,15 @@ final class CampaignProjections {
         sums(w, chainId, campaign).add("refunded", e.args().uint("amount"));
     }
 
+    /** A donor pulled its points after completion (V15.1): AidPoints.totalOf(campaign) grows by them. */
+    static void pointsClaimed(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
+        EventArgs a = e.args();
+        w.append("INSERT INTO donor_points (chain_id, block_number, log_index, block_hash, tx_hash, block_time, campaign, donor, points) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                chainId, e.blockNumber(), e.logIndex(), e.blockHash(), e.txHash(), e.blockTime(), campaign, a.text("donor"), a.uint("points").toString());
+        row(w, chainId, campaign).add("points_minted", a.uint("points")).add("points_claims", 1);
+    }
+
     static void cancelled(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
         row(w, chainId, campaign).set("cancelled", 1);
     }

@@ -34,7 +34,7 @@ public final class Projector {
             Map.entry("ratings", "plan"), Map.entry("points", "source"), Map.entry("jurors", "plan"), Map.entry("plan_points", "plan"),
             Map.entry("member_commitments", "plan"), Map.entry("anonymous_ratings", "plan"),
             Map.entry("campaigns", "address"), Map.entry("donations", "campaign"), Map.entry("milestone_releases", "campaign"),
-            Map.entry("campaign_milestones", "campaign"), Map.entry("tranche_schedules", "plan"), Map.entry("tranche_releases", "plan"));
+            Map.entry("campaign_milestones", "campaign"), Map.entry("donor_points", "campaign"), Map.entry("tranche_schedules", "plan"), Map.entry("tranche_releases", "plan"));
 
     private final PlanTerms.Source terms;
     private final TransactionFacts tx = new TransactionFacts();
@@ -115,6 +115,7 @@ public final class Projector {
             Map.entry("MilestoneReleased", CampaignProjections::milestoneReleased),
             Map.entry("Refunded", CampaignProjections::refunded),
             Map.entry("CampaignCancelled", CampaignProjections::cancelled),
+            Map.entry("DonorPointsClaimed", CampaignProjections::pointsClaimed),
             // EDUCATION schedules (TrancheEscrow, followed like a factory: TrancheProjections)
             Map.entry("TermsSet", TrancheProjections::termsSet),
             Map.entry("InstitutionNamed", TrancheProjections::institutionNamed),

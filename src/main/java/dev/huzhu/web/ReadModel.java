@@ -232,6 +232,9 @@ final class ReadModel {
         // points are per plan (AidPoints.pointsOf(plan, account)): never one total across plans
         r.put("pointsByPlan", Rows.query(c, "SELECT plan, accrued, claimed AS minted FROM plan_points WHERE chain_id = ? AND account = ? ORDER BY plan",
                 chainId, member));
+        // relief donor points: one claim per completed campaign, kept in that campaign's scope (never added up)
+        r.put("donorPoints", Rows.query(c, "SELECT campaign, points, block_number, block_time, tx_hash FROM donor_points WHERE chain_id = ? AND donor = ? "
+                + "ORDER BY block_number DESC, log_index DESC LIMIT ? OFFSET ?", chainId, member, limit, offset));
         r.put("juries", Rows.query(c, "SELECT plan, claim_id, round, committed, revealed, approve, deposit_back, reward, forfeited, drawn_block, "
                 + token("jurors") + " FROM jurors WHERE chain_id = ? AND juror = ? ORDER BY drawn_block DESC, plan, claim_id LIMIT ? OFFSET ?",
                 chainId, member, limit, offset));
@@ -295,6 +298,8 @@ final class ReadModel {
 
     private static final String CAMPAIGN_COLUMNS = "address, campaign_id, beneficiary, matching_round, token, goal, deadline, description_hash, "
             + "created_block, created_time, raised, matched, released, refunded, donors, milestones_released, cancelled, milestone_count, "
+            // donor points minted in the campaign's scope (= AidPoints.totalOf(campaign)) and how many donors claimed (V15.1)
+            + "points_minted, points_claims, "
             // the campaign's own token, read by the indexer after CampaignCreated (V15); NULL decimals: the page shows base units
             + "token_symbol, token_decimals";
 

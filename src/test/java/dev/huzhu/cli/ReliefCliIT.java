@@ -146,6 +146,7 @@ class ReliefCliIT {
                     assertEquals(view.component8().longValue(), api.get("donors").asLong(), address + " donors");
                     assertEquals(view.component7().longValue(), api.get("milestonesReleased").asLong(), address + " milestones released");
                     assertEquals(symbol, api.get("tokenSymbol").asText(), address + " token symbol()");
+                    assertEquals(aidPoints.totalOf(address).send().toString(), api.get("pointsMinted").asText(), address + " AidPoints.totalOf(campaign)");
                     assertEquals(decimals, api.get("tokenDecimals").asInt(), address + " token decimals()");
                     ReliefCampaign rc = ReliefCampaign.load(address, w.web3j, ro, new DefaultGasProvider());
                     int count = rc.milestoneCount().send().intValue();
@@ -165,6 +166,10 @@ class ReliefCliIT {
                 assertEquals(USD.multiply(BigInteger.valueOf(750)).toString(), flood.get("milestones").get(1).get("release").get("amount").asText(),
                         "released: the rest, 350 + 500 - 100");
                 assertEquals(true, get.apply("api/campaigns/" + school.toLowerCase()).get("cancelled").asBoolean());
+                JsonNode donorPoints = get.apply("api/members/" + w.address("alice").toLowerCase() + "/records").get("donorPoints");
+                assertEquals(1, donorPoints.size(), "alice claimed once");
+                assertEquals(campaign.toLowerCase(), donorPoints.get(0).get("campaign").asText());
+                assertEquals(aidPoints.pointsOf(campaign, w.address("alice")).send().toString(), donorPoints.get(0).get("points").asText());
 
                 // the page, in Chromium, English and Chinese: progress and milestone states as the contract's own views say
                 var spec = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("symbol", symbol).put("decimals", decimals);
@@ -176,7 +181,8 @@ class ReliefCliIT {
                             .min(BigInteger.valueOf(100));
                     var entry = specCampaigns.addObject().put("address", address.toLowerCase()).put("percent", percent.intValue())
                             .put("state", SolidityEnum.of(CampaignStatus.class, view.status().send()).name()).put("paid", seen.component7().intValue())
-                            .put("raised", seen.component1().toString()).put("released", seen.component3().toString());
+                            .put("raised", seen.component1().toString()).put("released", seen.component3().toString())
+                            .put("pointsMinted", aidPoints.totalOf(address).send().toString());
                     var planned = entry.putArray("milestones");
                     for (int i = 0; i < view.milestoneCount().send().intValue(); i++) {
                         var m = view.milestone(BigInteger.valueOf(i)).send();

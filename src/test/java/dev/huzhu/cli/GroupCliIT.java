@@ -84,6 +84,8 @@ class GroupCliIT {
                 // the page, in Chromium, English then Chinese at 390 px: statuses, shares, co-owners and bookings as the views say
                 served.browser("scenario-pages.js", java.util.List.of("{\"groups\":[" + String.join(",", specs) + "]}"));
             }
+            // a reorg replays scopes from their stored events: the same rows come out
+            dev.huzhu.indexer.ScopeReplay.rebuildsTheSame("jdbc:sqlite:" + tmp.resolve("index.db"), 31337, dev.huzhu.indexer.ScopeReplay.SCENARIO_TABLES);
         }
     }
 }

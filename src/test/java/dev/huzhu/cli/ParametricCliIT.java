@@ -108,6 +108,8 @@ class ParametricCliIT {
 
                 served.browser("scenario-pages.js", List.of("{\"parametric\":[" + planSpec + "],\"rounds\":[" + roundSpec + "]}"));
             }
+            // a reorg replays scopes from their stored events: the same rows come out
+            dev.huzhu.indexer.ScopeReplay.rebuildsTheSame("jdbc:sqlite:" + tmp.resolve("index.db"), 31337, dev.huzhu.indexer.ScopeReplay.SCENARIO_TABLES);
         }
     }
 }

@@ -18,9 +18,14 @@ public final class TableDump {
     private TableDump() {}
 
     public static List<String> of(IndexDatabase db) throws Exception {
+        return of(db, DATA_TABLES);
+    }
+
+    /** The rows of {@code tables}, as sorted text lines. */
+    public static List<String> of(IndexDatabase db, List<String> tables) throws Exception {
         List<String> lines = new ArrayList<>();
         try (Connection c = db.connect()) {
-            for (String t : DATA_TABLES) {
+            for (String t : tables) {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + t)) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {

@@ -38,6 +38,11 @@ public final class EventStore {
         return chainId;
     }
 
+    /** How many plan rows the projections created so far (see {@link Projector#plansCreated}). */
+    long plansCreated() {
+        return projector.plansCreated();
+    }
+
     public Optional<Cursor> cursor(SqlWriter w) throws SQLException {
         List<Object[]> rows = w.query("SELECT block_number, block_hash FROM sync_cursor WHERE chain_id = ? AND stream = ?", chainId, STREAM);
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Cursor(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1]));
@@ -156,6 +161,16 @@ public final class EventStore {
      */
     public int commit(SqlWriter w, List<ScopedEvent> events, Collection<BlockHeader> blocks, BlockHeader tip, Cursor expected)
             throws SQLException {
+        return commit(w, events, blocks, tip, expected, () -> true);
+    }
+
+    /**
+     * {@link #commit(SqlWriter, List, Collection, BlockHeader, Cursor)}, but when {@code end} (asked once the range is
+     * written) says false the transaction stays open for the next range (its rows queued): nothing is visible to others,
+     * or kept after a failure, until a later range commits. Any failure rolls back every range of the transaction.
+     */
+    public int commit(SqlWriter w, List<ScopedEvent> events, Collection<BlockHeader> blocks, BlockHeader tip, Cursor expected,
+                      java.util.function.BooleanSupplier end) throws SQLException {
         try {
             int held = w.update("UPDATE sync_cursor SET block_number = block_number WHERE chain_id = ? AND stream = ? AND block_number = ? "
                     + "AND block_hash = ?", chainId, STREAM, expected.number(), expected.hash());
@@ -170,7 +185,9 @@ public final class EventStore {
             rememberBlocks(w, blocks);
             saveCursor(w, tip.number(), tip.hash(), tip.timestamp());
             w.update("DELETE FROM recent_blocks WHERE chain_id = ? AND block_number < ?", chainId, tip.number() - REORG_WINDOW);
-            w.commit();
+            if (end.getAsBoolean()) {
+                w.commit();
+            }
             return events.size();
         } catch (SQLException | RuntimeException e) {
             w.rollback();

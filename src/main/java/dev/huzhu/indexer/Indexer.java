@@ -70,6 +70,15 @@ public final class Indexer implements AutoCloseable {
     /** The factories that follow the index's cursor (the settings' and any added to the database by another indexer). */
     private List<String> factories = List.of();
     private long lastStatusMs;
+    /**
+     * While catching up (the next range already fetched), consecutive ranges share one transaction of up to this
+     * many events or {@link #MAX_TX_MS} ms: the rows and counters many ranges change (a member's balance and points)
+     * are written and committed once instead of once per range. Each range is whole in it, cursor included.
+     */
+    static final int MAX_TX_EVENTS = 10_000;
+    static final long MAX_TX_MS = 1_000;
+    private int txEvents;
+    private long txSinceMs;
 
     public Indexer(IndexDatabase db, ChainSource source, long chainId, IndexerSettings settings, EventDecoder decoder, Listener listener)
             throws SQLException {
@@ -94,6 +103,13 @@ public final class Indexer implements AutoCloseable {
      * range and asks again at once. {@link #health()} says what happens meanwhile.
      */
     public void run(boolean once, BooleanSupplier stop) throws SQLException {
+        loop(once, stop);
+        if (w.writing()) {
+            w.commit(); // asked to stop while catching up: the ranges written so far (each one whole) are kept
+        }
+    }
+
+    private void loop(boolean once, BooleanSupplier stop) throws SQLException {
         Backoff poll = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
         RetryPolicy<Step> retries = RetryPolicy.<Step>builder()
                 .handleIf(e -> e instanceof RpcException r && !r.permanent() || e instanceof SQLException)
@@ -207,7 +223,7 @@ public final class Indexer implements AutoCloseable {
     public Step step() throws SQLException {
         EventStore.Cursor cur = cursor();
         List<EventStore.Followed> behind = store.contracts(w).stream().filter(c -> c.indexedTo() != null).toList();
-        w.rollback(); // end the read
+        endRead();
         if (!behind.isEmpty()) { // contracts new to this index first: their history up to the cursor
             dropAhead();
             return catchUp(behind, cur);
@@ -254,19 +270,33 @@ public final class Indexer implements AutoCloseable {
         for (DecodedEvent e : f.events()) {
             events.add(new EventStore.ScopedEvent(e, scopeOf(e)));
         }
+        if (!w.writing()) { // committed or rolled back since: a new transaction
+            txEvents = 0;
+            txSinceMs = System.currentTimeMillis();
+        }
+        boolean catchingUp = ahead != null; // the next range is already on its way: far behind the head
+        txEvents += events.size();
+        w.durable(!catchingUp);
         for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
             store.discover(w, p.getKey(), p.getValue());
         }
-        int fresh = store.commit(w, events, f.headers().values(), f.headers().get(f.to()), cur);
+        long plansBefore = store.plansCreated();
+        boolean keepOpen = catchingUp && txEvents < MAX_TX_EVENTS && System.currentTimeMillis() - txSinceMs < MAX_TX_MS;
+        int fresh = store.commit(w, events, f.headers().values(), f.headers().get(f.to()), cur,
+                () -> !keepOpen || store.plansCreated() != plansBefore); // a new plan: commit, so that its rules are read now
+        boolean committed = !w.writing();
         if (fresh < 0) {
             dropAhead();
             return Step.RETRY; // another indexer on this database moved the cursor meanwhile: start again from it
         }
-        if (fresh > 0) {
-            planRules.fillMissing(w, store.chainId());
-        }
         listener.batch(f.from(), f.to(), events.size(), fresh);
         health.progress(target, f.to());
+        if (!committed) {
+            return Step.ADVANCED; // the next range joins this transaction (see MAX_TX_EVENTS)
+        }
+        if (txEvents > 0) {
+            planRules.fillMissing(w, store.chainId());
+        }
         if (System.currentTimeMillis() - lastStatusMs > 1000) {
             store.saveStatus(w, head, target, f.to(), null);
             lastStatusMs = System.currentTimeMillis();
@@ -274,11 +304,18 @@ public final class Indexer implements AutoCloseable {
         return Step.ADVANCED;
     }
 
+    /** Ends a read (so that it holds no snapshot), unless this connection is in the middle of writing ranges. */
+    private void endRead() throws SQLException {
+        if (!w.writing()) {
+            w.rollback();
+        }
+    }
+
     /** The plans that follow the index's cursor (refreshes the factories too): what this database follows, whoever added it. */
     private List<String> knownPlans() throws SQLException {
         List<String> plans = new ArrayList<>(new LinkedHashSet<>(store.followed(w, "plan")));
         factories = List.copyOf(new LinkedHashSet<>(concat(settings.factories(), store.followed(w, "factory"))));
-        w.rollback(); // end the read
+        endRead();
         return plans;
     }
 

@@ -41,9 +41,18 @@ public final class Projector {
     /** Each plan's model once known (immutable): the projections of both models differ. */
     private final Map<String, Boolean> costSharing = new java.util.HashMap<>();
     private final Map<String, Boolean> education = new java.util.HashMap<>();
+    /** Plans whose row exists, as far as the writer {@code plansOf} saw since its rollback number {@code plansAt}. */
+    private final java.util.Set<String> plansWithRow = new java.util.HashSet<>();
+    private SqlWriter plansOf;
+    private long plansAt;
+    private long plansCreated;
 
     private final Map<String, Handler> handlers = Map.ofEntries(
-            Map.entry("PlanCreated", Projector::planCreated),
+            Map.entry("PlanCreated", (w, c, e, p) -> {
+                costSharing.remove(p); // known from here on (see planIs)
+                education.remove(p);
+                planCreated(w, c, e, p);
+            }),
             Map.entry("MemberJoined", this::memberJoined),
             Map.entry("Deposited", (w, c, e, p) -> balanceMove(w, c, e, p, "deposit")),
             Map.entry("Withdrawn", (w, c, e, p) -> balanceMove(w, c, e, p, "withdrawal")),
@@ -52,7 +61,7 @@ public final class Projector {
             Map.entry("PeriodStarted", (w, c, e, p) -> CoverProjections.periodStarted(w, c, e, p)),
             Map.entry("MemberLapsed", this::memberLapsed),
             Map.entry("MemberLeft", Projector::memberLeft),
-            Map.entry("ClaimSubmitted", Projector::claimSubmitted),
+            Map.entry("ClaimSubmitted", this::claimSubmitted),
             Map.entry("AssessorVoted", (w, c, e, p) -> vote(w, c, e, p, "assessor")),
             Map.entry("JuryVoteRevealed", (w, c, e, p) -> {
                 vote(w, c, e, p, "juror");
@@ -153,6 +162,9 @@ public final class Projector {
 
     /** Removes every projected row of {@code scope}, before replaying its events. */
     public void clear(SqlWriter w, long chainId, String scope) throws SQLException {
+        costSharing.remove(scope);
+        education.remove(scope);
+        plansWithRow.remove(scope);
         for (Map<String, String> tables : List.of(SCOPED_TABLES, ScenarioProjections.SCOPED_TABLES)) {
             for (Map.Entry<String, String> t : tables.entrySet()) {
                 w.update("DELETE FROM " + t.getKey() + " WHERE chain_id = ? AND " + t.getValue() + " = ?", chainId, scope);
@@ -167,13 +179,38 @@ public final class Projector {
 
     // ------------------------------------------------------------------ plans and members
 
-    static void ensurePlan(SqlWriter w, long chainId, String plan, DecodedEvent e) throws SQLException {
-        w.update("INSERT INTO plans (chain_id, address, created_block, created_time) VALUES (?, ?, ?, ?) "
+    /**
+     * Creates the plan's row if it has none yet. The plans known to have one are remembered, so that the events of a
+     * range do not send the plan's queued counters once per claim: forgotten when the writer rolls back (the row may
+     * have gone with the transaction) and when the scope is cleared for a replay.
+     */
+    private void havePlanRow(SqlWriter w, long chainId, String plan, DecodedEvent e) throws SQLException {
+        if (w != plansOf || w.rollbacks() != plansAt) {
+            plansWithRow.clear();
+            plansOf = w;
+            plansAt = w.rollbacks();
+        }
+        if (plansWithRow.add(plan)) {
+            plansCreated += ensurePlan(w, chainId, plan, e);
+        }
+    }
+
+    /**
+     * How many plan rows the events applied so far created: a new plan's rules are read after its transaction commits
+     * (PlanRules), so the indexer ends a transaction that created one rather than project more of its events without them.
+     */
+    long plansCreated() {
+        return plansCreated;
+    }
+
+    /** Creates the plan's row if it has none yet (one statement each time; see {@link #havePlanRow}); 1 if it did. */
+    static int ensurePlan(SqlWriter w, long chainId, String plan, DecodedEvent e) throws SQLException {
+        return w.update("INSERT INTO plans (chain_id, address, created_block, created_time) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (chain_id, address) DO NOTHING", chainId, plan, e.blockNumber(), e.blockTime());
     }
 
-    private static void planCreated(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        ensurePlan(w, chainId, plan, e);
+    private void planCreated(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        havePlanRow(w, chainId, plan, e);
         EventArgs a = e.args();
         w.update("UPDATE plans SET factory = ?, creator = ?, category = ?, model = ?, asset = ?, rules_hash = ?, plan_id = ?, "
                         + "created_block = ?, created_time = ? WHERE chain_id = ? AND address = ?",
@@ -196,17 +233,28 @@ public final class Projector {
     }
 
     private boolean costSharing(SqlWriter w, long chainId, String plan) throws SQLException {
-        Boolean known = costSharing.get(plan);
-        if (known != null) {
-            return known;
+        return planIs(w, chainId, plan, "model", "COST_SHARING", costSharing);
+    }
+
+    /**
+     * Whether the plan's {@code column} (model or category: fixed at creation) holds {@code value}, remembered per plan once
+     * known: once PlanCreated or the plan's rules set it, or once the rules were read and had none (a contract without
+     * rules(): it never will). Not remembered while still unknown (no row, or rules not read yet). Each look-up reads the
+     * plans table, and so sends the rows queued for it: remembering it keeps a range's writes batched.
+     */
+    private static boolean planIs(SqlWriter w, long chainId, String plan, String column, String value, Map<String, Boolean> known)
+            throws SQLException {
+        Boolean k = known.get(plan);
+        if (k != null) {
+            return k;
         }
-        List<Object[]> r = w.query("SELECT model FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
-        if (r.isEmpty() || r.get(0)[0] == null) {
+        List<Object[]> r = w.query("SELECT " + column + ", rules_json FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
+        if (r.isEmpty() || r.get(0)[0] == null && r.get(0)[1] == null) {
             return false;
         }
-        boolean shared = "COST_SHARING".equals(r.get(0)[0]);
-        costSharing.put(plan, shared);
-        return shared;
+        boolean is = value.equals(r.get(0)[0]);
+        known.put(plan, is);
+        return is;
     }
 
     /**
@@ -221,7 +269,7 @@ public final class Projector {
     }
 
     private void memberJoined(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        ensurePlan(w, chainId, plan, e);
+        havePlanRow(w, chainId, plan, e);
         String member = e.args().text("member");
         tx.joined(plan, member);
         String referrer = e.args().text("referrer");
@@ -315,8 +363,8 @@ public final class Projector {
 
     // ------------------------------------------------------------------ claims
 
-    private static void claimSubmitted(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
-        ensurePlan(w, chainId, plan, e);
+    private void claimSubmitted(SqlWriter w, long chainId, DecodedEvent e, String plan) throws SQLException {
+        havePlanRow(w, chainId, plan, e);
         EventArgs a = e.args();
         w.append("INSERT INTO claims (chain_id, plan, claim_id, claimant, amount, evidence_hash, status, submitted_block, submitted_time, "
                         + "updated_block, bond, incurred_at) VALUES (?, ?, ?, ?, ?, ?, 'Submitted', ?, ?, ?, ?, ?)",
@@ -410,17 +458,7 @@ public final class Projector {
 
     /** Whether the plan is an EDUCATION plan (its payouts go to the tranche escrow, not the claimant). */
     private boolean education(SqlWriter w, long chainId, String plan) throws SQLException {
-        Boolean known = education.get(plan);
-        if (known != null) {
-            return known;
-        }
-        List<Object[]> r = w.query("SELECT category FROM plans WHERE chain_id = ? AND address = ?", chainId, plan);
-        if (r.isEmpty() || r.get(0)[0] == null) {
-            return false;
-        }
-        boolean yes = "EDUCATION".equals(r.get(0)[0]);
-        education.put(plan, yes);
-        return yes;
+        return planIs(w, chainId, plan, "category", "EDUCATION", education);
     }
 
     // ------------------------------------------------------------------ ratings and points

@@ -42,12 +42,54 @@ public final class SqlWriter implements AutoCloseable {
     private final Map<List<Object>, TextSums> sums = new java.util.LinkedHashMap<>();
     private Boolean exactSums;
 
+    /** Whether this transaction has written (or queued) anything since its last commit or rollback. */
+    private boolean writing;
+    private long rollbacks;
+    /** The synchronous level set on SQLite (null: the connection's own, NORMAL), and the one asked for. */
+    private Boolean durable;
+    private Boolean wantDurable;
+
     public SqlWriter(Connection connection) {
         this.connection = connection;
     }
 
     public Connection connection() {
         return connection;
+    }
+
+    /** How many times this writer rolled back: what a caller remembered about rows may have gone with a rollback. */
+    public long rollbacks() {
+        return rollbacks;
+    }
+
+    /** Whether anything was written or queued since the last commit or rollback. */
+    public boolean writing() {
+        return writing;
+    }
+
+    /**
+     * How hard the next commits insist on reaching the disk, on SQLite: {@code true} = synchronous=NORMAL (in WAL mode a
+     * power loss can lose the last commits, never corrupt the file), {@code false} = OFF (no fsync at all: a power loss or
+     * an OS crash while catching up can corrupt the file; the index is then rebuilt from the chain, as a new one would be;
+     * a crash of the process itself loses nothing committed). Takes effect from the next transaction on. No effect on
+     * PostgreSQL, whose server decides.
+     */
+    public void durable(boolean full) {
+        wantDurable = full;
+    }
+
+    /** Applies {@link #durable} between transactions (SQLite refuses to change it inside one). */
+    private void applyDurability() throws SQLException {
+        if (wantDurable == null || wantDurable.equals(durable) || !exactSums()) { // exactSums: SQLite
+            return;
+        }
+        connection.setAutoCommit(true); // the driver has begun the next transaction already: end it (empty)
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(wantDurable ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=OFF");
+        } finally {
+            connection.setAutoCommit(false);
+        }
+        durable = wantDurable;
     }
 
     /**
@@ -64,8 +106,9 @@ public final class SqlWriter implements AutoCloseable {
 
     /** Executes an INSERT/UPDATE/DELETE; returns the number of rows changed. */
     public int update(String sql, Object... params) throws SQLException {
-        if (!queuedTables.isEmpty() && queuedTables.contains(table(sql))) {
-            flush();
+        writing = true;
+        if (!queuedTables.isEmpty()) {
+            flush(touched(sql, table(sql)));
         }
         PreparedStatement ps = statement(sql);
         bind(ps, params);
@@ -77,6 +120,7 @@ public final class SqlWriter implements AutoCloseable {
      * a row that cannot be inserted (e.g. a duplicate key) fails the flush, and so the transaction.
      */
     public void append(String sql, Object... params) {
+        writing = true;
         queued.computeIfAbsent(sql, k -> {
             queuedTables.add(table(k));
             return new ArrayList<>();
@@ -105,6 +149,7 @@ public final class SqlWriter implements AutoCloseable {
 
     /** The identity of one pending row (table, how it is selected, key values); marks the table as queued. */
     private List<Object> pending(String table, String selector, Object[] key) {
+        writing = true;
         queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
         List<Object> id = new ArrayList<>(key.length + 2);
         id.add(table);
@@ -127,26 +172,56 @@ public final class SqlWriter implements AutoCloseable {
         if (queued.isEmpty() && changes.isEmpty() && sums.isEmpty()) {
             return;
         }
+        flush(new java.util.HashSet<>(queuedTables));
+    }
+
+    /**
+     * Sends the queued rows and merged changes of {@code tables} only (what a read or an update is about to see): the
+     * rows of the other tables stay queued and keep growing their batches. Tables are independent (no triggers, no
+     * foreign keys), and each table's rows keep their order.
+     */
+    private void flush(java.util.Set<String> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return;
+        }
+        boolean done = false;
         try {
-            for (Map.Entry<String, List<Object[]>> q : queued.entrySet()) {
+            for (java.util.Iterator<Map.Entry<String, List<Object[]>>> it = queued.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, List<Object[]>> q = it.next();
+                if (!tables.contains(table(q.getKey()))) {
+                    continue;
+                }
                 PreparedStatement ps = statement(q.getKey());
                 for (Object[] row : q.getValue()) {
                     bind(ps, row);
                     ps.addBatch();
                 }
                 ps.executeBatch();
+                it.remove();
             }
-            for (RowChange c : changes.values()) {
-                c.write(this);
+            for (java.util.Iterator<Map.Entry<List<Object>, RowChange>> it = changes.entrySet().iterator(); it.hasNext(); ) {
+                RowChange c = it.next().getValue();
+                if (tables.contains(c.table.toLowerCase(java.util.Locale.ROOT))) {
+                    c.write(this);
+                    it.remove();
+                }
             }
-            for (TextSums t : sums.values()) {
-                t.write(this);
+            for (java.util.Iterator<Map.Entry<List<Object>, TextSums>> it = sums.entrySet().iterator(); it.hasNext(); ) {
+                TextSums t = it.next().getValue();
+                if (tables.contains(t.table.toLowerCase(java.util.Locale.ROOT))) {
+                    t.write(this);
+                    it.remove();
+                }
             }
+            queuedTables.removeAll(tables);
+            done = true;
         } finally {
-            queued.clear();
-            changes.clear();
-            sums.clear();
-            queuedTables.clear();
+            if (!done) { // a failed flush fails the transaction: nothing queued may reach it later
+                queued.clear();
+                changes.clear();
+                sums.clear();
+                queuedTables.clear();
+            }
         }
     }
 
@@ -154,6 +229,8 @@ public final class SqlWriter implements AutoCloseable {
     public void commit() throws SQLException {
         flush();
         connection.commit();
+        writing = false;
+        applyDurability();
     }
 
     /** Forgets the queued rows and rolls back. */
@@ -162,32 +239,44 @@ public final class SqlWriter implements AutoCloseable {
         changes.clear();
         sums.clear();
         queuedTables.clear();
+        writing = false;
+        rollbacks++;
         connection.rollback();
     }
 
     private static final java.util.regex.Pattern READS = java.util.regex.Pattern.compile(
             "\\b(?:FROM|JOIN)\\s+(\\w+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /** Whether {@code sql} reads a table that has queued rows or changes. */
-    private boolean readsQueued(String sql) {
+    /** The tables with queued rows or changes that {@code sql} reads (FROM, JOIN) or, {@code target} (may be null), writes. */
+    private java.util.Set<String> touched(String sql, String target) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (target != null && queuedTables.contains(target)) {
+            out.add(target);
+        }
         java.util.regex.Matcher m = READS.matcher(sql);
         while (m.find()) {
-            if (queuedTables.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
-                return true;
+            String t = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            if (queuedTables.contains(t)) {
+                out.add(t);
             }
         }
-        return false;
+        return out;
     }
 
+    private static final Map<String, String> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The table an INSERT/UPDATE/DELETE writes ("" for anything else); SQL texts are few and reused, so remembered. */
     private static String table(String sql) {
-        java.util.regex.Matcher m = TARGET.matcher(sql);
-        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        return TABLES.computeIfAbsent(sql, k -> {
+            java.util.regex.Matcher m = TARGET.matcher(k);
+            return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+        });
     }
 
     /** The rows of a query, each as an Object[] of its columns (queued rows and changes of the tables it reads are flushed first). */
     public List<Object[]> query(String sql, Object... params) throws SQLException {
-        if (!queuedTables.isEmpty() && readsQueued(sql)) {
-            flush();
+        if (!queuedTables.isEmpty()) {
+            flush(touched(sql, null));
         }
         return queryNow(sql, params);
     }

@@ -96,4 +96,33 @@ class SqlWriterTest {
             assertEquals("59223372036854775809", w.query("SELECT reserve FROM q").get(0)[0]);
         }
     }
+
+    /** Rows of {@code table} the database holds now, counted on the connection without flushing anything. */
+    private static long stored(SqlWriter w, String table) throws Exception {
+        try (Statement s = w.connection().createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aReadSendsOnlyTheTablesItReadsAndTheOthersKeepBatching() throws Exception {
+        try (SqlWriter w = writer()) {
+            w.update("CREATE TABLE e (n INTEGER PRIMARY KEY)");
+            w.append("INSERT INTO e (n) VALUES (?)", 1);
+            w.change("m", "k = ?", "a").add("n", 1);
+            w.append("INSERT INTO e (n) VALUES (?)", 2);
+            assertEquals(List.of(100L, -1L, 1L), row(w, "a")); // reads m: m's change is written
+            assertEquals(0, stored(w, "e")); // e's rows are still queued
+            w.change("m", "k = ?", "b").add("n", 5);
+            assertEquals(List.of(1, 2), w.query("SELECT n FROM e ORDER BY n").stream().map(r -> ((Number) r[0]).intValue()).toList());
+            assertEquals(0, ((Number) w.connection().createStatement().executeQuery("SELECT n FROM m WHERE k = 'b'").getObject(1)).intValue());
+            // an UPDATE whose WHERE reads another table sends that table's rows first
+            w.append("INSERT INTO e (n) VALUES (?)", 3);
+            assertEquals(1, w.update("UPDATE m SET paid = (SELECT MAX(n) FROM e) WHERE k = ?", "a"));
+            assertEquals(List.of(100L, 3L, 1L), row(w, "a"));
+            w.commit(); // everything else
+            assertEquals(List.of(7L, -1L, 5L), row(w, "b"));
+        }
+    }
 }

@@ -83,14 +83,18 @@ public final class IndexerBench {
             }
 
             System.out.println();
-            System.out.printf("%-78s %10s %9s %10s %9s %9s%n", "pass", "events", "seconds", "events/s", "of limit", "peak RSS");
+            System.out.printf("%-78s %10s %9s %10s %9s %9s %13s%n", "pass", "events", "seconds", "events/s", "of limit", "peak RSS",
+                    "CPU us/event");
             for (Row r : List.of(limitBefore, limitAfter)) {
-                System.out.printf("%-78s %,10d %9.2f %,10.0f %9s %6d MB%n", r.name(), r.events(), r.seconds(), r.rate(), "", r.rssKb() / 1024);
+                System.out.printf("%-78s %,10d %9.2f %,10.0f %9s %6d MB %13s%n", r.name(), r.events(), r.seconds(), r.rate(), "", r.rssKb() / 1024,
+                        cpu(r));
             }
             for (Row r : rows) {
-                System.out.printf("%-78s %,10d %9.2f %,10.0f %8.0f%% %6d MB%n", r.name(), r.events(), r.seconds(), r.rate(),
-                        100 * r.rate() / limit.rate(), r.rssKb() / 1024);
+                System.out.printf("%-78s %,10d %9.2f %,10.0f %8.0f%% %6d MB %13s%n", r.name(), r.events(), r.seconds(), r.rate(),
+                        100 * r.rate() / limit.rate(), r.rssKb() / 1024, cpu(r));
             }
+            System.out.println("(CPU us/event: the JVM's whole CPU time (fetching thread, writer, JIT compilers, GC) / the writer's thread alone;"
+                    + " the fetch-only pass has no writer. " + load() + ")");
             for (Row r : rows) {
                 long bytes = size(r.db());
                 System.out.printf("database size after %s: %,d MB (%,d bytes per event)%n", r.name().replaceAll(" \\(.*", ""), bytes >> 20,
@@ -138,15 +142,26 @@ public final class IndexerBench {
     }
 
     /** One measured pass in a JVM of its own. */
-    private record Row(String name, long events, double seconds, long rssKb, IndexDatabase db) {
+    /** One pass: its events, wall seconds, peak RSS, and the CPU seconds of its main thread (the writer) and of its whole JVM. */
+    private record Row(String name, long events, double seconds, long rssKb, IndexDatabase db, double mainCpu, double jvmCpu) {
         double rate() {
             return events / seconds;
         }
     }
 
+    private static int passes;
+
     private static Row child(String name, Path home, List<String> args, IndexDatabase db) throws Exception {
+        // the JVM options of `huzhu index` / `huzhu serve` in the launcher (a bounded heap), so that the peak RSS is theirs
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhuzhu.home=" + home, "-cp", System.getProperty("java.class.path"), IndexRun.class.getName()));
+                "@" + home.resolve("scripts/lib/jvm-long-running.args")));
+        String extra = System.getenv("BENCH_CHILD_OPTS"); // e.g. -XX:StartFlightRecording=filename=x.jfr (profiling a pass)
+        if (extra != null && !extra.isBlank()) {
+            for (String o : extra.trim().split("\\s+")) {
+                cmd.add(o.replace("%n", Integer.toString(++passes))); // %n: the pass's number (a file of its own)
+            }
+        }
+        cmd.addAll(List.of("-Dhuzhu.home=" + home, "-cp", System.getProperty("java.class.path"), IndexRun.class.getName()));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -155,7 +170,14 @@ public final class IndexerBench {
         }
         String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
         long events = db == null ? Long.parseLong(f[0]) : count(db, "events");
-        return new Row(name, events, Double.parseDouble(f[1]), Long.parseLong(f[2]), db);
+        return new Row(name, events, Double.parseDouble(f[1]), Long.parseLong(f[2]), db, Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+    }
+
+    /** "jvm / writer" microseconds of CPU per event. */
+    private static String cpu(Row r) {
+        double perEvent = 1e6 / Math.max(1, r.events());
+        return r.db() == null ? String.format("%.0f", r.jvmCpu() * perEvent)
+                : String.format("%.0f / %.0f", r.jvmCpu() * perEvent, r.mainCpu() * perEvent);
     }
 
     /** The database's size on disk: the SQLite file with its WAL, or pg_database_size. */

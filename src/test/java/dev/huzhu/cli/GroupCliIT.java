@@ -75,6 +75,10 @@ class GroupCliIT {
                     specs.add(GroupViews.check(w, served, address, java.util.List.of("alice", "bob", "carol", "dave")));
                 }
                 JsonNode tractor = served.get("api/groups/" + purchase.toLowerCase());
+                assertTrue(served.get("api/groups/0x" + "0".repeat(40), 404).get("error").asText().startsWith("no group purchase at 0x000"));
+                assertTrue(served.get("api/parametric/nope", 400).get("error").asText().contains("parametric plan address must be 0x and 40 hex digits"));
+                assertTrue(served.get("api/rounds?limit=0", 400).has("error"));
+                assertTrue(served.get("api/groups?color=red", 400).has("error"), "an unknown parameter");
                 assertEquals(2, tractor.get("bookings").get("total").asInt(), "slots 3 and 5");
                 assertEquals(1, tractor.get("sales").get("total").asInt());
                 assertEquals(2, tractor.get("pledges").get("total").asInt());

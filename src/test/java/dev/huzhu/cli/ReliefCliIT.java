@@ -129,6 +129,8 @@ class ReliefCliIT {
                         throw new AssertionError(e);
                     }
                 };
+                // its matching round (scenes): /api/rounds/{a} equals poolBooks, totalSquares, matchPaid, matchOf of the round
+                RoundViews.check(w, ServedIndex.at(server.url()), round);
                 JsonNode list = get.apply("api/campaigns");
                 assertEquals(3, list.get("total").asInt());
                 var head = w.web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock();

@@ -25,27 +25,40 @@ import java.util.concurrent.TimeUnit;
 final class ServedIndex implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WebServer server;
+    private final String url;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ServedIndex(WebServer server) {
+    private ServedIndex(WebServer server, String url) {
         this.server = server;
+        this.url = url;
+    }
+
+    /** The API of a server started elsewhere (closing this leaves it running). */
+    static ServedIndex at(String url) {
+        return new ServedIndex(null, url);
     }
 
     /** Indexes {@code w}'s deployment into {@code jdbcUrl} (up to the chain's head) and serves it. */
     static ServedIndex of(CliWorld w, String jdbcUrl) throws Exception {
         w.ok("index", "--once", "--quiet", "--db", jdbcUrl);
-        return new ServedIndex(WebServer.start(IndexDatabase.open(jdbcUrl), 31337, "127.0.0.1", 0));
+        WebServer server = WebServer.start(IndexDatabase.open(jdbcUrl), 31337, "127.0.0.1", 0);
+        return new ServedIndex(server, server.url());
     }
 
     String url() {
-        return server.url();
+        return url;
     }
 
     /** GET {@code path} (no leading slash) of the API: a 200, its JSON. */
     JsonNode get(String path) {
+        return get(path, 200);
+    }
+
+    /** GET {@code path}: answered with {@code status}, its JSON. */
+    JsonNode get(String path, int status) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(status, r.statusCode(), path + ": " + r.body());
             return JSON.readTree(r.body());
         } catch (Exception e) {
             throw new AssertionError(path + ": " + e, e);
@@ -57,7 +70,7 @@ final class ServedIndex implements AutoCloseable {
      * fails with its output unless every check passed. Prints the output and how long it took.
      */
     void browser(String script, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "src/test/browser/" + script, server.url(),
+        List<String> command = new ArrayList<>(List.of("node", "src/test/browser/" + script, url,
                 Files.createDirectories(HardhatNodeExtension.projectDir().resolve("target/screenshots")).toString()));
         command.addAll(args);
         long started = System.nanoTime();
@@ -70,6 +83,8 @@ final class ServedIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

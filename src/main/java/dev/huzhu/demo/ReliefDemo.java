@@ -105,6 +105,12 @@ public final class ReliefDemo {
             }
             log.tx("beneficiary " + DemoScenario.shortAddr(beneficiary) + " withdrew its credit", campaign(flood, beneficiary).withdraw().send());
         }
+        // the flood campaign is COMPLETED: each donor pulls its points once (one per whole mUSD given, in this campaign's scope)
+        for (Credentials d : donors) {
+            TransactionReceipt claimed = campaign(flood, d).claimPoints().send();
+            log.tx("donor " + DemoScenario.shortAddr(d) + " claimed " + ReliefCampaign.getDonorPointsClaimedEvents(claimed).get(0).points
+                    + " points (kept in the flood campaign's scope)", claimed);
+        }
 
         for (Credentials v : cast.assessors().subList(1, 3)) {
             log.tx("verifier " + DemoScenario.shortAddr(v) + " voted to cancel the school campaign", campaign(school, v).voteCancel().send());

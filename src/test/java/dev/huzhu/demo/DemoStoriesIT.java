@@ -62,6 +62,10 @@ class DemoStoriesIT {
             ReliefCampaign flood = ReliefCampaign.load(relief.flood(), chain.web3j(), ro, chain.gasProvider());
             assertEquals(BigInteger.TWO, flood.status().send(), "COMPLETED");
             assertEquals(BigInteger.ZERO, usd.balanceOf(relief.flood()).send());
+            // its four donors pulled their points: 300 + 300 + 200 + 250 whole mUSD = 1,050 points, in the flood's scope only
+            var points = dev.huzhu.contracts.AidPoints.load(flood.points().send(), chain.web3j(), ro, chain.gasProvider());
+            assertEquals(BigInteger.valueOf(1_050), points.totalOf(relief.flood()).send());
+            assertEquals(BigInteger.ZERO, points.totalOf(relief.school()).send(), "the cancelled campaign mints nothing");
 
             // the school campaign was cancelled: its donor got the gift back, the round its match
             ReliefCampaign school = ReliefCampaign.load(relief.school(), chain.web3j(), ro, chain.gasProvider());

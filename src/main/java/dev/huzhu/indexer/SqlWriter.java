@@ -71,21 +71,27 @@ public final class SqlWriter implements AutoCloseable {
      * How hard the next commits insist on reaching the disk, on SQLite: {@code true} = synchronous=NORMAL (in WAL mode a
      * power loss can lose the last commits, never corrupt the file), {@code false} = OFF (no fsync at all: a power loss or
      * an OS crash while catching up can corrupt the file; the index is then rebuilt from the chain, as a new one would be;
-     * a crash of the process itself loses nothing committed). Takes effect from the next transaction on. No effect on
-     * PostgreSQL, whose server decides.
+     * a crash of the process itself loses nothing committed). On PostgreSQL {@code false} = synchronous_commit off for this
+     * session (a crash of the server can lose the last commits, never corrupt anything; the indexer then reads them
+     * again from the cursor that survived), {@code true} = the server's own setting. Takes effect from the next
+     * transaction on.
      */
     public void durable(boolean full) {
         wantDurable = full;
     }
 
-    /** Applies {@link #durable} between transactions (SQLite refuses to change it inside one). */
+    /** Applies {@link #durable} between transactions (SQLite refuses to change it inside one; PostgreSQL would undo it with a rollback). */
     private void applyDurability() throws SQLException {
-        if (wantDurable == null || wantDurable.equals(durable) || !exactSums()) { // exactSums: SQLite
+        if (wantDurable == null || wantDurable.equals(durable)) {
             return;
         }
-        connection.setAutoCommit(true); // the driver has begun the next transaction already: end it (empty)
+        connection.setAutoCommit(true); // the SQLite driver has begun the next transaction already: end it (empty)
         try (java.sql.Statement s = connection.createStatement()) {
-            s.execute(wantDurable ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=OFF");
+            if (exactSums()) { // SQLite
+                s.execute(wantDurable ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=OFF");
+            } else {
+                s.execute(wantDurable ? "SET synchronous_commit TO DEFAULT" : "SET synchronous_commit TO off");
+            }
         } finally {
             connection.setAutoCommit(false);
         }

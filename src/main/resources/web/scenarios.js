@@ -28,6 +28,8 @@ Object.assign(T.en, {
   attestationText: (k, paid, n) => `${k} claim(s) paid (${paid}) of ${n} member(s) covered at the event's time`,
   noAttestations: "No attestation posted yet.", memberIndex: "No.", coveredFrom: "Covered from", coveredUntil: "Covered until",
   claimed: "Claimed", claimsPaid: "Claims paid", reserveHolds: "The reserve holds", payoutsHeld: (n) => `${n} preset payout(s)`,
+  slotLength: "Usage slot", slotsPerSeason: "Slots per season", slotStarts: "Slot starts", coverPrice: "Cover per period",
+  claimWindow: "Claim window", minSeverity: "Least severity", maxPeriods: "Most periods bought at once",
 });
 Object.assign(T.zh, {
   rounds: "配捐轮次", noRounds: "尚未索引到任何配捐轮次。", roundTitle: "配捐轮次", sponsor: "出资方",
@@ -52,6 +54,8 @@ Object.assign(T.zh, {
   attestationText: (k, paid, n) => `已赔付 ${k} 笔（${paid}），事件发生时受保障的成员 ${n} 名`,
   noAttestations: "尚无灾害证明。", memberIndex: "序号", coveredFrom: "保障开始", coveredUntil: "保障截止",
   claimed: "已领取", claimsPaid: "赔付记录", reserveHolds: "资金池可支付", payoutsHeld: (n) => `${n} 笔预设赔付`,
+  slotLength: "使用时段长度", slotsPerSeason: "每季时段数", slotStarts: "时段开始", coverPrice: "每期保障费用",
+  claimWindow: "赔付窗口", minSeverity: "最低严重程度", maxPeriods: "单次最多购买期数",
 });
 
 // the token of a round / purchase / plan for money(): decimals and symbol when known, else its address (base units)
@@ -146,6 +150,7 @@ async function groupPage(main, address, offset) {
       ["groupState", scenarioState("groupStates", g.status), "group-state"], ["seller", memberLink(g.seller)], ["creator", memberLink(g.creator)],
       ["price", money(g.price, tok), "price"], ["sharePrice", money(g.sharePrice, tok), "share-price"], ["totalShares", num(g.totalShares), "total-shares"],
       ["pledgedShares", num(g.pledgedShares), "pledged-shares"], ["deadline", esc(when(g.deadline))],
+      ["slotLength", esc(duration(g.slotLength)), "slot-length"], ["slotsPerSeason", g.slotsPerSeason == null ? "—" : num(g.slotsPerSeason), "slots-per-season"],
       ["fundedOn", g.fundedAt ? esc(when(g.fundedAt)) : "—"], ["held", money(g.held, tok), "held"],
       ["sellerPaid", esc(t(g.sellerPaid ? "sellerPaidYes" : "sellerPaidNo")), "seller-paid"], ["refunded", money(g.refunded, tok), "refunded"],
       ["itemHash", `<span class="addr">${esc(g.itemHash)}</span>`], ["token", `<span class="addr">${esc(g.token)}</span>`],
@@ -158,6 +163,8 @@ async function groupPage(main, address, offset) {
     + `<div id="group-bookings">` + table(t("bookings"), [
       {h: "slot", num: true, f: (b) => `<span data-slot="${esc(b.slot)}" data-owner="${esc(b.owner)}">#${esc(b.slot)}</span>`},
       {h: "season", num: true, f: (b) => esc(b.season)}, {h: "owner", f: (b) => memberLink(b.owner)},
+      // slot k runs from the funding time + k slot lengths (GroupPurchase.book)
+      {h: "slotStarts", f: (b) => g.fundedAt && g.slotLength ? esc(when(Number(g.fundedAt) + Number(b.slot) * Number(g.slotLength))) : "—"},
       {h: "bookedOn", f: (b) => esc(when(b.blockTime))}, {h: "tx", f: (b) => txCell(b.txHash)},
     ], g.bookings.items, t("noneYet")) + `</div>`
     + `<div id="group-offers">` + table(t("offers"), [
@@ -192,7 +199,10 @@ async function parametricPage(main, address, offset) {
   const tok = stok(p);
   main.innerHTML = `<h2>${esc(t("parametricTitle"))} <span class="addr">${esc(p.address)}</span></h2>`
     + figures("parametric-figures", [
-      ["oracle", memberLink(p.oracle)], ["payout", money(p.payout, tok), "payout"], ["reserve", money(p.reserve, tok), "reserve"],
+      ["oracle", memberLink(p.oracle)], ["coverPrice", p.contribution == null ? "—" : money(p.contribution, tok), "cover-price"],
+      ["period", esc(duration(p.periodSeconds)), "period"], ["waiting", esc(duration(p.waitingSeconds))], ["claimWindow", esc(duration(p.windowSeconds))],
+      ["minSeverity", p.minSeverity == null ? "—" : esc(p.minSeverity)], ["maxPeriods", p.maxPeriods == null ? "—" : esc(p.maxPeriods)],
+      ["payout", money(p.payout, tok), "payout"], ["reserve", money(p.reserve, tok), "reserve"],
       ["reserveHolds", esc(t("payoutsHeld")(BigInt(p.payout) > 0n ? String(BigInt(p.reserve) / BigInt(p.payout)) : "0")), "payouts-held"],
       ["credited", money(p.credited, tok), "credited"], ["members", num(p.members), "members"], ["contributions", money(p.contributions, tok)],
       ["gifts", money(p.gifts, tok)], ["paidOut", money(p.paidTotal, tok), "paid-total"], ["withdrawn", money(p.withdrawn, tok)],

@@ -24,10 +24,12 @@ final class PlanRules {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanRules.class);
     private final ChainSource source;
     private final CampaignTerms campaigns;
+    private final ScenarioTerms scenarios;
 
     PlanRules(ChainSource source) {
         this.source = source;
         this.campaigns = new CampaignTerms(source);
+        this.scenarios = new ScenarioTerms(source);
     }
 
     /**
@@ -60,6 +62,7 @@ final class PlanRules {
             w.commit();
         }
         campaigns.fillMissing(w, chainId);
+        scenarios.fillMissing(w, chainId); // purchases', parametric plans' and rounds' fixed terms (V17)
     }
 
     private void storeToken(SqlWriter w, long chainId, String plan, String asset) throws SQLException {

@@ -22,7 +22,8 @@ final class GroupReads {
             + "AND a.shares > 0) AS owners, "
             + "(SELECT COUNT(*) FROM group_bookings b WHERE b.chain_id = group_purchases.chain_id AND b.purchase = group_purchases.address) AS booked_slots, "
             + "(SELECT a.withdrawn FROM group_accounts a WHERE a.chain_id = group_purchases.chain_id AND a.purchase = group_purchases.address "
-            + "AND a.account = group_purchases.seller) AS seller_withdrawn, " + ScenarioReads.tokenColumns("group_purchases");
+            + "AND a.account = group_purchases.seller) AS seller_withdrawn, " + ScenarioReads.term("group_purchases", "slot_length") + ", "
+            + ScenarioReads.term("group_purchases", "slots_per_season") + ", " + ScenarioReads.tokenColumns("group_purchases");
 
     private final long chainId;
 

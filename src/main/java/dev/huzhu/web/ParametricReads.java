@@ -15,7 +15,9 @@ import java.util.Map;
  */
 final class ParametricReads {
     private static final String COLUMNS = "address, plan_id, factory, creator, oracle, token, payout, created_block, created_time, reserve, credited, "
-            + "contributions, gifts, paid_total, withdrawn, members, covers, attestations, claims, " + ScenarioReads.tokenColumns("parametric_plans");
+            + "contributions, gifts, paid_total, withdrawn, members, covers, attestations, claims, "
+            + String.join(", ", java.util.stream.Stream.of("contribution", "period_seconds", "waiting_seconds", "window_seconds", "min_severity",
+                    "max_periods").map(c -> ScenarioReads.term("parametric_plans", c)).toList()) + ", " + ScenarioReads.tokenColumns("parametric_plans");
 
     private final long chainId;
 

@@ -29,15 +29,23 @@ final class ScenarioReads {
     }
 
     /**
-     * The symbol and decimals of the token in {@code table}'s {@code token} column, as a plan or a relief campaign on
-     * the same token knows them (NULL if none: the page then shows base units).
+     * The symbol and decimals of the token in {@code table}'s {@code token} column: as read for the clone itself
+     * (clone_terms, V17), else as a plan or a relief campaign on the same token knows them (NULL if none: the page
+     * then shows base units).
      */
     static String tokenColumns(String table) {
         String plan = " FROM plans t WHERE t.chain_id = " + table + ".chain_id AND t.asset = " + table + ".token ORDER BY t.address LIMIT 1)";
         String campaign = " FROM campaigns t WHERE t.chain_id = " + table + ".chain_id AND t.token = " + table + ".token "
                 + "AND t.token_symbol IS NOT NULL ORDER BY t.address LIMIT 1)";
-        return "COALESCE((SELECT token_symbol" + plan + ", (SELECT token_symbol" + campaign + ") AS token_symbol, "
-                + "COALESCE((SELECT token_decimals" + plan + ", (SELECT token_decimals" + campaign + ") AS token_decimals";
+        String own = " FROM clone_terms t WHERE t.chain_id = " + table + ".chain_id AND t.address = " + table + ".address)";
+        return "COALESCE((SELECT token_symbol" + own + ", (SELECT token_symbol" + plan + ", (SELECT token_symbol" + campaign + ") AS token_symbol, "
+                + "COALESCE((SELECT token_decimals" + own + ", (SELECT token_decimals" + plan + ", (SELECT token_decimals" + campaign
+                + ") AS token_decimals";
+    }
+
+    /** The clone's fixed term {@code column} (clone_terms, V17), as a column of {@code table}'s rows. */
+    static String term(String table, String column) {
+        return "(SELECT t." + column + " FROM clone_terms t WHERE t.chain_id = " + table + ".chain_id AND t.address = " + table + ".address) AS " + column;
     }
 
     /** An exact TEXT amount (null and empty are zero). */

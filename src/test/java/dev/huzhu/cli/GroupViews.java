@@ -34,6 +34,11 @@ final class GroupViews {
         assertEquals(terms.component5().longValue(), api.get("deadline").asLong(), tag + "deadline");
         assertEquals(org.web3j.utils.Numeric.toHexString(terms.component8()), api.get("itemHash").asText(), tag + "item hash");
         assertEquals(p.totalShares().send().longValue(), api.get("totalShares").asLong(), tag + "total shares");
+        assertEquals(terms.component6().longValue(), api.get("slotLength").asLong(), tag + "slot length (read once by eth_call, V17)");
+        assertEquals(terms.component7().longValue(), api.get("slotsPerSeason").asLong(), tag + "slots per season");
+        MockUSD token = MockUSD.load(terms.component1(), w.web3j, new ReadonlyTransactionManager(w.web3j, address), new DefaultGasProvider());
+        assertEquals(token.symbol().send(), api.get("tokenSymbol").asText(), tag + "token symbol");
+        assertEquals(token.decimals().send().longValue(), api.get("tokenDecimals").asLong(), tag + "token decimals");
         var progress = p.progress().send();
         assertEquals(progress.component1().longValue(), api.get("pledgedShares").asLong(), tag + "pledged shares");
         assertEquals(progress.component2().longValue(), api.path("fundedAt").asLong(0), tag + "funded at");

@@ -30,6 +30,16 @@ final class ParametricViews {
         assertEquals(p.oracle().send().toLowerCase(), api.get("oracle").asText(), tag + "oracle");
         assertEquals(p.token().send().toLowerCase(), api.get("token").asText(), tag + "token");
         assertEquals(p.payout().send().toString(), api.get("payout").asText(), tag + "payout");
+        // the terms no event carries, read once by eth_call (V17)
+        assertEquals(p.contribution().send().toString(), api.get("contribution").asText(), tag + "contribution");
+        assertEquals(p.period().send().longValue(), api.get("periodSeconds").asLong(), tag + "period");
+        assertEquals(p.waitingPeriod().send().longValue(), api.get("waitingSeconds").asLong(), tag + "waiting period");
+        assertEquals(p.claimWindow().send().longValue(), api.get("windowSeconds").asLong(), tag + "claim window");
+        assertEquals(p.minSeverity().send().longValue(), api.get("minSeverity").asLong(), tag + "least severity");
+        assertEquals(p.maxPeriods().send().longValue(), api.get("maxPeriods").asLong(), tag + "most periods");
+        MockUSD token = MockUSD.load(p.token().send(), w.web3j, ro, new DefaultGasProvider());
+        assertEquals(token.symbol().send(), api.get("tokenSymbol").asText(), tag + "token symbol");
+        assertEquals(token.decimals().send().longValue(), api.get("tokenDecimals").asLong(), tag + "token decimals");
         BigInteger reserve = p.reserve().send();
         BigInteger credited = p.credited().send();
         assertEquals(reserve.toString(), api.get("reserve").asText(), tag + "reserve");

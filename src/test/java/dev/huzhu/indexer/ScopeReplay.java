@@ -12,7 +12,7 @@ import java.util.List;
  * events, in order. The given tables must come out row for row as the indexer wrote them while following the chain.
  */
 public final class ScopeReplay {
-    /** The tables of migration V14 (rounds, group purchases, parametric plans). */
+    /** The tables of migration V14 (rounds, group purchases, parametric plans); V17's clone_terms is read from the chain again after a replay. */
     public static final List<String> SCENARIO_TABLES = List.of("matching_rounds", "round_fundings", "round_admissions", "match_payouts",
             "campaign_sums", "group_purchases", "group_accounts", "group_pledges", "group_share_sales", "group_offers", "group_bookings",
             "parametric_plans", "parametric_members", "parametric_covers", "attestations", "parametric_claims");

@@ -16,4 +16,20 @@ function launch() {
   });
 }
 
-module.exports = { check, failures, launch };
+/** The English words (3+ Latin letters) left in the page's main text, once what may stay Latin is removed: addresses
+ *  and hashes, the token symbol, UTC, sha2-256. A Chinese page must have none. */
+async function englishLeft(page) {
+  const text = (await page.locator("main").innerText()).replace(/0x[0-9a-fA-F]+(…[0-9a-fA-F]+)?/g, "").replace(/mUSD|UTC|sha2-256/g, "");
+  return text.match(/[A-Za-z]{3,}/g) || [];
+}
+
+/** Ends a script: exit 1 listing the failed checks, else "NAME: all checks passed". */
+function finish(name) {
+  if (failures.length) {
+    console.error(name + ": " + failures.length + " check(s) failed:\n  " + failures.join("\n  "));
+    process.exit(1);
+  }
+  console.log(name + ": all checks passed");
+}
+
+module.exports = { check, failures, launch, englishLeft, finish };

@@ -205,12 +205,30 @@ public final class SqlWriter implements AutoCloseable {
                 ps.executeBatch();
                 it.remove();
             }
+            // each pending row is a different row: their UPDATEs go as one JDBC batch per SQL text (one round trip on
+            // PostgreSQL instead of one per row); on SQLite each reads its row first (exact sums), so they run one by one
+            Map<String, List<Object[]>> updates = new java.util.LinkedHashMap<>();
             for (java.util.Iterator<Map.Entry<List<Object>, RowChange>> it = changes.entrySet().iterator(); it.hasNext(); ) {
                 RowChange c = it.next().getValue();
                 if (tables.contains(c.table.toLowerCase(java.util.Locale.ROOT))) {
-                    c.write(this);
+                    Map.Entry<String, Object[]> u = c.update(this);
+                    if (exactSums()) {
+                        PreparedStatement ps = statement(u.getKey());
+                        bind(ps, u.getValue());
+                        ps.executeUpdate();
+                    } else {
+                        updates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(u.getValue());
+                    }
                     it.remove();
                 }
+            }
+            for (Map.Entry<String, List<Object[]>> u : updates.entrySet()) {
+                PreparedStatement ps = statement(u.getKey());
+                for (Object[] row : u.getValue()) {
+                    bind(ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             for (java.util.Iterator<Map.Entry<List<Object>, TextSums>> it = sums.entrySet().iterator(); it.hasNext(); ) {
                 TextSums t = it.next().getValue();
@@ -391,7 +409,8 @@ public final class SqlWriter implements AutoCloseable {
             return add(column, BigInteger.valueOf(amount));
         }
 
-        private void write(SqlWriter w) throws SQLException {
+        /** The UPDATE that writes this change, and its parameters (on SQLite after reading the row's current amounts). */
+        private Map.Entry<String, Object[]> update(SqlWriter w) throws SQLException {
             Map<String, BigInteger> current = w.exactSums() ? currentOfAdded(w) : Map.of();
             StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
             List<Object> params = new ArrayList<>();
@@ -414,9 +433,7 @@ public final class SqlWriter implements AutoCloseable {
             }
             sql.append(" WHERE ").append(where);
             params.addAll(java.util.Arrays.asList(key));
-            PreparedStatement ps = w.statement(sql.toString());
-            bind(ps, params.toArray());
-            ps.executeUpdate();
+            return Map.entry(sql.toString(), params.toArray());
         }
 
         /** The stored values of the columns this change only adds to (one SELECT of the row); empty when the row does not exist. */

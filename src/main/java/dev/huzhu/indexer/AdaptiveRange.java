@@ -4,7 +4,8 @@ package dev.huzhu.indexer;
  * How many blocks one {@code eth_getLogs} asks for. Halves when the node refuses a range (too
  * many results, range limit) or when a response carried far more logs than {@code targetLogs}
  * (big responses are slow on every node, superlinearly so on some); doubles when a response was
- * small. Stays within [1, max].
+ * small. Stays within [1, max]. Thread-safe: the ranges fetched ahead ({@code FetchAhead}) adjust it on
+ * their own thread.
  */
 public final class AdaptiveRange {
     private final long max;
@@ -20,12 +21,12 @@ public final class AdaptiveRange {
         this.targetLogs = targetLogs;
     }
 
-    public long size() {
+    public synchronized long size() {
         return size;
     }
 
     /** After a refused range; returns false when already at one block (nothing left to shrink). */
-    public boolean shrink() {
+    public synchronized boolean shrink() {
         if (size == 1) {
             return false;
         }
@@ -34,7 +35,7 @@ public final class AdaptiveRange {
     }
 
     /** After a successful range of {@code blocks} blocks that returned {@code logs} logs. */
-    public void adjust(long blocks, int logs) {
+    public synchronized void adjust(long blocks, int logs) {
         if (logs > 2L * targetLogs) {
             long scaled = Math.max(1, blocks * targetLogs / logs);
             size = Math.max(1, Math.min(size / 2, scaled));

@@ -57,13 +57,7 @@ public final class Indexer implements AutoCloseable {
     private boolean broken;
     private final AdaptiveRange range;
     private final PlanRules planRules;
-    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "huzhu-index-prefetch");
-        t.setDaemon(true);
-        return t;
-    });
-    private Future<RangeFetch> ahead;
-    private long aheadFrom = -1;
+    private final FetchAhead ahead;
     private long head = -1;
     private boolean rulesChecked;
     private boolean registered;
@@ -92,6 +86,7 @@ public final class Indexer implements AutoCloseable {
         this.w = new SqlWriter(connection);
         this.range = new AdaptiveRange(settings.initialRange(), settings.maxRange(), settings.targetLogs());
         this.planRules = new PlanRules(source);
+        this.ahead = new FetchAhead(source, decoder, range);
     }
 
     /**
@@ -166,6 +161,11 @@ public final class Indexer implements AutoCloseable {
                 poll.reset();
             }
         }
+    }
+
+    /** How long this indexer waited for the ranges fetched ahead, in nanoseconds (the benchmark prints it). */
+    public long fetchWaitNanos() {
+        return ahead.waitedNanos();
     }
 
     /** What this indexer says about itself now (for /api/status of the same process). */
@@ -247,8 +247,9 @@ public final class Indexer implements AutoCloseable {
         }
         long from = cur.number() + 1;
         List<String> plans = knownPlans();
-        RangeFetch f = takeAhead(from, plans);
-        if (f == null) {
+        RangeFetch f = ahead.take(from, plans);
+        boolean fetchedHere = f == null;
+        if (fetchedHere) {
             f = RangeFetch.fetch(source, decoder, factories, plans, from, Math.min(target, from + range.size() - 1));
         }
         if (!f.first().parentHash().equalsIgnoreCase(cur.hash())) {
@@ -256,15 +257,14 @@ public final class Indexer implements AutoCloseable {
             return Step.REORG;
         }
         if (!f.consistent()) {
+            dropAhead();
             return Step.RETRY; // the chain changed while we read it
         }
-        range.adjust(f.to() - f.from() + 1, f.logs().size());
-        if (f.createdPlans().isEmpty() && f.to() < target) {
-            long next = f.to() + 1;
-            long nextTo = Math.min(target, next + range.size() - 1);
-            aheadFrom = next;
-            List<String> fs = factories;
-            ahead = prefetcher.submit(() -> RangeFetch.fetch(source, decoder, fs, plans, next, nextTo));
+        if (fetchedHere) {
+            range.adjust(f.to() - f.from() + 1, f.logs().size()); // the ranges fetched ahead adjusted it there
+            if (f.createdPlans().isEmpty()) {
+                ahead.start(f.to() + 1, target, factories, plans); // the next ranges, while this one is written
+            }
         }
         List<EventStore.ScopedEvent> events = new ArrayList<>(f.events().size());
         for (DecodedEvent e : f.events()) {
@@ -274,7 +274,7 @@ public final class Indexer implements AutoCloseable {
             txEvents = 0;
             txSinceMs = System.currentTimeMillis();
         }
-        boolean catchingUp = ahead != null; // the next range is already on its way: far behind the head
+        boolean catchingUp = ahead.moreAfter(f); // the next range is already on its way: far behind the head
         txEvents += events.size();
         w.durable(!catchingUp);
         for (Map.Entry<String, Long> p : f.createdPlans().entrySet()) {
@@ -407,33 +407,8 @@ public final class Indexer implements AutoCloseable {
         w.commit();
     }
 
-    /** The range fetched ahead, if it starts at {@code from} and asked for the same plans. */
-    private RangeFetch takeAhead(long from, List<String> plans) {
-        Future<RangeFetch> f = ahead;
-        long at = aheadFrom;
-        ahead = null;
-        if (f == null) {
-            return null;
-        }
-        try {
-            RangeFetch r = f.get();
-            return at == from && r.plansQueried().equals(plans) ? r : null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RpcException("interrupted", false, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RpcException r) {
-                throw r;
-            }
-            throw new RpcException("prefetch failed: " + e.getCause(), false, e.getCause());
-        }
-    }
-
     private void dropAhead() {
-        if (ahead != null) {
-            ahead.cancel(false);
-            ahead = null;
-        }
+        ahead.drop();
     }
 
     private EventStore.Cursor cursor() throws SQLException {
@@ -523,7 +498,7 @@ public final class Indexer implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         dropAhead();
-        prefetcher.shutdownNow();
+        ahead.close();
         try {
             w.close();
         } finally {

@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * One measured pass of scripts/bench-indexer in a JVM of its own (so that its peak memory is the
  * indexer's alone): {@code fetch RPC PLAN FROM TO} (fetch-only limit) or {@code index RPC PLAN FROM TO DB_URL}.
- * Prints one line: {@code events seconds peakRssKb writerCpuSeconds processCpuSeconds} (the CPU from the start of the pass:
- * the writer's thread alone, and the whole JVM with the fetching thread, the JIT compilers and the GC).
+ * Prints one line: {@code events seconds peakRssKb writerCpuSeconds processCpuSeconds fetchWaitSeconds rssQuarters} (the CPU
+ * from the start of the pass: the writer's thread alone, and the whole JVM with the fetching thread, the JIT compilers and the GC;
+ * how long the writer waited for ranges fetched ahead; the most resident memory in each quarter of the pass, in MB, as
+ * {@code q1,q2,q3,q4}: flat when memory does not grow with the events indexed).
  */
 public final class IndexRun {
     private IndexRun() {}
@@ -30,6 +32,8 @@ public final class IndexRun {
         long events;
         long t0;
         long[] cpu0;
+        long waited = 0;
+        RssTimeline rss = RssTimeline.start();
         try (ChainSource source = new ChainSource(rpc)) {
             EventDecoder catalog = EventDecoder.packaged();
             long chainId = source.chainId();
@@ -43,13 +47,52 @@ public final class IndexRun {
                 cpu0 = cpuNow();
                 try (Indexer indexer = new Indexer(db, source, chainId, settings, catalog, null)) {
                     indexer.run(true, () -> false);
+                    waited = indexer.fetchWaitNanos();
                 }
                 events = -1; // counted by the caller in the database
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] cpu = cpuNow();
-        System.out.println(events + " " + seconds + " " + peakRssKb() + " " + (cpu[0] - cpu0[0]) / 1e9 + " " + (cpu[1] - cpu0[1]) / 1e9);
+        if (System.getenv("BENCH_THREADS") != null) {
+            threadCpu().forEach((name, ms) -> System.err.printf("  thread %-24s %,8d ms CPU%n", name, ms));
+        }
+        System.out.println(events + " " + seconds + " " + peakRssKb() + " " + (cpu[0] - cpu0[0]) / 1e9 + " " + (cpu[1] - cpu0[1]) / 1e9
+                + " " + waited / 1e9 + " " + rss.quarters());
+    }
+
+    /** Samples VmRSS every 100 ms on a daemon thread, from the start of the pass. */
+    private static final class RssTimeline {
+        private final List<long[]> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final long start = System.nanoTime();
+
+        static RssTimeline start() {
+            RssTimeline t = new RssTimeline();
+            Thread s = new Thread(() -> {
+                while (true) {
+                    try {
+                        t.samples.add(new long[] {System.nanoTime() - t.start, status("VmRSS:")});
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "bench-rss");
+            s.setDaemon(true);
+            s.start();
+            return t;
+        }
+
+        /** The most resident memory in each quarter of the time so far, in MB: "q1,q2,q3,q4". */
+        String quarters() {
+            long end = System.nanoTime() - start;
+            long[] max = new long[4];
+            for (long[] x : samples) {
+                int q = (int) Math.min(3, x[0] * 4 / Math.max(1, end));
+                max[q] = Math.max(max[q], x[1] / 1024);
+            }
+            return max[0] + "," + max[1] + "," + max[2] + "," + max[3];
+        }
     }
 
     /** This thread's CPU time and the whole process's, in nanoseconds. */
@@ -59,10 +102,37 @@ public final class IndexRun {
         return new long[] {thread, process};
     }
 
+    /**
+     * CPU per thread of this process (Java's and the JVM's own: compilers, GC), from /proc/self/task, in ms, threads
+     * of one kind (their name without digits) summed: where a pass's CPU goes (BENCH_THREADS=1).
+     */
+    static java.util.Map<String, Long> threadCpu() throws Exception {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        long tick = 10; // USER_HZ = 100 on Linux
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
+    }
+
     /** VmHWM: the most resident memory this process ever had. */
     static long peakRssKb() throws Exception {
+        return status("VmHWM:");
+    }
+
+    /** A line of /proc/self/status in kB. */
+    private static long status(String key) throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

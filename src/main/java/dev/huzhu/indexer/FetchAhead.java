@@ -21,8 +21,13 @@ import java.util.concurrent.TimeUnit;
  * and a new run starts only after the old one's request in flight has ended (one thread).
  */
 final class FetchAhead implements AutoCloseable {
-    /** Ranges fetched ahead at most (each of about {@link IndexerSettings#DEFAULT_TARGET_LOGS} logs). */
-    static final int DEPTH = 4;
+    /**
+     * Ranges fetched ahead at most (each of about {@link IndexerSettings#DEFAULT_TARGET_LOGS} logs, at most twice that): about as
+     * many events as one transaction of {@link Indexer#MAX_TX_EVENTS} while catching up, so that the fetching goes on through
+     * the writer's burst at the end of a transaction (the flush of its queued rows and the commit) instead of stalling on a
+     * full queue and leaving the writer waiting afterwards.
+     */
+    static final int DEPTH = 16;
     private final ChainSource source;
     private final EventDecoder decoder;
     private final AdaptiveRange range;
@@ -64,7 +69,7 @@ final class FetchAhead implements AutoCloseable {
             try {
                 while (!dropped && next <= target) {
                     RangeFetch f = RangeFetch.fetch(source, decoder, factories, plans, next, Math.min(target, next + range.size() - 1));
-                    range.adjust(f.to() - f.from() + 1, f.logs().size());
+                    range.adjust(f.to() - f.from() + 1, f.logCount());
                     if (!put(f)) {
                         return;
                     }

@@ -261,7 +261,7 @@ public final class Indexer implements AutoCloseable {
             return Step.RETRY; // the chain changed while we read it
         }
         if (fetchedHere) {
-            range.adjust(f.to() - f.from() + 1, f.logs().size()); // the ranges fetched ahead adjusted it there
+            range.adjust(f.to() - f.from() + 1, f.logCount()); // the ranges fetched ahead adjusted it there
             if (f.createdPlans().isEmpty()) {
                 ahead.start(f.to() + 1, target, factories, plans); // the next ranges, while this one is written
             }
@@ -337,7 +337,7 @@ public final class Indexer implements AutoCloseable {
         if (!f.consistent()) {
             return Step.RETRY;
         }
-        range.adjust(to - from + 1, f.logs().size());
+        range.adjust(to - from + 1, f.logCount());
         java.util.Set<String> known = new java.util.HashSet<>();
         for (EventStore.Followed c : store.contracts(w)) {
             known.add(c.address());

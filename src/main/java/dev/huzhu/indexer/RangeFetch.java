@@ -15,10 +15,10 @@ import org.web3j.protocol.core.methods.response.Log;
  * Everything the node says about blocks [from, to] that the indexer needs: the first block's
  * header (for the parent-hash check, read after the logs), the logs of the factories and of the plans (plans the
  * factories create inside the range included), and the headers of the blocks with logs and of
- * {@code to}; and the logs decoded. No database, so it runs ahead on another thread while the
+ * {@code to}; and the logs decoded (the raw logs are counted and checked, not kept). No database, so it runs ahead on another thread while the
  * previous range is written (decoding included: the writer only writes).
  */
-record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Long, BlockHeader> headers,
+record RangeFetch(long from, long to, BlockHeader first, int logCount, boolean consistent, Map<Long, BlockHeader> headers,
                   Map<String, Long> createdPlans, List<String> plansQueried, List<DecodedEvent> events) {
     private static final int MAX_ADDRESSES_PER_QUERY = 500;
 
@@ -55,7 +55,7 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
                 DecodedEvent.decode(decoder, l, h.timestamp()).ifPresent(events::add);
             }
         }
-        return new RangeFetch(from, to, first, logs, headers, created, List.copyOf(knownPlans), events);
+        return new RangeFetch(from, to, first, logs.size(), consistent(logs, headers, to), headers, created, List.copyOf(knownPlans), events);
     }
 
     /** A factory event that names a new plan or clone ({@link CloneCreations}), if {@code l} is one. */
@@ -66,8 +66,9 @@ record RangeFetch(long from, long to, BlockHeader first, List<Log> logs, Map<Lon
     /**
      * Whether the fetched data is one consistent view of the chain: every log's block hash is the
      * hash of the header read after the logs (the first block's parent hash links it to the cursor).
+     * Judged when fetched, so that the raw logs need not be kept (ranges wait in {@link FetchAhead}'s queue).
      */
-    boolean consistent() {
+    private static boolean consistent(List<Log> logs, Map<Long, BlockHeader> headers, long to) {
         if (headers.get(to) == null) {
             return false;
         }

@@ -277,14 +277,26 @@ public final class SqlWriter implements AutoCloseable {
         if (target != null && queuedTables.contains(target)) {
             out.add(target);
         }
-        java.util.regex.Matcher m = READS.matcher(sql);
-        while (m.find()) {
-            String t = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        for (String t : reads(sql)) {
             if (queuedTables.contains(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    private static final Map<String, List<String>> READ_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The tables a statement reads (FROM, JOIN), lower case; SQL texts are few and reused, so remembered. */
+    private static List<String> reads(String sql) {
+        return READ_TABLES.computeIfAbsent(sql, k -> {
+            List<String> out = new ArrayList<>();
+            java.util.regex.Matcher m = READS.matcher(k);
+            while (m.find()) {
+                out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            }
+            return List.copyOf(out);
+        });
     }
 
     private static final Map<String, String> TABLES = new java.util.concurrent.ConcurrentHashMap<>();

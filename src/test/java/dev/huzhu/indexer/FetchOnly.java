@@ -22,7 +22,7 @@ public final class FetchOnly {
             if (!f.consistent()) {
                 throw new IllegalStateException("the chain changed during the benchmark");
             }
-            range.adjust(f.to() - f.from() + 1, f.logs().size());
+            range.adjust(f.to() - f.from() + 1, f.logCount());
             plans.addAll(f.createdPlans().keySet());
             events += f.events().size();
             next = f.to() + 1;

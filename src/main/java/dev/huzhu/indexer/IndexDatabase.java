@@ -79,7 +79,8 @@ public final class IndexDatabase {
             Flyway.configure()
                     .dataSource(url, user, password)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ExactAmountsOnSqlite(), new dev.huzhu.indexer.migration.WideWatcherSinks())
+                    .javaMigrations(new ExactAmountsOnSqlite(), new dev.huzhu.indexer.migration.WideWatcherSinks(),
+                            new dev.huzhu.indexer.migration.RoomForRowUpdates())
                     .outOfOrder(true) // migrations numbered by different authors may land in another order
                     .load()
                     .migrate();

@@ -59,6 +59,9 @@ public final class PostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
+    /** More server settings, e.g. {@code -Dhuzhu.pg.options="-c shared_buffers=1GB"} (scripts/bench-indexer --pg-options). */
+    private static final String EXTRA = System.getProperty("huzhu.pg.options", "").isBlank() ? "" : " " + System.getProperty("huzhu.pg.options");
+
     private static PostgresServer start() {
         Path bin = findBin();
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -73,7 +76,7 @@ public final class PostgresServer {
             s.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                     "--no-sync", "--no-instructions"), dir);
             s.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start"), dir);
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" + EXTRA, "start"), dir);
             return s;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
@@ -91,7 +94,7 @@ public final class PostgresServer {
             return meanwhile.call();
         } finally {
             pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start"), dir);
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" + EXTRA, "start"), dir);
         }
     }
 

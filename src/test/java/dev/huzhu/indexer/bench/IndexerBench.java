@@ -40,6 +40,10 @@ public final class IndexerBench {
             System.exit(2);
         }
         boolean naive = !"none".equals(naiveArg);
+        String pgOptions = stringArg(args, "--pg-options", "");
+        if (!pgOptions.isBlank()) {
+            System.setProperty("huzhu.pg.options", pgOptions); // read when the server starts (PostgresServer)
+        }
         boolean naivePlain = "both".equals(naiveArg);
         if (!List.of("sqlite", "postgres", "both").contains(which)) {
             System.err.println("bench-indexer: --db must be sqlite, postgres or both, got " + which);
@@ -70,9 +74,16 @@ public final class IndexerBench {
                 String url = PostgresServer.shared().createDatabase();
                 dbs.put("huzhu index -> PostgreSQL " + postgresVersion(url) + " (batched, one transaction per range)", IndexDatabase.open(url));
             }
+            boolean statements = System.getenv("BENCH_PG_STATEMENTS") != null; // needs --pg-options "-c shared_preload_libraries=pg_stat_statements"
             for (Map.Entry<String, IndexDatabase> d : dbs.entrySet()) {
+                if (statements && !d.getValue().isSqlite()) {
+                    sql(d.getValue(), "CREATE EXTENSION IF NOT EXISTS pg_stat_statements SCHEMA public", "SELECT public.pg_stat_statements_reset()");
+                }
                 rows.add(child(d.getKey(), home, List.of("index", node.rpcUrl(), contract, Long.toString(from), Long.toString(to), d.getValue().url()),
                         d.getValue()));
+                if (statements && !d.getValue().isSqlite()) {
+                    printStatements(d.getValue());
+                }
             }
             Row limitAfter = child("fetch-only limit, measured again after the indexer runs", home,
                     List.of("fetch", node.rpcUrl(), contract, Long.toString(from), Long.toString(to)), null);
@@ -89,18 +100,18 @@ public final class IndexerBench {
             }
 
             System.out.println();
-            System.out.printf("%-78s %10s %9s %10s %9s %9s %13s %7s %19s%n", "pass", "events", "seconds", "events/s", "of limit", "peak RSS",
+            System.out.printf("%-78s %10s %9s %10s %9s %9s %18s %7s %19s%n", "pass", "events", "seconds", "events/s", "of limit", "peak RSS",
                     "CPU us/event", "waited", "RSS by quarter, MB");
             for (Row r : List.of(limitBefore, limitAfter)) {
-                System.out.printf("%-78s %,10d %9.2f %,10.0f %9s %6d MB %13s %7s %19s%n", r.name(), r.events(), r.seconds(), r.rate(), "",
+                System.out.printf("%-78s %,10d %9.2f %,10.0f %9s %6d MB %18s %7s %19s%n", r.name(), r.events(), r.seconds(), r.rate(), "",
                         r.rssKb() / 1024, cpu(r), "", r.rssQuarters());
             }
             for (Row r : rows) {
-                System.out.printf("%-78s %,10d %9.2f %,10.0f %8.0f%% %6d MB %13s %6.2fs %19s%n", r.name(), r.events(), r.seconds(), r.rate(),
+                System.out.printf("%-78s %,10d %9.2f %,10.0f %8.0f%% %6d MB %18s %6.2fs %19s%n", r.name(), r.events(), r.seconds(), r.rate(),
                         100 * r.rate() / limit.rate(), r.rssKb() / 1024, cpu(r), r.waited(), r.rssQuarters());
             }
             System.out.println("(CPU us/event: the JVM's whole CPU time (fetching thread, writer, JIT compilers, GC) / the writer's thread alone;"
-                    + " the fetch-only pass has no writer. waited: how long the writer waited for the ranges fetched ahead. RSS by quarter:"
+                    + " the fetch-only pass has no writer; + the PostgreSQL server's processes. waited: how long the writer waited for the ranges fetched ahead. RSS by quarter:"
                     + " the most resident memory in each quarter of the pass. " + load() + ")");
             for (Row r : rows) {
                 long bytes = size(r.db());
@@ -125,7 +136,8 @@ public final class IndexerBench {
                     if (plain != null) {
                         System.out.printf("; %.1fx the naive baseline", r.rate() / plain.rate());
                     }
-                    System.out.printf("; %.1fx the naive baseline in WAL mode (goal >= 10x: %s)", vsWal, vsWal >= 10 ? "met" : "NOT met");
+                    System.out.printf("; %.1fx the naive baseline in WAL mode (goal for SQLite >= 10x: %s)", vsWal,
+                            !r.name().contains("SQLite") ? "no goal" : vsWal >= 10 ? "met" : "NOT met");
                 }
                 System.out.println();
             }
@@ -156,7 +168,7 @@ public final class IndexerBench {
     /** One measured pass in a JVM of its own. */
     /** One pass: its events, wall seconds, peak RSS, and the CPU seconds of its main thread (the writer) and of its whole JVM. */
     private record Row(String name, long events, double seconds, long rssKb, IndexDatabase db, double mainCpu, double jvmCpu, double waited,
-                       String rssQuarters) {
+                       String rssQuarters, double serverCpu) {
         double rate() {
             return events / seconds;
         }
@@ -176,22 +188,69 @@ public final class IndexerBench {
         }
         cmd.addAll(List.of("-Dhuzhu.home=" + home, "-cp", System.getProperty("java.class.path"), IndexRun.class.getName()));
         cmd.addAll(args);
+        long server0 = db != null && !db.isSqlite() ? postgresCpuTicks() : 0;
         Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(name + " failed: " + out);
         }
+        double serverCpu = db != null && !db.isSqlite() ? (postgresCpuTicks() - server0) / 100.0 : 0;
         String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
         long events = db == null ? Long.parseLong(f[0]) : count(db, "events");
         return new Row(name, events, Double.parseDouble(f[1]), Long.parseLong(f[2]), db, Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                Double.parseDouble(f[5]), f[6]);
+                Double.parseDouble(f[5]), f[6], serverCpu);
     }
 
-    /** "jvm / writer" microseconds of CPU per event. */
+    private static void sql(IndexDatabase db, String... statements) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String q : statements) {
+                s.execute(q);
+            }
+        }
+    }
+
+    /** The statements PostgreSQL spent the most time on during the pass (BENCH_PG_STATEMENTS: where a pass's server time goes). */
+    private static void printStatements(IndexDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT calls, round(total_exec_time::numeric, 0), rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM public.pg_stat_statements "
+                        + "ORDER BY total_exec_time DESC LIMIT 12")) {
+            System.out.println("PostgreSQL statements by total time (calls, ms, rows, statement):");
+            while (rs.next()) {
+                System.out.printf("  %,9d %,8d ms %,9d  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+            }
+        }
+    }
+
+    /** "jvm / writer" microseconds of CPU per event, and "+ server" for PostgreSQL's processes. */
     private static String cpu(Row r) {
         double perEvent = 1e6 / Math.max(1, r.events());
         return r.db() == null ? String.format("%.0f", r.jvmCpu() * perEvent)
-                : String.format("%.0f / %.0f", r.jvmCpu() * perEvent, r.mainCpu() * perEvent);
+                : String.format("%.0f / %.0f", r.jvmCpu() * perEvent, r.mainCpu() * perEvent)
+                + (r.serverCpu() > 0 ? String.format(" + %.0f", r.serverCpu() * perEvent) : "");
+    }
+
+    /**
+     * The CPU time (user + system, in clock ticks of 1/100 s) of every process named postgres, with that of their ended
+     * children: the server the benchmark started.
+     */
+    private static long postgresCpuTicks() throws IOException {
+        long total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        // its own time and its ended children's (a backend's time reaches the postmaster when it ends)
+                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     /** The database's size on disk: the SQLite file with its WAL, or pg_database_size. */

@@ -81,6 +81,8 @@ final class FetchAhead implements AutoCloseable {
                 put(END);
             } catch (RuntimeException e) {
                 put(e);
+            } catch (Throwable e) { // an Error too must reach the writer, or it would wait for this run forever
+                put(new RpcException("fetching ahead failed: " + e, false, e));
             }
         }
 

@@ -74,8 +74,21 @@ public final class IndexDatabase {
         return url.startsWith("jdbc:sqlite:");
     }
 
+    /**
+     * SQLite's page size for a new index file. The index is written mostly by appending rows in key order (events,
+     * deposits, contributions, points…), and SQLite's cost per row falls with bigger pages: fewer pages to split, fill,
+     * write to the WAL and checkpoint. Inserting the rows of a 200,000-event index in the indexer's transactions cost 3.08 s
+     * of CPU with 4 KiB pages (SQLite's default), 2.64 s with 8 KiB, 2.36 s with 16 KiB and 2.17 s with 32 KiB (see
+     * docs/indexer.md); 16 KiB keeps a point read of the API to one small page while taking most of the gain. A file
+     * keeps the page size it was created with (in WAL mode even VACUUM cannot change it).
+     */
+    static final int SQLITE_PAGE_SIZE = 16_384;
+
     private void migrate() {
         try {
+            if (isSqlite()) {
+                newFilePageSize();
+            }
             Flyway.configure()
                     .dataSource(url, user, password)
                     .locations("classpath:db/migration")
@@ -120,6 +133,24 @@ public final class IndexDatabase {
         }
         c.setAutoCommit(false);
         return c;
+    }
+
+    /**
+     * Gives a new (empty) SQLite file {@link #SQLITE_PAGE_SIZE} pages: the size must be set before anything is written,
+     * and switching to WAL (persistent) writes the file's header with it. An existing file keeps its own.
+     */
+    private void newFilePageSize() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=30000");
+            boolean empty;
+            try (java.sql.ResultSet r = s.executeQuery("PRAGMA page_count")) {
+                empty = r.next() && r.getLong(1) == 0;
+            }
+            if (empty) {
+                s.execute("PRAGMA page_size=" + SQLITE_PAGE_SIZE);
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -36,10 +36,13 @@ public final class SqlWriter implements AutoCloseable {
     /** Queued rows per SQL text, in the order the texts were first used. */
     private final Map<String, List<Object[]>> queued = new java.util.LinkedHashMap<>();
     private final java.util.Set<String> queuedTables = new java.util.HashSet<>();
-    /** Merged changes per row (table, WHERE text, key values), in the order the rows were first changed. */
-    private final Map<List<Object>, RowChange> changes = new java.util.LinkedHashMap<>();
-    /** Merged TEXT sums per row, in the order the rows were first changed. */
-    private final Map<List<Object>, TextSums> sums = new java.util.LinkedHashMap<>();
+    /**
+     * Merged changes per table, then per row (WHERE text, key values), in the order the rows were first changed: a flush
+     * for one table visits that table's rows only, not every row pending in the others.
+     */
+    private final Map<String, Map<List<Object>, RowChange>> changes = new HashMap<>();
+    /** Merged TEXT sums per table, then per row, in the order the rows were first changed. */
+    private final Map<String, Map<List<Object>, TextSums>> sums = new HashMap<>();
     private Boolean exactSums;
 
     /** Whether this transaction has written (or queued) anything since its last commit or rollback. */
@@ -162,7 +165,8 @@ public final class SqlWriter implements AutoCloseable {
      * changes nothing, as it would have at once.
      */
     public RowChange change(String table, String where, Object... key) {
-        return changes.computeIfAbsent(pending(table, where, key), id -> new RowChange(table, where, key.clone()));
+        return changes.computeIfAbsent(pendingTable(table), t -> new java.util.LinkedHashMap<>())
+                .computeIfAbsent(rowId(where, key), id -> new RowChange(table, where, key.clone()));
     }
 
     /**
@@ -172,18 +176,33 @@ public final class SqlWriter implements AutoCloseable {
      * added in Java, and the row is updated — or inserted with the sums when it does not exist yet.
      */
     public TextSums textSums(String table, String[] keyColumns, Object... key) {
-        return sums.computeIfAbsent(pending(table, String.join(",", keyColumns), key), id -> new TextSums(table, keyColumns, key.clone()));
+        return sums.computeIfAbsent(pendingTable(table), t -> new java.util.LinkedHashMap<>())
+                .computeIfAbsent(rowId(keyColumns, key), id -> new TextSums(table, keyColumns, key.clone()));
     }
 
-    /** The identity of one pending row (table, how it is selected, key values); marks the table as queued. */
-    private List<Object> pending(String table, String selector, Object[] key) {
+    private static final Map<String, String> PENDING_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Marks {@code table} as having pending rows; returns it. Reads find a table's pending rows by its name in lower case
+     * (as {@link #touched} reads it from their SQL), so a name spelled otherwise is refused, once per name.
+     */
+    private String pendingTable(String table) {
         writing = true;
-        queuedTables.add(table.toLowerCase(java.util.Locale.ROOT));
-        List<Object> id = new ArrayList<>(key.length + 2);
-        id.add(table);
-        id.add(selector);
-        id.addAll(java.util.Arrays.asList(key));
-        return id;
+        queuedTables.add(PENDING_TABLES.computeIfAbsent(table, t -> {
+            if (!t.equals(t.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("table names of pending rows are in lower case: " + t);
+            }
+            return t;
+        }));
+        return table;
+    }
+
+    /** The identity of one pending row of a table: how it is selected (the WHERE text or the key columns) and its key values. */
+    private static List<Object> rowId(Object selector, Object[] key) {
+        Object[] id = new Object[key.length + 1];
+        id[0] = selector;
+        System.arraycopy(key, 0, id, 1, key.length);
+        return java.util.Arrays.asList(id);
     }
 
     /** A decimal amount column's value (TEXT or numeric, as the database returns it); NULL is zero. */
@@ -230,10 +249,13 @@ public final class SqlWriter implements AutoCloseable {
             // each pending row is a different row: their UPDATEs go as one JDBC batch per SQL text (one round trip on
             // PostgreSQL instead of one per row); on SQLite each reads its row first (exact sums), so they run one by one
             Map<String, List<Object[]>> updates = new java.util.LinkedHashMap<>();
-            for (java.util.Iterator<Map.Entry<List<Object>, RowChange>> it = changes.entrySet().iterator(); it.hasNext(); ) {
-                RowChange c = it.next().getValue();
-                if (tables.contains(c.table.toLowerCase(java.util.Locale.ROOT))) {
-                    Map.Entry<String, Object[]> u = c.update(this);
+            for (String table : tables) {
+                Map<List<Object>, RowChange> rows = changes.get(table);
+                if (rows == null) {
+                    continue;
+                }
+                for (java.util.Iterator<RowChange> it = rows.values().iterator(); it.hasNext(); ) {
+                    Map.Entry<String, Object[]> u = it.next().update(this);
                     if (exactSums()) {
                         PreparedStatement ps = statement(u.getKey());
                         bind(ps, u.getValue());
@@ -241,8 +263,9 @@ public final class SqlWriter implements AutoCloseable {
                     } else {
                         updates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(u.getValue());
                     }
-                    it.remove();
+                    it.remove(); // written: a failure further on must not leave it to be written twice
                 }
+                changes.remove(table);
             }
             for (Map.Entry<String, List<Object[]>> u : updates.entrySet()) {
                 PreparedStatement ps = statement(u.getKey());
@@ -252,11 +275,12 @@ public final class SqlWriter implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            for (java.util.Iterator<Map.Entry<List<Object>, TextSums>> it = sums.entrySet().iterator(); it.hasNext(); ) {
-                TextSums t = it.next().getValue();
-                if (tables.contains(t.table.toLowerCase(java.util.Locale.ROOT))) {
-                    t.write(this);
-                    it.remove();
+            for (String table : tables) {
+                Map<List<Object>, TextSums> rows = sums.remove(table);
+                if (rows != null) {
+                    for (TextSums t : rows.values()) {
+                        t.write(this);
+                    }
                 }
             }
             queuedTables.removeAll(tables);
@@ -366,14 +390,23 @@ public final class SqlWriter implements AutoCloseable {
         return ps;
     }
 
-    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    /**
+     * Binds {@code params}. A BigInteger is an exact NUMERIC for PostgreSQL; SQLite's driver binds a BigDecimal as its
+     * decimal text anyway, so there it is bound as that text directly (no BigDecimal made per amount).
+     */
+    private void bind(PreparedStatement ps, Object... params) throws SQLException {
+        boolean sqlite = exactSums();
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             int at = i + 1;
             if (p == null) {
                 ps.setNull(at, Types.NULL);
             } else if (p instanceof BigInteger b) {
-                ps.setBigDecimal(at, new BigDecimal(b));
+                if (sqlite) {
+                    ps.setString(at, b.toString());
+                } else {
+                    ps.setBigDecimal(at, new BigDecimal(b));
+                }
             } else if (p instanceof Long l) {
                 ps.setLong(at, l);
             } else if (p instanceof Integer n) {
@@ -530,7 +563,7 @@ public final class SqlWriter implements AutoCloseable {
                 String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
                 PreparedStatement ps = w.statement("INSERT INTO " + table + " (" + String.join(", ", names.stream().map(Object::toString).toList())
                         + ") VALUES (" + marks + ")");
-                bind(ps, params.toArray());
+                w.bind(ps, params.toArray());
                 ps.executeUpdate();
                 return;
             }
@@ -539,7 +572,7 @@ public final class SqlWriter implements AutoCloseable {
             }
             params.addAll(java.util.Arrays.asList(key));
             PreparedStatement ps = w.statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + where);
-            bind(ps, params.toArray());
+            w.bind(ps, params.toArray());
             ps.executeUpdate();
         }
     }

@@ -58,7 +58,7 @@ final class CampaignProjections {
     }
 
     /** A donor pulled its points after completion (V15.1): AidPoints.totalOf(campaign) grows by them. */
-    static void pointsClaimed(SqlWriter w, long chainId, DecodedEvent e, String campaign) {
+    static void pointsClaimed(SqlWriter w, long chainId, DecodedEvent e, String campaign) throws SQLException {
         EventArgs a = e.args();
         w.append("INSERT INTO donor_points (chain_id, block_number, log_index, block_hash, tx_hash, block_time, campaign, donor, points) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

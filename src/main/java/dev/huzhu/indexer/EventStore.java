@@ -140,7 +140,7 @@ public final class EventStore {
     }
 
     /** Queues one event's row, with the scope it belongs to (SqlWriter batches the inserts). */
-    private void storeEvent(SqlWriter w, ScopedEvent se) {
+    private void storeEvent(SqlWriter w, ScopedEvent se) throws SQLException {
         DecodedEvent e = se.event();
         w.append("INSERT INTO events (chain_id, block_number, block_hash, tx_hash, log_index, block_time, contract, scope, name, args) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -33,19 +33,19 @@ final class MatchingProjections {
                 a.longValue("endsAt"), e.blockNumber(), e.blockTime());
     }
 
-    static void funded(SqlWriter w, long chainId, DecodedEvent e, String round) {
+    static void funded(SqlWriter w, long chainId, DecodedEvent e, String round) throws SQLException {
         EventArgs a = e.args();
         ScenarioProjections.append(w, "round_fundings", "round, funder, amount, pool_after", chainId, e, round, a.text("funder"),
                 a.uint("amount").toString(), a.uint("pool").toString());
         row(w, chainId, round).set("pool", a.uint("pool").toString()); // the pool after it, as the event says
     }
 
-    static void admitted(SqlWriter w, long chainId, DecodedEvent e, String round) {
+    static void admitted(SqlWriter w, long chainId, DecodedEvent e, String round) throws SQLException {
         ScenarioProjections.append(w, "round_admissions", "round, campaign", chainId, e, round, e.args().text("campaign"));
         row(w, chainId, round).add("admitted", 1);
     }
 
-    static void matchPaid(SqlWriter w, long chainId, DecodedEvent e, String round) {
+    static void matchPaid(SqlWriter w, long chainId, DecodedEvent e, String round) throws SQLException {
         EventArgs a = e.args();
         BigInteger amount = a.uint("amount");
         ScenarioProjections.append(w, "match_payouts", "round, campaign, amount, square, total_squares", chainId, e, round,

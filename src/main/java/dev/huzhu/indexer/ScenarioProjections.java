@@ -35,7 +35,7 @@ final class ScenarioProjections {
      * Queues the row of an append-only table for {@code e}: its chain position (chain_id, block_number, log_index:
      * the key), block hash, transaction and time, then {@code columns} = {@code values}.
      */
-    static void append(SqlWriter w, String table, String columns, long chainId, DecodedEvent e, Object... values) {
+    static void append(SqlWriter w, String table, String columns, long chainId, DecodedEvent e, Object... values) throws java.sql.SQLException {
         String marks = ", ?".repeat(values.length);
         w.append("INSERT INTO " + table + " (chain_id, block_number, log_index, block_hash, tx_hash, block_time, " + columns
                 + ") VALUES (?, ?, ?, ?, ?, ?" + marks + ")", concat(new Object[] {chainId, e.blockNumber(), e.logIndex(), e.blockHash(),

@@ -150,13 +150,25 @@ public final class SqlWriter implements AutoCloseable {
      * Queues an INSERT of one row into a table whose rows are only ever added (see the class comment);
      * a row that cannot be inserted (e.g. a duplicate key) fails the flush, and so the transaction.
      */
-    public void append(String sql, Object... params) {
+    public void append(String sql, Object... params) throws SQLException {
         writing = true;
-        queued.computeIfAbsent(sql, k -> {
+        List<Object[]> rows = queued.computeIfAbsent(sql, k -> {
             queuedTables.add(table(k));
             return new ArrayList<>();
-        }).add(params.clone());
+        });
+        rows.add(params.clone());
+        if (rows.size() >= APPEND_BATCH) {
+            flush(java.util.Set.of(table(sql)));
+        }
     }
+
+    /**
+     * How many rows of one INSERT wait at most before they are sent (with the rest of their table's pending rows): a
+     * transaction of 10,000 events no longer holds all its rows on the heap until the commit, where every young GC
+     * copied them (as it copies anything that lives that long) before they were promoted; sending them earlier changes
+     * nothing that any read sees, as a read of the table sends them anyway.
+     */
+    static final int APPEND_BATCH = 1_000;
 
     /**
      * The pending change of the one row of {@code table} that {@code where} (equalities on its key,

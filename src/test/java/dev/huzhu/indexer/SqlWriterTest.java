@@ -125,4 +125,24 @@ class SqlWriterTest {
             assertEquals(List.of(7L, -1L, 5L), row(w, "b"));
         }
     }
+
+    @Test
+    void aLongBatchIsSentEveryThousandRowsWithItsTablesChangesAndTheRestStaysQueued() throws Exception {
+        try (SqlWriter w = writer()) {
+            w.update("CREATE TABLE e (n INTEGER PRIMARY KEY)");
+            w.update("CREATE TABLE f (n INTEGER PRIMARY KEY)");
+            w.append("INSERT INTO f (n) VALUES (?)", 1);
+            w.change("m", "k = ?", "a").add("n", 1);
+            for (int i = 0; i < 2_500; i++) {
+                w.append("INSERT INTO e (n) VALUES (?)", i);
+            }
+            assertEquals(2_000, stored(w, "e")); // two batches of 1,000 sent, 500 rows still queued
+            assertEquals(0, stored(w, "f")); // the other tables keep batching
+            assertEquals(0, ((Number) w.connection().createStatement().executeQuery("SELECT n FROM m WHERE k = 'a'").getObject(1)).intValue());
+            w.commit();
+            assertEquals(2_500, stored(w, "e"));
+            assertEquals(1, stored(w, "f"));
+            assertEquals(List.of(100L, -1L, 1L), row(w, "a"));
+        }
+    }
 }

@@ -87,7 +87,7 @@ public final class IndexDatabase {
     private void migrate() {
         try {
             if (isSqlite()) {
-                newFilePageSize();
+                prepareSqliteFile();
             }
             Flyway.configure()
                     .dataSource(url, user, password)
@@ -97,12 +97,6 @@ public final class IndexDatabase {
                     .outOfOrder(true) // migrations numbered by different authors may land in another order
                     .load()
                     .migrate();
-            if (isSqlite()) {
-                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout=30000");
-                    s.execute("PRAGMA journal_mode=WAL"); // persistent: readers never block the writer
-                }
-            }
         } catch (RuntimeException | SQLException e) {
             throw new IndexerException("cannot prepare the index database " + dev.huzhu.chain.Redaction.url(url) + ": " + dev.huzhu.chain.Redaction.text(rootMessage(e)), e);
         }
@@ -136,10 +130,11 @@ public final class IndexDatabase {
     }
 
     /**
-     * Gives a new (empty) SQLite file {@link #SQLITE_PAGE_SIZE} pages: the size must be set before anything is written,
-     * and switching to WAL (persistent) writes the file's header with it. An existing file keeps its own.
+     * Before the migrations, in one connection: a new (empty) SQLite file gets {@link #SQLITE_PAGE_SIZE} pages (the size
+     * must be set before anything is written; an existing file keeps its own), and every file is put in WAL mode
+     * (persistent: readers never block the writer), which for a new file writes its header with that page size.
      */
-    private void newFilePageSize() throws SQLException {
+    private void prepareSqliteFile() throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=30000");
             boolean empty;
@@ -148,8 +143,8 @@ public final class IndexDatabase {
             }
             if (empty) {
                 s.execute("PRAGMA page_size=" + SQLITE_PAGE_SIZE);
-                s.execute("PRAGMA journal_mode=WAL");
             }
+            s.execute("PRAGMA journal_mode=WAL");
         }
     }
 

@@ -35,7 +35,7 @@ class CrashRecoveryIT {
 
     private static synchronized EventGenerator.Burst burst(String url) throws Exception {
         if (burst == null) {
-            burst = EventGenerator.emit(url, "--events", "3000", "--per-tx", "60", "--txs-per-block", "1", "--gap", "60",
+            burst = EventGenerator.emit(url, "--events", "3000", "--per-tx", "60", "--txs-per-block", "1", "--gap", "150",
                     "--first-member", "0x2300000000000000000000000000000000000000", "--payouts", "40");
         }
         return burst;

@@ -33,29 +33,36 @@ public final class IndexRun {
         long t0;
         long[] cpu0;
         long waited = 0;
+        java.util.Map<String, long[]> threads;
         RssTimeline rss = RssTimeline.start();
         try (ChainSource source = new ChainSource(rpc)) {
             EventDecoder catalog = EventDecoder.packaged();
             long chainId = source.chainId();
             if ("fetch".equals(mode)) {
+                threads = threadsAtStart();
                 t0 = System.nanoTime();
                 cpu0 = cpuNow();
                 events = FetchOnly.run(source, catalog, settings, from, to);
             } else {
                 IndexDatabase db = IndexDatabase.open(args[5]);
+                threads = threadsAtStart();
                 t0 = System.nanoTime();
                 cpu0 = cpuNow();
                 try (Indexer indexer = new Indexer(db, source, chainId, settings, catalog, null)) {
                     indexer.run(true, () -> false);
                     waited = indexer.fetchWaitNanos();
+                    if (threads != null) {
+                        printThreads(threads); // before close: the fetching thread is still there
+                        threads = null;
+                    }
                 }
                 events = -1; // counted by the caller in the database
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] cpu = cpuNow();
-        if (System.getenv("BENCH_THREADS") != null) {
-            threadCpu().forEach((name, ms) -> System.err.printf("  thread %-24s %,8d ms CPU%n", name, ms));
+        if (threads != null) {
+            printThreads(threads);
         }
         System.out.println(events + " " + seconds + " " + peakRssKb() + " " + (cpu[0] - cpu0[0]) / 1e9 + " " + (cpu[1] - cpu0[1]) / 1e9
                 + " " + waited / 1e9 + " " + rss.quarters());
@@ -103,11 +110,13 @@ public final class IndexRun {
     }
 
     /**
-     * CPU per thread of this process (Java's and the JVM's own: compilers, GC), from /proc/self/task, in ms, threads
-     * of one kind (their name without digits) summed: where a pass's CPU goes (BENCH_THREADS=1).
+     * CPU per thread of this process (Java's and the JVM's own: compilers, GC), from /proc/self/task, threads of one kind
+     * (their name without digits) summed, in ms: {@code {cpu, runqueue}}, the second the time the threads were ready to run
+     * but waited for a core (/proc/.../schedstat): where a pass's CPU goes, and how much the threads slow each other on a
+     * small machine (BENCH_THREADS=1). A thread that has ended is no longer listed.
      */
-    static java.util.Map<String, Long> threadCpu() throws Exception {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    static java.util.Map<String, long[]> threadCpu() {
+        java.util.Map<String, long[]> out = new java.util.TreeMap<>();
         long tick = 10; // USER_HZ = 100 on Linux
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
@@ -115,13 +124,34 @@ public final class IndexRun {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+                    String[] sched = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                    long[] x = out.computeIfAbsent(name, k -> new long[2]);
+                    x[0] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+                    x[1] += Long.parseLong(sched[1]) / 1_000_000;
                 } catch (java.io.IOException gone) {
                     // the thread ended meanwhile
                 }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** Prints each kind of thread's CPU and wait for a core during the pass (since {@code before}), to stderr. */
+    private static void printThreads(java.util.Map<String, long[]> before) {
+        System.err.printf("  %-26s %12s %16s %30s%n", "threads", "CPU ms", "of it in the pass", "waited for a core in the pass");
+        threadCpu().forEach((name, x) -> {
+            long[] b = before.getOrDefault(name, new long[2]);
+            if (x[0] > 0 || x[1] > 0) {
+                System.err.printf("  %-26s %,12d %,16d %,30d%n", name, x[0], x[0] - b[0], x[1] - b[1]);
+            }
+        });
+    }
+
+    /** The threads' CPU when the pass starts, with BENCH_THREADS set; else null. */
+    private static java.util.Map<String, long[]> threadsAtStart() {
+        return System.getenv("BENCH_THREADS") != null ? threadCpu() : null;
     }
 
     /** VmHWM: the most resident memory this process ever had. */

@@ -261,31 +261,38 @@ public final class SqlWriter implements AutoCloseable {
             // each pending row is a different row: their UPDATEs go as one JDBC batch per SQL text (one round trip on
             // PostgreSQL instead of one per row); on SQLite each reads its row first (exact sums), so they run one by one
             Map<String, List<Object[]>> updates = new java.util.LinkedHashMap<>();
+            Map<String, java.util.Optional<MultiRowUpdate>> shapes = new HashMap<>();
             for (String table : tables) {
                 Map<List<Object>, RowChange> rows = changes.get(table);
                 if (rows == null) {
                     continue;
                 }
                 for (java.util.Iterator<RowChange> it = rows.values().iterator(); it.hasNext(); ) {
-                    Map.Entry<String, Object[]> u = it.next().update(this);
+                    RowChange change = it.next();
+                    Map.Entry<String, Object[]> u = change.update(this);
                     if (exactSums()) {
                         PreparedStatement ps = statement(u.getKey());
                         bind(ps, u.getValue());
                         ps.executeUpdate();
                     } else {
                         updates.computeIfAbsent(u.getKey(), k -> new ArrayList<>()).add(u.getValue());
+                        shapes.computeIfAbsent(u.getKey(), k -> change.shape());
                     }
                     it.remove(); // written: a failure further on must not leave it to be written twice
                 }
                 changes.remove(table);
             }
             for (Map.Entry<String, List<Object[]>> u : updates.entrySet()) {
-                PreparedStatement ps = statement(u.getKey());
-                for (Object[] row : u.getValue()) {
-                    bind(ps, row);
-                    ps.addBatch();
+                List<Object[]> rows = u.getValue();
+                int written = writeMultiRow(u.getKey(), shapes.get(u.getKey()), rows);
+                if (written < rows.size()) {
+                    PreparedStatement ps = statement(u.getKey());
+                    for (Object[] row : rows.subList(written, rows.size())) {
+                        bind(ps, row);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
             }
             for (String table : tables) {
                 Map<List<Object>, TextSums> rows = sums.remove(table);
@@ -305,6 +312,73 @@ public final class SqlWriter implements AutoCloseable {
                 queuedTables.clear();
             }
         }
+    }
+
+    private long multiRowUpdates;
+
+    /** How many multi-row UPDATEs this writer has sent (PostgreSQL). */
+    long multiRowUpdates() {
+        return multiRowUpdates;
+    }
+
+    /** Multi-row UPDATE texts by single-row UPDATE text and rows per statement. */
+    private final Map<String, String> multiRowSql = new HashMap<>();
+    /** Column name to SQL type, per table (PostgreSQL), for the casts of {@link MultiRowUpdate}. */
+    private final Map<String, Map<String, String>> columnTypes = new HashMap<>();
+
+    /**
+     * On PostgreSQL, writes the leading rows of {@code rows} (the parameters of the single-row UPDATE {@code sql}, each a
+     * different row) in multi-row UPDATEs of {@link MultiRowUpdate#CHUNKS} rows; returns how many it wrote (the rest,
+     * fewer than the smallest chunk, go as a batch of single-row UPDATEs).
+     */
+    private int writeMultiRow(String sql, java.util.Optional<MultiRowUpdate> shape, List<Object[]> rows) throws SQLException {
+        if (shape == null || shape.isEmpty() || rows.size() < MultiRowUpdate.CHUNKS[MultiRowUpdate.CHUNKS.length - 1]) {
+            return 0;
+        }
+        MultiRowUpdate m = shape.get();
+        int width = m.width();
+        int at = 0;
+        for (int chunk : MultiRowUpdate.CHUNKS) {
+            while (rows.size() - at >= chunk) {
+                String key = chunk + "\n" + sql;
+                String multi = multiRowSql.get(key);
+                if (multi == null) {
+                    java.util.Optional<String> text = m.sql(chunk, columnTypes(m.table()));
+                    if (text.isEmpty()) {
+                        return at;
+                    }
+                    multi = text.get();
+                    multiRowSql.put(key, multi);
+                }
+                Object[] params = new Object[chunk * width];
+                for (int r = 0; r < chunk; r++) {
+                    Object[] row = rows.get(at + r);
+                    if (row.length != width) {
+                        return at;
+                    }
+                    System.arraycopy(row, 0, params, r * width, width);
+                }
+                PreparedStatement ps = statement(multi);
+                bind(ps, params);
+                ps.executeUpdate();
+                multiRowUpdates++;
+                at += chunk;
+            }
+        }
+        return at;
+    }
+
+    private Map<String, String> columnTypes(String table) throws SQLException {
+        Map<String, String> types = columnTypes.get(table);
+        if (types == null) {
+            types = new HashMap<>();
+            for (Object[] r : queryNow("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"
+                    + " AND table_name = ?", table.toLowerCase(java.util.Locale.ROOT))) {
+                types.put((String) r[0], (String) r[1]);
+            }
+            columnTypes.put(table, types);
+        }
+        return types;
     }
 
     /** Flushes the queued rows and commits. */
@@ -513,6 +587,16 @@ public final class SqlWriter implements AutoCloseable {
             sql.append(" WHERE ").append(where);
             params.addAll(java.util.Arrays.asList(key));
             return Map.entry(sql.toString(), params.toArray());
+        }
+
+        /** This change as one row of a {@link MultiRowUpdate} (PostgreSQL, where no row is read first: see {@link #update}). */
+        private java.util.Optional<MultiRowUpdate> shape() {
+            if (columns.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            List<Boolean> added = new ArrayList<>();
+            columns.values().forEach(c -> added.add(!c.set));
+            return MultiRowUpdate.of(table, new ArrayList<>(columns.keySet()), added, where);
         }
 
         /** The stored values of the columns this change only adds to (one SELECT of the row); empty when the row does not exist. */

@@ -54,6 +54,31 @@ final class MultiRowUpdate {
         return Optional.of(new MultiRowUpdate(table, columns, added, keys));
     }
 
+    /**
+     * The SELECT of {@code keys} then {@code columns} of the {@code rows} rows whose keys are the parameters ({@code rows}
+     * tuples, cast to the keys' types): {@code SELECT k…, c… FROM t WHERE (k…) IN (VALUES (?::type, …), …)}; empty when a
+     * key's type is unknown.
+     */
+    static Optional<String> select(String table, List<String> keys, List<String> columns, int rows, Map<String, String> types) {
+        StringBuilder tuple = new StringBuilder("(");
+        for (int i = 0; i < keys.size(); i++) {
+            String type = types.get(keys.get(i));
+            if (type == null) {
+                return Optional.empty();
+            }
+            tuple.append(i == 0 ? "" : ", ").append("?::").append(type);
+        }
+        tuple.append(')');
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(columns);
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", all)).append(" FROM ").append(table)
+                .append(" WHERE (").append(String.join(", ", keys)).append(") IN (VALUES ");
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "" : ", ").append(tuple);
+        }
+        return Optional.of(sql.append(')').toString());
+    }
+
     String table() {
         return table;
     }

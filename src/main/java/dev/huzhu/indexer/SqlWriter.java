@@ -189,7 +189,8 @@ public final class SqlWriter implements AutoCloseable {
      */
     public TextSums textSums(String table, String[] keyColumns, Object... key) {
         return sums.computeIfAbsent(pendingTable(table), t -> new java.util.LinkedHashMap<>())
-                .computeIfAbsent(rowId(keyColumns, key), id -> new TextSums(table, keyColumns, key.clone()));
+                // the key columns by value: callers may pass a new array each time, and one row must have one pending sum
+                .computeIfAbsent(rowId(java.util.Arrays.asList(keyColumns), key), id -> new TextSums(table, keyColumns, key.clone()));
     }
 
     private static final Map<String, String> PENDING_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -296,10 +297,12 @@ public final class SqlWriter implements AutoCloseable {
             }
             for (String table : tables) {
                 Map<List<Object>, TextSums> rows = sums.remove(table);
-                if (rows != null) {
+                if (rows != null && exactSums()) {
                     for (TextSums t : rows.values()) {
                         t.write(this);
                     }
+                } else if (rows != null) {
+                    writeSumsTogether(rows.values());
                 }
             }
             queuedTables.removeAll(tables);
@@ -366,6 +369,82 @@ public final class SqlWriter implements AutoCloseable {
             }
         }
         return at;
+    }
+
+    /**
+     * On PostgreSQL, the pending sums of many rows of one table: per shape (key columns and summed columns), chunks of
+     * {@link MultiRowUpdate#CHUNKS} rows are read with one SELECT and written with one multi-row UPDATE (the rows not there
+     * yet inserted one by one); the few rows left over go one by one, as on SQLite.
+     */
+    private void writeSumsTogether(java.util.Collection<TextSums> all) throws SQLException {
+        Map<List<String>, List<TextSums>> byShape = new java.util.LinkedHashMap<>();
+        for (TextSums t : all) {
+            List<String> shape = new ArrayList<>(java.util.Arrays.asList(t.keyColumns));
+            shape.add("|");
+            shape.addAll(t.add.keySet());
+            byShape.computeIfAbsent(shape, k -> new ArrayList<>()).add(t);
+        }
+        for (List<TextSums> group : byShape.values()) {
+            int at = 0;
+            for (int chunk : MultiRowUpdate.CHUNKS) {
+                while (group.size() - at >= chunk) {
+                    writeSumsChunk(group.subList(at, at + chunk));
+                    at += chunk;
+                }
+            }
+            for (TextSums t : group.subList(at, group.size())) {
+                t.write(this);
+            }
+        }
+    }
+
+    /** Rows of one shape: one SELECT of their stored sums, then one multi-row UPDATE (and an INSERT per row not there yet). */
+    private void writeSumsChunk(List<TextSums> chunk) throws SQLException {
+        TextSums first = chunk.get(0);
+        List<String> keys = List.of(first.keyColumns);
+        List<String> cols = new ArrayList<>(first.add.keySet());
+        Map<String, String> types = columnTypes(first.table);
+        String select = MultiRowUpdate.select(first.table, keys, cols, chunk.size(), types).orElse(null);
+        if (select == null) {
+            for (TextSums t : chunk) {
+                t.write(this);
+            }
+            return;
+        }
+        Object[] keyParams = new Object[chunk.size() * keys.size()];
+        for (int r = 0; r < chunk.size(); r++) {
+            System.arraycopy(chunk.get(r).key, 0, keyParams, r * keys.size(), keys.size());
+        }
+        java.util.Set<List<String>> distinct = new java.util.HashSet<>();
+        for (TextSums t : chunk) {
+            if (!distinct.add(TextSums.keyText(t.key, keys.size()))) { // one row twice (keys of different types): in order, one by one
+                for (TextSums each : chunk) {
+                    each.write(this);
+                }
+                return;
+            }
+        }
+        Map<List<String>, Object[]> stored = new HashMap<>();
+        for (Object[] row : queryNow(select, keyParams)) {
+            stored.put(TextSums.keyText(row, keys.size()), row);
+        }
+        List<Object[]> updates = new ArrayList<>();
+        for (TextSums t : chunk) {
+            Object[] row = stored.get(TextSums.keyText(t.key, keys.size()));
+            if (row == null) {
+                t.insert(this);
+            } else {
+                updates.add(t.updateParams(row, keys.size()));
+            }
+        }
+        String single = first.updateSql();
+        int written = writeMultiRow(single, MultiRowUpdate.of(first.table, cols, java.util.Collections.nCopies(cols.size(), false),
+                first.where()), updates);
+        for (Object[] u : updates.subList(written, updates.size())) {
+            PreparedStatement ps = statement(single);
+            bind(ps, u);
+            ps.executeUpdate();
+        }
     }
 
     private Map<String, String> columnTypes(String table) throws SQLException {
@@ -644,32 +723,60 @@ public final class SqlWriter implements AutoCloseable {
             return this;
         }
 
+        /** Reads the row, adds the sums in Java and writes it back, or inserts it with the sums when it is not there yet. */
         private void write(SqlWriter w) throws SQLException {
             List<String> cols = new ArrayList<>(add.keySet());
-            String where = String.join(" = ? AND ", keyColumns) + " = ?";
-            List<Object[]> rows = w.queryNow("SELECT " + String.join(", ", cols) + " FROM " + table + " WHERE " + where, key);
-            List<Object> params = new ArrayList<>();
+            List<Object[]> rows = w.queryNow("SELECT " + String.join(", ", cols) + " FROM " + table + " WHERE " + where(), key);
             if (rows.isEmpty()) {
-                List<Object> names = new ArrayList<>(java.util.Arrays.asList(keyColumns));
-                names.addAll(cols);
-                params.addAll(java.util.Arrays.asList(key));
-                for (String c : cols) {
-                    params.add(add.get(c).toString());
-                }
-                String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
-                PreparedStatement ps = w.statement("INSERT INTO " + table + " (" + String.join(", ", names.stream().map(Object::toString).toList())
-                        + ") VALUES (" + marks + ")");
-                w.bind(ps, params.toArray());
-                ps.executeUpdate();
+                insert(w);
                 return;
             }
-            for (int i = 0; i < cols.size(); i++) {
-                params.add(amountOf(rows.get(0)[i]).add(add.get(cols.get(i))).toString());
+            PreparedStatement ps = w.statement(updateSql());
+            w.bind(ps, updateParams(rows.get(0), 0));
+            ps.executeUpdate();
+        }
+
+        private String where() {
+            return String.join(" = ? AND ", keyColumns) + " = ?";
+        }
+
+        /** The UPDATE of this row's summed columns (the new sums, then the key). */
+        private String updateSql() {
+            return "UPDATE " + table + " SET " + String.join(" = ?, ", add.keySet()) + " = ? WHERE " + where();
+        }
+
+        /** The parameters of {@link #updateSql}: the stored values at {@code row[offset…]} plus the sums, then the key. */
+        private Object[] updateParams(Object[] row, int offset) {
+            List<Object> params = new ArrayList<>();
+            int i = 0;
+            for (BigInteger sum : add.values()) {
+                params.add(amountOf(row[offset + i++]).add(sum).toString());
             }
             params.addAll(java.util.Arrays.asList(key));
-            PreparedStatement ps = w.statement("UPDATE " + table + " SET " + String.join(" = ?, ", cols) + " = ? WHERE " + where);
+            return params.toArray();
+        }
+
+        /** Inserts the row with the sums as its values. */
+        private void insert(SqlWriter w) throws SQLException {
+            List<String> names = new ArrayList<>(java.util.Arrays.asList(keyColumns));
+            names.addAll(add.keySet());
+            List<Object> params = new ArrayList<>(java.util.Arrays.asList(key));
+            for (BigInteger sum : add.values()) {
+                params.add(sum.toString());
+            }
+            String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+            PreparedStatement ps = w.statement("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks + ")");
             w.bind(ps, params.toArray());
             ps.executeUpdate();
+        }
+
+        /** A row's key as text, to match the keys a SELECT returned with the ones asked for (a Long and a BIGINT alike). */
+        private static List<String> keyText(Object[] values, int n) {
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(String.valueOf(values[i]));
+            }
+            return out;
         }
     }
 }

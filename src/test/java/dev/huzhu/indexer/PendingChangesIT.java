@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Many members' pending changes in one flush, on the index's own schema and both databases: every row ends with the
  * figures worked out by hand below, as one UPDATE per row in order would leave it. On PostgreSQL 627 rows of one shape
  * go as multi-row UPDATEs of 500, 100, 20 and 5 rows and 2 single-row ones ({@link MultiRowUpdate}): amounts past 2^63,
- * a NULL among numbers, two shapes in one flush, rows nobody changed left alone.
+ * a NULL among numbers, two shapes in one flush, rows nobody changed left alone. The same for the exact sums kept as
+ * decimal text ({@link SqlWriter#textSums}): read in one SELECT per chunk, written back in one UPDATE, the rows not there
+ * yet inserted.
  */
 class PendingChangesIT {
     private static final String PLAN = "0x00000000000000000000000000000000000000aa";
@@ -75,6 +77,42 @@ class PendingChangesIT {
             }
             if (!db.isSqlite()) {
                 assertTrue(w.multiRowUpdates() >= 4, "multi-row UPDATEs on PostgreSQL: " + w.multiRowUpdates());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.huzhu.indexer.TestDatabases#kinds")
+    void everyRowsSumsEndAsReadAddAndWriteBackWouldLeaveThem(String kind) throws Exception {
+        IndexDatabase db = IndexDatabase.open(TestDatabases.fresh(kind, tmp));
+        String[] key = {"chain_id", "plan", "account"};
+        try (Connection c = db.connect()) {
+            SqlWriter w = new SqlWriter(c);
+            for (int i = 0; i < MEMBERS; i += 3) { // a third of the accounts have a row already; the others get one
+                w.append("INSERT INTO plan_points (chain_id, plan, account, accrued, claimed) VALUES (?, ?, ?, ?, ?)",
+                        31337L, PLAN, member(i), TEN_DAI.toString(), "5");
+            }
+            w.commit();
+            for (int i = 0; i < MEMBERS; i++) {
+                w.textSums("plan_points", key, 31337L, PLAN, member(i)).add("accrued", TEN_DAI.add(BigInteger.valueOf(i))).add("claimed", BigInteger.ONE);
+            }
+            for (int i = 0; i < MEMBERS; i += 2) { // merged into the same pending sums
+                w.textSums("plan_points", key, 31337L, PLAN, member(i)).add("accrued", BigInteger.TWO);
+            }
+            for (int n = 0; n < 7; n++) { // the key columns as a new array each time (as CampaignProjections passes them): one row still
+                w.textSums("plan_points", new String[] {"chain_id", "plan", "account"}, 31337L, PLAN, member(0)).add("claimed", BigInteger.ONE);
+            }
+            w.commit();
+
+            List<Object[]> rows = w.query("SELECT account, accrued, claimed FROM plan_points WHERE chain_id = ? AND plan = ? ORDER BY account", 31337L, PLAN);
+            assertEquals(MEMBERS, rows.size());
+            for (int i = 0; i < MEMBERS; i++) {
+                BigInteger stored = i % 3 == 0 ? TEN_DAI : BigInteger.ZERO;
+                BigInteger accrued = stored.add(TEN_DAI).add(BigInteger.valueOf(i)).add(i % 2 == 0 ? BigInteger.TWO : BigInteger.ZERO);
+                BigInteger claimed = BigInteger.valueOf((i % 3 == 0 ? 6 : 1) + (i == 0 ? 7 : 0));
+                assertEquals(member(i), rows.get(i)[0]);
+                assertEquals(accrued.toString(), rows.get(i)[1], kind + " account " + i + " accrued");
+                assertEquals(claimed.toString(), rows.get(i)[2], kind + " account " + i + " claimed");
             }
         }
     }

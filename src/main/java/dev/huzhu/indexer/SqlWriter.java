@@ -26,7 +26,9 @@ import java.util.Map;
  * the same row (a member's balance, a plan's reserve): the changes of one row are merged in memory
  * (a set replaces, an add accumulates on top) and reach the database as one UPDATE per row at the
  * next flush — before a query that reads the table, before an {@link #update} of it, and before a commit —
- * so a range of thousands of deposits by a hundred members costs a hundred UPDATEs, not thousands.
+ * so a range of thousands of deposits by a hundred members costs a hundred UPDATEs, not thousands. On PostgreSQL the
+ * rows that change the same columns the same way go as multi-row UPDATEs ({@link MultiRowUpdate}), and the decimal-text
+ * sums of {@link #textSums} are read and written back a chunk of rows at a time.
  */
 public final class SqlWriter implements AutoCloseable {
     private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(

@@ -84,6 +84,11 @@ final class MultiRowUpdate {
         return table;
     }
 
+    /** The key's parameters, the last of each row's. */
+    int keyCount() {
+        return keys.size();
+    }
+
     /** Parameters per row: the columns' values, then the key's. */
     int width() {
         return columns.size() + keys.size();

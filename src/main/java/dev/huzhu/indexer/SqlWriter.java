@@ -342,6 +342,12 @@ public final class SqlWriter implements AutoCloseable {
         }
         MultiRowUpdate m = shape.get();
         int width = m.width();
+        java.util.Set<List<String>> keys = new java.util.HashSet<>();
+        for (Object[] row : rows) { // one row twice (its key given as values of different types) would be updated once
+            if (row.length != width || !keys.add(TextSums.keyText(java.util.Arrays.copyOfRange(row, width - m.keyCount(), width), m.keyCount()))) {
+                return 0;
+            }
+        }
         int at = 0;
         for (int chunk : MultiRowUpdate.CHUNKS) {
             while (rows.size() - at >= chunk) {
@@ -357,11 +363,7 @@ public final class SqlWriter implements AutoCloseable {
                 }
                 Object[] params = new Object[chunk * width];
                 for (int r = 0; r < chunk; r++) {
-                    Object[] row = rows.get(at + r);
-                    if (row.length != width) {
-                        return at;
-                    }
-                    System.arraycopy(row, 0, params, r * width, width);
+                    System.arraycopy(rows.get(at + r), 0, params, r * width, width);
                 }
                 PreparedStatement ps = statement(multi);
                 bind(ps, params);

@@ -47,8 +47,12 @@ class PendingChangesIT {
             for (int i = 0; i < MEMBERS; i += 2) { // the same rows again: merged into their pending change
                 w.change("members", "chain_id = ? AND plan = ? AND member = ?", 31337L, PLAN, member(i)).add("contributed", TEN_DAI);
             }
-            for (int i = MEMBERS; i < MEMBERS + 9; i++) { // shape 2: only an amount added
+            for (int i = MEMBERS; i < MEMBERS + 3; i++) { // shape 2: only an amount added
                 w.change("members", "chain_id = ? AND plan = ? AND member = ?", 31337L, PLAN, member(i)).add("balance", TEN_DAI);
+            }
+            for (int i = MEMBERS; i < MEMBERS + 2; i++) { // two of them again with the chain id as an Integer: pending changes of their
+                // own, in the same chunk of five as the first two (both must count)
+                w.change("members", "chain_id = ? AND plan = ? AND member = ?", 31337, PLAN, member(i)).add("balance", TEN_DAI);
             }
             w.commit();
 
@@ -65,8 +69,8 @@ class PendingChangesIT {
                     balance = BigInteger.valueOf(1_000 + i);
                     contributed = contributed.add(TEN_DAI).add(BigInteger.valueOf(i)).add(i % 2 == 0 ? TEN_DAI : BigInteger.ZERO);
                     paidThrough = i % 7 == 0 ? null : (long) i;
-                } else if (i < MEMBERS + 9) {
-                    balance = BigInteger.valueOf(3).add(TEN_DAI);
+                } else if (i < MEMBERS + 3) {
+                    balance = BigInteger.valueOf(3).add(TEN_DAI).add(i < MEMBERS + 2 ? TEN_DAI : BigInteger.ZERO);
                 } else {
                     balance = BigInteger.valueOf(3);
                 }

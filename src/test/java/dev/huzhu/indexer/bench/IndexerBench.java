@@ -14,14 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * scripts/bench-indexer: loads a fresh local node with protocol-shaped events (EventBurst), then
  * measures in the same run, in rounds (--rounds, default 3): the fetch-only limit (same ranges and decoding, no
- * database) before the first round and after each, the indexer into SQLite in each round (and PostgreSQL in the first),
+ * database) before the first round (after a first pass that warms the node up) and after each, the indexer into SQLite in each round (and PostgreSQL in the first),
  * each pass in a JVM of its own with its peak RSS, the indexer's rate as a share of the mean of the fetch-only passes
  * around it, the goal judged on the median of the rounds; then the naive baseline (per-block polling, one insert and commit per
  * event) on SQLite's defaults and in WAL mode. Checks that every database holds the same tables.

@@ -288,14 +288,7 @@ public final class SqlWriter implements AutoCloseable {
             for (Map.Entry<String, List<Object[]>> u : updates.entrySet()) {
                 List<Object[]> rows = u.getValue();
                 int written = writeMultiRow(u.getKey(), shapes.get(u.getKey()), rows);
-                if (written < rows.size()) {
-                    PreparedStatement ps = statement(u.getKey());
-                    for (Object[] row : rows.subList(written, rows.size())) {
-                        bind(ps, row);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                writeEach(u.getKey(), rows.subList(written, rows.size()));
             }
             for (String table : tables) {
                 Map<List<Object>, TextSums> rows = sums.remove(table);
@@ -342,11 +335,13 @@ public final class SqlWriter implements AutoCloseable {
         }
         MultiRowUpdate m = shape.get();
         int width = m.width();
-        java.util.Set<List<String>> keys = new java.util.HashSet<>();
-        for (Object[] row : rows) { // one row twice (its key given as values of different types) would be updated once
-            if (row.length != width || !keys.add(TextSums.keyText(java.util.Arrays.copyOfRange(row, width - m.keyCount(), width), m.keyCount()))) {
+        for (Object[] row : rows) {
+            if (row.length != width) {
                 return 0;
             }
+        }
+        if (repeatsAKey(rows, width - m.keyCount(), m.keyCount())) { // one row twice would be updated once
+            return 0;
         }
         int at = 0;
         for (int chunk : MultiRowUpdate.CHUNKS) {
@@ -373,6 +368,33 @@ public final class SqlWriter implements AutoCloseable {
             }
         }
         return at;
+    }
+
+    /** The single-row statement {@code sql} for each of {@code rows}, as one JDBC batch. */
+    private void writeEach(String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedStatement ps = statement(sql);
+        for (Object[] row : rows) {
+            bind(ps, row);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    /**
+     * Whether two of {@code rows} name one row: the {@code n} values from {@code from} (the key) alike as text — a
+     * key given once as a Long and once as an Integer makes two pending entries for one row.
+     */
+    private static boolean repeatsAKey(List<Object[]> rows, int from, int n) {
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (Object[] row : rows) {
+            if (!seen.add(TextSums.keyText(row, from, n))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -415,26 +437,23 @@ public final class SqlWriter implements AutoCloseable {
             }
             return;
         }
+        if (repeatsAKey(chunk.stream().map(t -> t.key).toList(), 0, keys.size())) { // one row twice: in order, one by one
+            for (TextSums each : chunk) {
+                each.write(this);
+            }
+            return;
+        }
         Object[] keyParams = new Object[chunk.size() * keys.size()];
         for (int r = 0; r < chunk.size(); r++) {
             System.arraycopy(chunk.get(r).key, 0, keyParams, r * keys.size(), keys.size());
         }
-        java.util.Set<List<String>> distinct = new java.util.HashSet<>();
-        for (TextSums t : chunk) {
-            if (!distinct.add(TextSums.keyText(t.key, keys.size()))) { // one row twice (keys of different types): in order, one by one
-                for (TextSums each : chunk) {
-                    each.write(this);
-                }
-                return;
-            }
-        }
         Map<List<String>, Object[]> stored = new HashMap<>();
         for (Object[] row : queryNow(select, keyParams)) {
-            stored.put(TextSums.keyText(row, keys.size()), row);
+            stored.put(TextSums.keyText(row, 0, keys.size()), row);
         }
         List<Object[]> updates = new ArrayList<>();
         for (TextSums t : chunk) {
-            Object[] row = stored.get(TextSums.keyText(t.key, keys.size()));
+            Object[] row = stored.get(TextSums.keyText(t.key, 0, keys.size()));
             if (row == null) {
                 t.insert(this);
             } else {
@@ -444,11 +463,7 @@ public final class SqlWriter implements AutoCloseable {
         String single = first.updateSql();
         int written = writeMultiRow(single, MultiRowUpdate.of(first.table, cols, java.util.Collections.nCopies(cols.size(), false),
                 first.where()), updates);
-        for (Object[] u : updates.subList(written, updates.size())) {
-            PreparedStatement ps = statement(single);
-            bind(ps, u);
-            ps.executeUpdate();
-        }
+        writeEach(single, updates.subList(written, updates.size()));
     }
 
     private Map<String, String> columnTypes(String table) throws SQLException {
@@ -774,10 +789,13 @@ public final class SqlWriter implements AutoCloseable {
             ps.executeUpdate();
         }
 
-        /** A row's key as text, to match the keys a SELECT returned with the ones asked for (a Long and a BIGINT alike). */
-        private static List<String> keyText(Object[] values, int n) {
+        /**
+         * A row's key ({@code n} values from {@code from}) as text, to match the keys a SELECT returned with the ones asked
+         * for (a Long and a BIGINT alike).
+         */
+        private static List<String> keyText(Object[] values, int from, int n) {
             List<String> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < from + n; i++) {
                 out.add(String.valueOf(values[i]));
             }
             return out;

@@ -163,10 +163,13 @@ describe("Jury library", function () {
     expect(second).to.deep.equal(expectedPanel({ hash: await hashOf(drawBlock), claimId: 1, round: 2, population: 12, list, size: 5, earlier: first }));
   });
 
-  it("draw gas is O(panel): 10 and 2,000 registry entries cost within 2% (the bench-gas limit)", async function () {
-    // a draw's gas moves a little with its seed (which slots the shuffle revisits, in memory):
-    // compare the mean of 4 draws (claims 1-4, each with its own seed block) on each registry
-    const small = await harness(10);
+  it("draw gas is O(panel): 100 and 2,000 registry entries cost within 2% (the bench-gas limit)", async function () {
+    // a draw's gas moves a little with its seed: a try whose slot j is t itself moves nothing, and the
+    // memory map of moved slots is searched on every later try. On a registry of 10 that happens in
+    // most draws (the mean of 4 came out 0.5-2.1% under the 2,000 one's: CI failed on 2.14%); from 100
+    // on it is rare (~1% per try). So: registries of 100 and 2,000, the mean of 4 draws (claims 1-4,
+    // each with its own seed block) on each; measured 0.02-0.54% apart
+    const small = await harness(100);
     const large = await harness(2000);
     const mean = async ({ h, list }) => {
       let sum = 0n;

@@ -424,6 +424,9 @@ public final class Indexer implements AutoCloseable {
                 ? new BlockHeader(-1, ZERO_HASH, ZERO_HASH, 0)
                 : source.header(settings.fromBlock() - 1);
         store.start(w, before);
+        // a new index has no plans yet, so none whose rules a crash left unread; checking later, in the next step, would
+        // come while the first range may still be open in the transaction (fillMissing starts from a clean transaction)
+        rulesChecked = true;
         return new EventStore.Cursor(before.number(), before.hash());
     }
 

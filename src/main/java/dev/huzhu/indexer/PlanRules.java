@@ -38,6 +38,9 @@ final class PlanRules {
      * read once after their creation event). Commits.
      */
     void fillMissing(SqlWriter w, long chainId) throws SQLException {
+        if (w.writing()) { // it ends the transaction it reads in: never one with ranges not committed yet
+            throw new IllegalStateException("plan rules are filled in between transactions, not inside one that is still open");
+        }
         List<String> missing = new ArrayList<>();
         List<String> tokenless = new ArrayList<>();
         for (Object[] r : w.query("SELECT address FROM plans WHERE chain_id = ? AND rules_json IS NULL ORDER BY address", chainId)) {

@@ -134,7 +134,9 @@ public final class IndexerBench {
                     + " rate, median of the passes after the node's warm-up: %,.0f ev/s.%n", limitRate);
             System.out.println(" CPU us/event: the JVM's whole CPU time (fetching thread, writer, JIT compilers, GC) / the writer's thread alone;"
                     + " the fetch-only pass has no writer; + the PostgreSQL server's processes. waited: how long the writer waited for the ranges fetched ahead. RSS by quarter:"
-                    + " the most resident memory in each quarter of the pass. " + load() + ")");
+                    + " the most resident memory in each quarter of the pass. " + load()
+                    + (System.getenv("BENCH_WARMUP") != null ? ". BENCH_WARMUP: each pass ran after an unmeasured one over the same blocks in its JVM (compiled code; the RSS includes both)" : "")
+                    + ")");
             Row lastSqliteRow = lastSqlite;
             List<Row> kept = rows.stream().filter(r -> r == lastSqliteRow || !r.db().isSqlite()) // the databases still there, SQLite first
                     .sorted(java.util.Comparator.comparing((Row r) -> !r.db().isSqlite())).toList();

@@ -165,10 +165,10 @@ describe("Jury library", function () {
 
   it("draw gas is O(panel): 100 and 2,000 registry entries cost within 2% (the bench-gas limit)", async function () {
     // a draw's gas moves a little with its seed: a try whose slot j is t itself moves nothing, and the
-    // memory map of moved slots is searched on every later try. On a registry of 10 that happens in
-    // most draws (the mean of 4 came out 0.5-2.1% under the 2,000 one's: CI failed on 2.14%); from 100
-    // on it is rare (~1% per try). So: registries of 100 and 2,000, the mean of 4 draws (claims 1-4,
-    // each with its own seed block) on each; measured 0.02-0.54% apart
+    // memory map of moved slots is searched on every later try. On a registry of 10 that happens in half
+    // the draws (1 - 9/10 * 8/9 * ... * 5/6), and the mean of 4 came out 0.5-2.1% under the 2,000 one's
+    // (CI failed on 2.14%); from 100 on it is rare (~1% per try). So: registries of 100 and 2,000, the
+    // mean of 4 draws (claims 1-4, each with its own seed block) on each; measured 0.02-0.54% apart
     const small = await harness(100);
     const large = await harness(2000);
     const mean = async ({ h, list }) => {

@@ -27,6 +27,18 @@ final class MultiRowUpdate {
     static final int[] CHUNKS = {500, 100, 20, 5};
     private static final Pattern EQUALITY = Pattern.compile("^\\s*(\\w+)\\s*=\\s*\\?\\s*$");
 
+    /** The chunks {@code rows} pending rows go in, largest first ({@link #CHUNKS}); the rest, fewer than the smallest, are left out. */
+    static List<Integer> chunks(int rows) {
+        List<Integer> out = new ArrayList<>();
+        int left = rows;
+        for (int chunk : CHUNKS) {
+            for (; left >= chunk; left -= chunk) {
+                out.add(chunk);
+            }
+        }
+        return out;
+    }
+
     private final String table;
     private final List<String> columns;
     private final List<Boolean> added;

@@ -330,7 +330,8 @@ public final class SqlWriter implements AutoCloseable {
      * fewer than the smallest chunk, go as a batch of single-row UPDATEs).
      */
     private int writeMultiRow(String sql, java.util.Optional<MultiRowUpdate> shape, List<Object[]> rows) throws SQLException {
-        if (shape == null || shape.isEmpty() || rows.size() < MultiRowUpdate.CHUNKS[MultiRowUpdate.CHUNKS.length - 1]) {
+        List<Integer> chunks = MultiRowUpdate.chunks(rows.size());
+        if (shape == null || shape.isEmpty() || chunks.isEmpty()) {
             return 0;
         }
         MultiRowUpdate m = shape.get();
@@ -344,28 +345,26 @@ public final class SqlWriter implements AutoCloseable {
             return 0;
         }
         int at = 0;
-        for (int chunk : MultiRowUpdate.CHUNKS) {
-            while (rows.size() - at >= chunk) {
-                String key = chunk + "\n" + sql;
-                String multi = multiRowSql.get(key);
-                if (multi == null) {
-                    java.util.Optional<String> text = m.sql(chunk, columnTypes(m.table()));
-                    if (text.isEmpty()) {
-                        return at;
-                    }
-                    multi = text.get();
-                    multiRowSql.put(key, multi);
+        for (int chunk : chunks) {
+            String key = chunk + "\n" + sql;
+            String multi = multiRowSql.get(key);
+            if (multi == null) {
+                java.util.Optional<String> text = m.sql(chunk, columnTypes(m.table()));
+                if (text.isEmpty()) {
+                    return at;
                 }
-                Object[] params = new Object[chunk * width];
-                for (int r = 0; r < chunk; r++) {
-                    System.arraycopy(rows.get(at + r), 0, params, r * width, width);
-                }
-                PreparedStatement ps = statement(multi);
-                bind(ps, params);
-                ps.executeUpdate();
-                multiRowUpdates++;
-                at += chunk;
+                multi = text.get();
+                multiRowSql.put(key, multi);
             }
+            Object[] params = new Object[chunk * width];
+            for (int r = 0; r < chunk; r++) {
+                System.arraycopy(rows.get(at + r), 0, params, r * width, width);
+            }
+            PreparedStatement ps = statement(multi);
+            bind(ps, params);
+            ps.executeUpdate();
+            multiRowUpdates++;
+            at += chunk;
         }
         return at;
     }
@@ -412,11 +411,9 @@ public final class SqlWriter implements AutoCloseable {
         }
         for (List<TextSums> group : byShape.values()) {
             int at = 0;
-            for (int chunk : MultiRowUpdate.CHUNKS) {
-                while (group.size() - at >= chunk) {
-                    writeSumsChunk(group.subList(at, at + chunk));
-                    at += chunk;
-                }
+            for (int chunk : MultiRowUpdate.chunks(group.size())) {
+                writeSumsChunk(group.subList(at, at + chunk));
+                at += chunk;
             }
             for (TextSums t : group.subList(at, group.size())) {
                 t.write(this);
@@ -431,15 +428,10 @@ public final class SqlWriter implements AutoCloseable {
         List<String> cols = new ArrayList<>(first.add.keySet());
         Map<String, String> types = columnTypes(first.table);
         String select = MultiRowUpdate.select(first.table, keys, cols, chunk.size(), types).orElse(null);
-        if (select == null) {
+        // a key column of unknown type, or one row twice (its sums must be added in order): one by one
+        if (select == null || repeatsAKey(chunk.stream().map(t -> t.key).toList(), 0, keys.size())) {
             for (TextSums t : chunk) {
                 t.write(this);
-            }
-            return;
-        }
-        if (repeatsAKey(chunk.stream().map(t -> t.key).toList(), 0, keys.size())) { // one row twice: in order, one by one
-            for (TextSums each : chunk) {
-                each.write(this);
             }
             return;
         }

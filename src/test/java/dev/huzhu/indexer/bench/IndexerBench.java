@@ -212,7 +212,6 @@ public final class IndexerBench {
         return List.of("index", rpc, contract, Long.toString(from), Long.toString(to), db.url());
     }
 
-    /** One measured pass in a JVM of its own. */
     /** One pass: its events, wall seconds, peak RSS, and the CPU seconds of its main thread (the writer) and of its whole JVM. */
     private record Row(String name, long events, double seconds, long rssKb, IndexDatabase db, double mainCpu, double jvmCpu, double waited,
                        String rssQuarters, double serverCpu, int round) {
@@ -223,6 +222,7 @@ public final class IndexerBench {
 
     private static int passes;
 
+    /** One measured pass in a JVM of its own. */
     private static Row child(String name, Path home, List<String> args, IndexDatabase db, int round) throws Exception {
         // the JVM options of `huzhu index` / `huzhu serve` in the launcher (a bounded heap), so that the peak RSS is theirs
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

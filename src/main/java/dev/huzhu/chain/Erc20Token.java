@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -16,9 +15,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.tx.exceptions.ContractCallException;
 
 /**
  * Any ERC-20 token a plan uses: its symbol and decimals (read once), balances, allowances, approve.
@@ -113,17 +110,11 @@ public final class Erc20Token {
         return TokenAmount.parse(text, decimals());
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private Object call(String name, List<Type> args, TypeReference<?> out) {
-        Function f = new Function(name, args, List.of(out));
         try {
-            EthCall r = web3j.ethCall(Transaction.createEthCallTransaction(null, address, FunctionEncoder.encode(f)),
-                    DefaultBlockParameterName.LATEST).send();
-            if (r.hasError() || r.getValue() == null || r.getValue().length() <= 2) {
-                throw new NotFoundException(address + " does not answer " + name + "(): is it an ERC-20 token on this chain?");
-            }
-            List<Type> values = FunctionReturnDecoder.decode(r.getValue(), (List) f.getOutputParameters());
-            return values.get(0).getValue();
+            return new ViewCall(web3j, address).call(name, args, List.of(out)).get(0).getValue();
+        } catch (ContractCallException e) {
+            throw new NotFoundException(address + " does not answer " + name + "(): is it an ERC-20 token on this chain?");
         } catch (IOException e) {
             throw new NetworkException("the node stopped answering: " + e.getMessage(), e);
         }

@@ -2,14 +2,16 @@ package dev.huzhu.indexer;
 
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.NetworkException;
-import dev.huzhu.contracts.ReliefCampaign;
+import dev.huzhu.chain.ViewCall;
 import dev.huzhu.protocol.TokenInfo;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.tuples.generated.Tuple2;
 import org.web3j.utils.Numeric;
 
@@ -52,13 +54,13 @@ final class CampaignTerms {
     }
 
     private List<Tuple2<BigInteger, byte[]>> milestones(String campaign) {
-        ReliefCampaign rc = ReliefCampaign.load(campaign, source.web3j(), new ReadonlyTransactionManager(source.web3j(), campaign),
-                new DefaultGasProvider());
+        ViewCall rc = new ViewCall(source.web3j(), campaign);
         List<Tuple2<BigInteger, byte[]>> out = new ArrayList<>();
         try {
-            int n = rc.milestoneCount().send().intValueExact();
+            int n = rc.uint("milestoneCount").intValueExact();
             for (int i = 0; i < n; i++) {
-                out.add(rc.milestone(BigInteger.valueOf(i)).send());
+                List<Type> m = rc.call("milestone", List.of(new Uint256(i)), List.of(new TypeReference<Uint256>() {}, new TypeReference<Bytes32>() {}));
+                out.add(new Tuple2<>(((Uint256) m.get(0)).getValue(), ((Bytes32) m.get(1)).getValue()));
             }
         } catch (java.io.IOException e) {
             throw new RpcException("reading the milestones of campaign " + campaign + ": " + e.getMessage(), false, e);

@@ -1,18 +1,18 @@
 package dev.huzhu.indexer;
 
-import dev.huzhu.protocol.ContributionModel;
-import dev.huzhu.protocol.Category;
-import dev.huzhu.protocol.EventArgs;
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.NetworkException;
+import dev.huzhu.chain.ViewCall;
 import dev.huzhu.contracts.AidPool;
+import dev.huzhu.protocol.Category;
+import dev.huzhu.protocol.ContributionModel;
+import dev.huzhu.protocol.EventArgs;
 import dev.huzhu.protocol.TokenInfo;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.abi.TypeReference;
 
 /**
  * Fills a plan's rules (contribution, fee, caps, windows, assessors…) from {@code plan.rules()}
@@ -81,10 +81,9 @@ final class PlanRules {
     }
 
     private EventArgs read(String plan) {
-        AidPool pool = AidPool.load(plan, source.web3j(), new ReadonlyTransactionManager(source.web3j(), plan), new DefaultGasProvider());
         Object rules;
         try {
-            rules = pool.rules().send();
+            rules = new ViewCall(source.web3j(), plan).one("rules", new TypeReference<AidPool.Rules>() {});
         } catch (java.io.IOException e) {
             throw new RpcException("reading the rules of plan " + plan + ": " + e.getMessage(), false, e);
         } catch (org.web3j.tx.exceptions.ContractCallException e) {

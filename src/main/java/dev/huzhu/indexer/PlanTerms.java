@@ -1,11 +1,11 @@
 package dev.huzhu.indexer;
 
+import dev.huzhu.chain.ViewCall;
 import dev.huzhu.contracts.AidPool;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.abi.TypeReference;
 
 /**
  * The immutable terms of a plan that its projections need while its events are applied (also when a
@@ -40,10 +40,10 @@ final class PlanTerms {
             if (t != null) {
                 return t;
             }
-            AidPool pool = AidPool.load(plan, source.web3j(), new ReadonlyTransactionManager(source.web3j(), plan), new DefaultGasProvider());
+            ViewCall pool = new ViewCall(source.web3j(), plan);
             try {
-                AidPool.Rules r = pool.rules().send();
-                long createdAt = pool.planInfo().send().component1().longValueExact();
+                AidPool.Rules r = pool.one("rules", new TypeReference<AidPool.Rules>() {});
+                long createdAt = pool.uint("planInfo").longValueExact(); // planInfo() = (createdAt, token): its first word
                 t = new Terms(createdAt, r.period.longValueExact(), r.shareCapPerPeriod, r.jurorDeposit);
             } catch (java.io.IOException e) {
                 throw new RpcException("reading the rules of plan " + plan + ": " + e.getMessage(), false, e);

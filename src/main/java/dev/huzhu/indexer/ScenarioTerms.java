@@ -2,14 +2,19 @@ package dev.huzhu.indexer;
 
 import dev.huzhu.chain.Erc20Token;
 import dev.huzhu.chain.NetworkException;
-import dev.huzhu.contracts.GroupPurchase;
-import dev.huzhu.contracts.ParametricPlan;
+import dev.huzhu.chain.ViewCall;
 import dev.huzhu.protocol.TokenInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.web3j.tx.ReadonlyTransactionManager;
-import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint64;
 
 /**
  * Fills what the created events of group purchases, parametric plans and matching rounds do not carry (migration
@@ -52,20 +57,22 @@ final class ScenarioTerms {
     /** slot length, slots per season, contribution, period, waiting, window, min severity, max periods (nulls where not the clone's kind). */
     private Object[] terms(String kind, String address) {
         Object[] out = new Object[8];
-        var ro = new ReadonlyTransactionManager(source.web3j(), address);
+        ViewCall c = new ViewCall(source.web3j(), address);
         try {
             if (kind.equals("group")) {
-                var t = GroupPurchase.load(address, source.web3j(), ro, new DefaultGasProvider()).terms().send();
-                out[0] = t.component6().longValue();
-                out[1] = t.component7().intValue();
+                // terms() = (token, seller, price, sharePrice, deadline, slotLength, slotsPerSeason, itemHash)
+                List<Type> t = c.call("terms", List.of(), List.of(new TypeReference<Address>() {}, new TypeReference<Address>() {},
+                        new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {},
+                        new TypeReference<Uint32>() {}, new TypeReference<Uint16>() {}, new TypeReference<Bytes32>() {}));
+                out[0] = ((Uint32) t.get(5)).getValue().longValue();
+                out[1] = ((Uint16) t.get(6)).getValue().intValue();
             } else if (kind.equals("parametric")) {
-                ParametricPlan p = ParametricPlan.load(address, source.web3j(), ro, new DefaultGasProvider());
-                out[2] = p.contribution().send().toString();
-                out[3] = p.period().send().longValue();
-                out[4] = p.waitingPeriod().send().longValue();
-                out[5] = p.claimWindow().send().longValue();
-                out[6] = p.minSeverity().send().intValue();
-                out[7] = p.maxPeriods().send().intValue();
+                out[2] = c.uint("contribution").toString();
+                out[3] = c.uint("period").longValue();
+                out[4] = c.uint("waitingPeriod").longValue();
+                out[5] = c.uint("claimWindow").longValue();
+                out[6] = c.uint("minSeverity").intValue();
+                out[7] = c.uint("maxPeriods").intValue();
             }
         } catch (java.io.IOException e) {
             throw new RpcException("reading the terms of " + address + ": " + e.getMessage(), false, e);

@@ -39,13 +39,9 @@ public final class EventArgs {
         return json(values);
     }
 
-    /** Any normalised value as JSON. */
+    /** Any normalised value as JSON (the text Jackson writes; {@link ArgsJson}). */
     public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ArgsJson.write(value);
     }
 
     public Map<String, Object> values() {

@@ -34,42 +34,45 @@ final class ArgsJson {
             out.append(b.booleanValue());
         } else if (v instanceof List<?> list) {
             out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                value(out, list.get(i));
-            }
-            out.append(']');
-        } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
-            out.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Object item : list) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
-                string(out, (String) e.getKey());
+                value(out, item);
+            }
+            out.append(']');
+        } else if (v instanceof Map<?, ?> map) {
+            int start = out.length();
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) { // not a normalised map: Jackson writes the whole of it
+                    out.setLength(start);
+                    jackson(out, map);
+                    return;
+                }
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(out, key);
                 out.append(':');
                 value(out, e.getValue());
             }
             out.append('}');
         } else {
-            try {
-                out.append(JSON.writeValueAsString(v));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            jackson(out, v);
         }
     }
 
-    private static boolean stringKeys(Map<?, ?> map) {
-        for (Object k : map.keySet()) {
-            if (!(k instanceof String)) {
-                return false;
-            }
+    private static void jackson(StringBuilder out, Object v) {
+        try {
+            out.append(JSON.writeValueAsString(v));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return true;
     }
 
     /** A JSON string as Jackson escapes it: {@code " \} and the control characters, short forms where JSON has them. */

@@ -57,7 +57,10 @@ class ArgsJsonTest {
         Map<Object, Object> numericKeys = new LinkedHashMap<>();
         numericKeys.put(7, BigInteger.TEN.pow(30));
         numericKeys.put(8, 1.5);
-        List<Object> values = List.of(numericKeys, List.of(42L, BigInteger.ONE), Map.of("n", 3));
+        Map<Object, Object> mixedKeys = new LinkedHashMap<>(); // written partly by hand before its second key shows up
+        mixedKeys.put("a", "x");
+        mixedKeys.put(9, List.of("y", true));
+        List<Object> values = List.of(numericKeys, mixedKeys, List.of("first", mixedKeys), List.of(42L, BigInteger.ONE), Map.of("n", 3));
         for (Object v : values) {
             assertEquals(JACKSON.writeValueAsString(v), ArgsJson.write(v), String.valueOf(v));
         }

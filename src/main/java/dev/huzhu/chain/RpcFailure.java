@@ -43,7 +43,8 @@ public final class RpcFailure {
                 int status = Integer.parseInt(m.group(1));
                 String body = m.group(2).strip().replaceAll("\\s+", " ");
                 String hint = status == 401 || status == 403 ? ": check the API key or credentials in the URL"
-                        : status == 404 ? ": check the path of --rpc-url" : status == 429 ? ": rate limited, try again later" : "";
+                        : status == 404 ? ": check the path of --rpc-url" : status == 429 ? ": rate limited, try again later"
+                        : status / 100 == 3 ? ": a redirect, not followed; give the address it points to (https?) as --rpc-url" : "";
                 return "the server at " + at + " answered HTTP " + status + (body.isEmpty() ? "" : " (" + Redaction.text(cut(body)) + ")") + hint
                         + ", not a JSON-RPC answer";
             }

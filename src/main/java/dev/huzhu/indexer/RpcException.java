@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * A JSON-RPC call failed. {@link #rangeTooLarge()} tells the caller to ask for fewer blocks;
  * {@link #permanent()} that asking again cannot help (an HTTP 4xx other than 408/429 — a bad key,
- * a forbidden method, a wrong path — or a JSON-RPC "method not found"/"invalid params"), so it is
+ * a forbidden method, a wrong path —, a redirect, or a JSON-RPC "method not found"/"invalid params"), so it is
  * never retried.
  */
 public final class RpcException extends RuntimeException {
@@ -39,9 +39,12 @@ public final class RpcException extends RuntimeException {
                 || m.contains("response size") || m.contains("query returned more than") || m.contains("-32005");
     }
 
-    /** An HTTP status that asking again cannot change: 4xx except 408 (timeout) and 429 (rate limit). */
+    /**
+     * An HTTP status that asking again cannot change: 4xx except 408 (timeout) and 429 (rate limit), and 3xx (the
+     * client of an {@code http://} node follows no redirect to https, {@code chain.RpcHttp}).
+     */
     public static boolean permanentHttpStatus(int status) {
-        return status >= 400 && status < 500 && status != 408 && status != 429;
+        return status >= 300 && status < 500 && status != 408 && status != 429;
     }
 
     /** The HTTP status in web3j's "Invalid response received: 401; …" message, or -1. */

@@ -35,6 +35,9 @@ public final class RpcProxy implements AutoCloseable {
     /** Answer with this status, content type and body (not forwarded). */
     public record Answer(int status, String contentType, String body) implements Reply {}
 
+    /** Answer with this redirect status and a Location header (not forwarded). */
+    public record Redirect(int status, String location) implements Reply {}
+
     /** Answer 200 with a body that never ends (a chunked stream of {@code chunk}, forever). */
     public record Endless(String start, String chunk) implements Reply {}
 
@@ -89,6 +92,9 @@ public final class RpcProxy implements AutoCloseable {
                 forward(body);
             } else if (reply instanceof Answer a) {
                 respond(ex, a.status(), a.contentType(), a.body());
+            } else if (reply instanceof Redirect r) {
+                ex.getResponseHeaders().add("Location", r.location());
+                ex.sendResponseHeaders(r.status(), -1);
             } else if (reply instanceof Endless e) {
                 ex.getResponseHeaders().add("Content-Type", "application/json");
                 ex.sendResponseHeaders(200, 0);

@@ -67,6 +67,17 @@ class RpcAnswersTest {
     }
 
     @Test
+    void aRedirectToHttpsIsNamedNotFollowed() throws Exception {
+        // an http:// node gets a client without TLS (no trust store loaded at start); a redirect to https is not followed
+        // but said in one line (it was an IllegalStateException "CLEARTEXT-only client" before the redirects were turned off)
+        for (int status : new int[] {301, 307, 308}) {
+            oneLine(poolList(new RpcProxy.Redirect(status, "https://127.0.0.1:1/"), "/"),
+                    ExitCodes.NETWORK, "huzhu: the server at http://\\*\\*\\*@127\\.0\\.0\\.1:\\d+/ answered HTTP " + status
+                            + ": a redirect, not followed; give the address it points to \\(https\\?\\) as --rpc-url, not a JSON-RPC answer \\(network 'local'\\)");
+        }
+    }
+
+    @Test
     void nothingListening() throws Exception {
         oneLine(poolList(RpcProxy.DROP, "/"), ExitCodes.NETWORK,
                 "huzhu: no Ethereum node answers at http://\\*\\*\\*@127\\.0\\.0\\.1:\\d+/ \\(network 'local'\\)");

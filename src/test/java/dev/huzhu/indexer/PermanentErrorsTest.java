@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failsafe's policies retry only what can get better: an RPC endpoint answering 401 (a bad API key)
- * or a webhook answering 404 is asked exactly once; a webhook answering 503 twice is asked three times.
+ * Failsafe's policies retry only what can get better: an RPC endpoint answering 401 (a bad API key) or a redirect
+ * (308), or a webhook answering 404, is asked exactly once; a webhook answering 503 twice is asked three times.
  */
 class PermanentErrorsTest {
     @TempDir
@@ -54,7 +54,16 @@ class PermanentErrorsTest {
 
     @Test
     void anRpcEndpointThatSays401IsAskedOnceAndTheIndexerSaysSo() throws Exception {
-        serve(401);
+        permanentOnce(401);
+    }
+
+    @Test
+    void anRpcEndpointThatRedirectsIsAskedOnce() throws Exception {
+        permanentOnce(308); // an http:// node's client follows no redirect to https (no TLS): asking again cannot help
+    }
+
+    private void permanentOnce(int status) throws Exception {
+        serve(status);
         IndexDatabase db = IndexDatabase.open("jdbc:sqlite:" + tmp.resolve("i.db"));
         List<String> retries = new CopyOnWriteArrayList<>();
         try (ChainSource source = new ChainSource(url("/v3/9aa3d95b3bc440fa88ea12eaa4456161"));

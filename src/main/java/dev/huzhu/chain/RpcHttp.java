@@ -48,7 +48,7 @@ public final class RpcHttp {
     }
 
     /** Whether {@code url} names an {@code http://} endpoint (anything else gets the client that speaks TLS). */
-    static boolean cleartext(String url) {
+    private static boolean cleartext(String url) {
         return url.regionMatches(true, 0, "http://", 0, 7);
     }
 

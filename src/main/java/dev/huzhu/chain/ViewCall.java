@@ -22,7 +22,8 @@ import org.web3j.tx.exceptions.ContractCallException;
  * first time it read a plan's rules (docs/indexer.md, "A plan's rules without a wrapper"). The call and its decoding
  * are the wrappers' own ({@link FunctionEncoder}, {@link FunctionReturnDecoder}, generated structs as output types), and
  * so are the failures: an answer that is an error or empty is a {@link ContractCallException} (the contract does not
- * answer this view), a node that cannot be reached an {@link IOException}.
+ * answer this view: a revert, as the wrappers take any error), a node that cannot be reached an {@link IOException},
+ * an HTTP error status web3j's {@code ClientConnectionException}.
  */
 public final class ViewCall {
     private final Web3j web3j;
@@ -36,7 +37,7 @@ public final class ViewCall {
     /**
      * The decoded outputs of view {@code name} called with {@code args}, at the latest block.
      *
-     * @throws ContractCallException the node answered with an error (a revert) or with nothing
+     * @throws ContractCallException the node answered with an error (a revert, most likely) or with nothing
      * @throws IOException the node could not be reached
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -45,7 +46,7 @@ public final class ViewCall {
         EthCall r = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, FunctionEncoder.encode(f)),
                 DefaultBlockParameterName.LATEST).send();
         if (r.hasError()) {
-            throw new ContractCallException(contract + " reverted " + name + "(): " + r.getError().getMessage());
+            throw new ContractCallException(contract + " answered " + name + "() with an error: " + r.getError().getMessage());
         }
         List<Type> values = r.getValue() == null ? List.of() : FunctionReturnDecoder.decode(r.getValue(), (List) f.getOutputParameters());
         if (values.size() != outputs.size()) {

@@ -3,6 +3,7 @@ package dev.huzhu.chain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.huzhu.contracts.AidPool;
 import dev.huzhu.devnet.HardhatNode;
@@ -58,7 +59,7 @@ class ViewCallIT {
         try (ChainConnection chain = ChainConnection.open(node.rpcUrl())) {
             ContractCallException reverted = assertThrows(ContractCallException.class,
                     () -> new ViewCall(chain.web3j(), factory).one("rules", new TypeReference<AidPool.Rules>() {}));
-            assertEquals(true, reverted.getMessage().contains("rules()"), reverted.getMessage());
+            assertTrue(reverted.getMessage().contains("rules()"), reverted.getMessage());
             assertThrows(ContractCallException.class,
                     () -> new ViewCall(chain.web3j(), "0x000000000000000000000000000000000000dEaD").uint("activeMembers"),
                     "no code: the node answers 0x");

@@ -28,23 +28,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(HardhatNodeExtension.class)
 class CrashRecoveryIT {
     private static final int KILLS = 10;
-    private static EventGenerator.Burst burst;
 
     @TempDir
     Path tmp;
 
-    private static synchronized EventGenerator.Burst burst(String url) throws Exception {
-        if (burst == null) {
-            burst = EventGenerator.emit(url, "--events", "3000", "--per-tx", "60", "--txs-per-block", "1", "--gap", "150",
-                    "--first-member", "0x2300000000000000000000000000000000000000", "--payouts", "40");
-        }
-        return burst;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.huzhu.indexer.TestDatabases#kinds")
     void killNineAnywhereThenRestartEndsIdenticalToAnUninterruptedRun(String kind, HardhatNode node) throws Exception {
-        EventGenerator.Burst b = burst(node.rpcUrl());
+        EventGenerator.Burst b = EventGenerator.once(node.rpcUrl(), "--events", "3000", "--per-tx", "60", "--txs-per-block", "1", "--gap", "150",
+                "--first-member", "0x2300000000000000000000000000000000000000", "--payouts", "40");
         IndexDatabase reference = IndexDatabase.open(TestDatabases.fresh(kind, tmp));
         try (ChainSource source = new ChainSource(node.rpcUrl());
              Indexer indexer = new Indexer(reference, source, source.chainId(),

@@ -25,20 +25,11 @@ class NewIndexCatchUpIT {
     @TempDir
     Path tmp;
 
-    private static EventGenerator.Burst burst;
-
-    private static synchronized EventGenerator.Burst burst(String url) throws Exception {
-        if (burst == null) {
-            burst = EventGenerator.emit(url, "--events", "1200", "--per-tx", "60", "--txs-per-block", "1",
-                    "--first-member", "0x2400000000000000000000000000000000000000", "--payouts", "20");
-        }
-        return burst;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.huzhu.indexer.TestDatabases#kinds")
     void everyBlockIsWrittenOnceInOrder(String kind, HardhatNode node) throws Exception {
-        EventGenerator.Burst b = burst(node.rpcUrl());
+        EventGenerator.Burst b = EventGenerator.once(node.rpcUrl(), "--events", "1200", "--per-tx", "60", "--txs-per-block", "1",
+                "--first-member", "0x2400000000000000000000000000000000000000", "--payouts", "20");
         IndexDatabase db = IndexDatabase.open(TestDatabases.fresh(kind, tmp));
         List<long[]> batches = new ArrayList<>();
         List<String> retries = new ArrayList<>();

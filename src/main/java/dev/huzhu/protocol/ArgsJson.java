@@ -1,7 +1,6 @@
 package dev.huzhu.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import java.util.Map;
  * string keys) is written by Jackson.
  */
 final class ArgsJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ArgsJson() {}
@@ -69,7 +67,7 @@ final class ArgsJson {
 
     private static void jackson(StringBuilder out, Object v) {
         try {
-            out.append(JSON.writeValueAsString(v));
+            out.append(EventArgs.JSON.writeValueAsString(v));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,8 @@ import org.web3j.utils.Numeric;
  * for uint256), addresses and byte strings as lower-case 0x hex, structs as maps.
  */
 public final class EventArgs {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads stored arguments back; {@link ArgsJson} writes with it what it does not write by hand. */
+    static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, Object> values;
 
     public EventArgs(Map<String, Object> values) {
